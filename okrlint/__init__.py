@@ -1,0 +1,1 @@
+"""okrlint: lint drafted OKRs."""
