@@ -1,0 +1,632 @@
+"""StatementAnalysis: what one statement says, computed once from its dependency parse.
+
+Rules never look at tokens or positions themselves; they read this analysis. All offsets are code-point offsets
+into the statement's cleaned text (the engine maps them to file positions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from okrlint.lexicons import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from okrlint.nlp import ParsedStatement
+
+QuantityKind = Literal["percent", "money", "count", "duration", "ratio", "multiplier", "placeholder", "year"]
+ChangeShape = Literal["from_to", "by", "to", "of", "level", "none"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class TextSpan(Model):
+    """A piece of the statement: its text and half-open offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Quantity(Model):
+    text: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    kind: QuantityKind
+    # The word that introduces it: "from", "to", "by", "of", "at least", ">" … ("" when none)
+    marker: str = ""
+
+
+class Phrase(Model):
+    """A noun phrase: full text, its head lemma, the lemma classes of the head, and qualifiers."""
+
+    text: str
+    start: int
+    end: int
+    head: str
+    head_start: int
+    head_end: int
+    classes: frozenset[str] = frozenset()
+    # "the number of meetings": the counted noun ("meeting") and its classes
+    counted: str | None = None
+    counted_classes: frozenset[str] = frozenset()
+    counted_qualified: bool = False
+    # Modifiers on the head other than determiners/numbers (amod, compound, relcl, acl, prep)
+    qualified: bool = False
+    modifiers: tuple[str, ...] = ()
+
+
+class Predicate(Model):
+    verb: str  # lemma, with particle for phrasal verbs ("reach out")
+    verb_text: str
+    start: int  # the verb token
+    end: int
+    classes: frozenset[str]
+    object: Phrase | None = None
+    quantities: tuple[Quantity, ...] = ()
+    purpose: str | None = None  # lemma of the verb of a "to …" purpose clause
+    purpose_classes: frozenset[str] = frozenset()
+    negated: bool = False
+    span_end: int = 0  # end of the verb phrase (verb + object), for highlighting
+
+
+class StatementAnalysis(Model):
+    text: str
+    english: bool
+    framed: bool
+    imperative: bool
+    subject: Phrase | None
+    subject_person: Literal["first_singular", "first_plural", "team", "named", "other", "none"]
+    predicates: tuple[Predicate, ...]
+    root_pos: str
+    quantities: tuple[Quantity, ...]
+    time_expressions: tuple[TextSpan, ...]
+    change: ChangeShape
+    baseline: Quantity | None
+    target: Quantity | None
+    rate_period: str | None
+    timeboxed: bool
+    negated: bool
+    content_lemmas: frozenset[str]
+    lemmas: tuple[str, ...]
+    words: tuple[str, ...]
+
+    @property
+    def main(self) -> Predicate | None:
+        return self.predicates[0] if self.predicates else None
+
+    @property
+    def has_number(self) -> bool:
+        return bool(self.quantities)
+
+    def lemma_set(self) -> frozenset[str]:
+        return frozenset(self.lemmas)
+
+
+# A number as written in OKRs: "10,000", "40k", "$100", "5h", "8/10", ">2000", "4+", "3.5x", "98".
+_NUMBER_RE = re.compile(
+    r"(?P<cmp>[<>≥≤~]=?\s?)?(?P<cur>[$€£¥])?(?P<num>\d+(?:[.,]\d+)*)(?P<suf>\s?(?:%|percent\b|k\b|K\b|m\b|M\b|"
+    r"bn\b|x\b|×|\+|h\b|hrs?\b|min\b|s\b)|/\d+)?"
+)
+_NUMBER_WORD_RE = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|dozen)\b",
+                             re.IGNORECASE)
+_WORD_VALUES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12,
+}
+# Visible placeholders stand for a number the author has not decided yet ("x%", "$N", "<target>").
+_PLACEHOLDER_RE = re.compile(r"(?<![\w<])(?:[xXnN]\s?%|\$[xXnN]\b|<(?:baseline|target|number|n|x)>|\bTBD\b)")
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_QUARTER_RE = re.compile(r"^(?:[QH][1-4]|FY\d{2,4}|Q[1-4]'?\d{2})$", re.IGNORECASE)
+_DURATION_UNITS = frozenset(
+    "second seconds sec secs s minute minutes min mins h hr hrs hour hours day days d week weeks wk month months "
+    "mo quarter quarters year years yr".split()
+)
+_RATE_MARKERS = frozenset({"per", "each", "every", "a", "an"})
+_TIMEBOX_PREPS = frozenset({"in", "by", "within", "before", "until", "till", "during", "this", "next", "end"})
+_MODAL_VERBS = frozenset({"need", "want", "have", "aim", "strive", "try", "plan", "intend", "wish", "hope", "seek",
+                          "commit", "ought", "must", "should", "will", "would", "going"})
+_NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+_COUNT_HEADS = frozenset({"number", "percentage", "percent", "%", "share", "amount", "count", "proportion", "ratio",
+                          "rate", "volume", "total", "majority"})
+
+
+def _parse_value(num: str, suffix: str) -> float | None:
+    digits = num.replace(",", "")
+    if digits.count(".") > 1:
+        digits = digits.replace(".", "")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    suffix = suffix.strip().lower()
+    if suffix == "k":
+        value *= 1_000
+    elif suffix == "m":
+        value *= 1_000_000
+    elif suffix == "bn":
+        value *= 1_000_000_000
+    return value
+
+
+_HEDGE_RE = re.compile(r"\s+(?:an?\s+)?(?:average|about|around|approximately|roughly|nearly|almost|~)$")
+
+
+def _marker_before(text: str, start: int) -> str:
+    """The preposition or comparator right before a number ("from", "to", "by", "of", "at least", ">")."""
+    before = _HEDGE_RE.sub("", " " + text[:start].rstrip().lower()).strip()
+    for marker in ("at least", "at most", "more than", "less than", "no more than", "above", "below", "under",
+                   "over", "from", "to", "by", "of", "than", "around", "about"):
+        if before.endswith(" " + marker) or before == marker:
+            return marker
+    return ""
+
+
+def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[TextSpan]]:
+    """Numbers in the statement, and the time expressions that must not count as a target."""
+    quantities: list[Quantity] = []
+    times: list[TextSpan] = []
+    taken: list[tuple[int, int]] = []
+    for m in _PLACEHOLDER_RE.finditer(text):
+        quantities.append(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=None, unit=None,
+                                   kind="placeholder", marker=_marker_before(text, m.start())))
+        taken.append((m.start(), m.end()))
+    for m in _NUMBER_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if any(a <= start < b for a, b in taken):
+            continue
+        if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "#-_"):
+            # Digits inside a name ("Q3", "MP3", "bug #23466", "v2"): a time expression or an identifier.
+            word_start = start
+            while word_start > 0 and not text[word_start - 1].isspace():
+                word_start -= 1
+            word_end = end
+            while word_end < len(text) and not text[word_end].isspace() and text[word_end] not in ",;)":
+                word_end += 1
+            word = text[word_start:word_end].strip(".,;:()")
+            if _QUARTER_RE.match(word):
+                times.append(TextSpan(text=word, start=word_start, end=word_start + len(word)))
+            continue
+        if end < len(text) and text[end].isalpha() and not m.group("suf"):
+            # "2nd", "30d", "4th": ordinals and glued units; an ordinal is not a target.
+            tail = re.match(r"[A-Za-z]+", text[end:])
+            unit = tail.group(0).lower() if tail else ""
+            if unit in {"st", "nd", "rd", "th"}:
+                continue
+            if unit in _DURATION_UNITS:
+                end += len(unit)
+        num = m.group("num")
+        suffix = (m.group("suf") or "").strip()
+        cur = m.group("cur")
+        following = text[end:].lstrip()
+        next_word = re.match(r"[A-Za-z]+", following)
+        next_lower = next_word.group(0).lower() if next_word else ""
+        if suffix in {"%", "percent"}:
+            kind: QuantityKind = "percent"
+            unit: str | None = "%"
+        elif cur:
+            kind, unit = "money", cur
+        elif suffix.startswith("/"):
+            kind, unit = "ratio", suffix
+        elif suffix in {"x", "×"}:
+            kind, unit = "multiplier", "x"
+        elif next_lower == "percent":
+            kind, unit = "percent", "%"
+        elif suffix.lower() in {"h", "hr", "hrs", "min", "s"} or next_lower in _DURATION_UNITS:
+            kind, unit = "duration", suffix or next_lower
+        elif _YEAR_RE.match(num) and not suffix and _marker_before(text, start) in {"", "in", "by", "of", "to"}:
+            before = text[:start].rstrip().lower()
+            if before.endswith((" in", " by", " of", "fy", " end")) or not before or before.endswith("q1") \
+                    or re.search(r"\b(?:in|by|of|end|during|for)$", before):
+                times.append(TextSpan(text=num, start=start, end=end))
+                continue
+            kind, unit = "count", None
+        else:
+            kind, unit = "count", suffix or None
+        out_of = re.match(r"\s*out of\s+(\d+)", text[end:])
+        if out_of:
+            kind, unit = "ratio", f"/{out_of.group(1)}"
+            end += out_of.end()
+        quantities.append(Quantity(text=text[start:end], start=start, end=end, value=_parse_value(num, suffix),
+                                   unit=unit, kind=kind, marker=_marker_before(text, start)))
+        taken.append((start, end))
+    for m in _NUMBER_WORD_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        word = m.group(0).lower()
+        following = text[m.end():].lstrip().lower()
+        if word == "one" and not re.match(r"(?:new |more |additional |of |\w+ (?:per|a|each|every)\b)", following) \
+                and not following.startswith(tuple(f"{w} " for w in ("hundred", "thousand", "million"))):
+            # "one" as a pronoun or determiner ("one new feature" is a count; "one of us" is not decided here).
+            if not re.match(r"\w+", following):
+                continue
+        kind = "percent" if following.startswith("percent") else "count"
+        quantities.append(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=float(_WORD_VALUES[word]),
+                                   unit="%" if kind == "percent" else None, kind=kind,
+                                   marker=_marker_before(text, m.start())))
+        taken.append((m.start(), m.end()))
+    for m in re.finditer(r"\b(\w+)\b", text):
+        word = m.group(1).lower()
+        if lexicon.has_word("multiplier", word) and not any(a <= m.start() < b for a, b in taken):
+            quantities.append(Quantity(text=m.group(1), start=m.start(), end=m.end(), value=None, unit="x",
+                                       kind="multiplier", marker=""))
+        elif lexicon.has_word("time_word", word) and word in {"q1", "q2", "q3", "q4", "h1", "h2", "eoy", "eoq"}:
+            if not any(t.start == m.start() for t in times):
+                times.append(TextSpan(text=m.group(1), start=m.start(), end=m.end()))
+    # A duration that boxes the time ("in 5 months", "within 2 weeks", "5 months from now") is a timebox.
+    kept: list[Quantity] = []
+    for q in quantities:
+        after = text[q.end:].lstrip().lower()
+        if q.kind == "duration" and (q.marker in {"", "in", "within", "over"}) and (
+            q.marker in {"in", "within", "over"} or after.startswith("from now")
+        ):
+            times.append(TextSpan(text=q.text, start=q.start, end=q.end))
+            continue
+        kept.append(q)
+    kept.sort(key=lambda q: q.start)
+    return kept, times
+
+
+def _change_shape(text: str, quantities: list[Quantity]) -> tuple[ChangeShape, Quantity | None, Quantity | None]:
+    """How the statement states its target: "from X to Y", "by X", "to X", "of X", a bare level, or none."""
+    numeric = [q for q in quantities if q.kind != "placeholder"] or quantities
+    for i, q in enumerate(numeric):
+        if q.marker == "from":
+            for later in numeric[i + 1:]:
+                if later.marker == "to":
+                    return "from_to", q, later
+    for q in numeric:
+        if q.marker == "by":
+            return "by", None, q
+    for q in numeric:
+        if q.marker == "to":
+            return "to", None, q
+    for q in numeric:
+        if q.marker == "of":
+            return "of", None, q
+    if numeric:
+        return "level", None, numeric[-1]
+    return "none", None, None
+
+
+class Analyzer:
+    """Builds StatementAnalysis objects from parsed statements, with one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._phrasal = lexicon.phrasal_verbs()
+
+    # ----------------------------------------------------------------- helpers over tokens
+    def _off(self, tok: Token, shift: int) -> int:
+        return tok.idx - shift
+
+    def _lemma(self, tok: Token) -> str:
+        lemma = tok.lemma_.lower()
+        if tok.i == 1 and tok.doc[0].text == "We":
+            lemma = tok.lemma_.lower()
+        return lemma
+
+    def _verb_lemma(self, tok: Token) -> str:
+        """Verb lemma with its particle ("reach out", "set up", "partner up") when the lexicon knows it."""
+        base = tok.lemma_.lower()
+        if base in {"analyse", "analyze"}:
+            return base
+        for child in tok.children:
+            if child.dep_ in {"prt", "prep", "advmod"} and child.i == tok.i + 1:
+                phrase = f"{base} {child.text.lower()}"
+                if phrase in self._phrasal:
+                    return phrase
+        if tok.i + 1 < len(tok.doc):
+            nxt = tok.doc[tok.i + 1]
+            phrase = f"{base} {nxt.text.lower()}"
+            if phrase in self._phrasal:
+                return phrase
+        return base
+
+    def _phrase(self, head: Token, shift: int, text: str, stop_at_prep_to: bool = True) -> Phrase:
+        lex = self.lexicon
+        left = head.left_edge.i
+        right = head.i
+        # Extend right over "of …" and compounds/relative clauses that qualify the head, but stop before
+        # the change tail ("from X to Y", "by X", "to X"): that is the target, not the metric.
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"} and stop_at_prep_to:
+                break
+            if child.dep_ == "prep" and child.lower_ == "to" and stop_at_prep_to and any(
+                c.like_num or c.text in {"%"} for c in child.subtree
+            ):
+                break
+            if child.dep_ in {"punct", "cc", "conj"}:
+                break
+            right = max(right, child.right_edge.i)
+        left = max(left, 1 if shift else 0) if shift else left
+        start = self._off(head.doc[left], shift)
+        end_tok = head.doc[right]
+        end = self._off(end_tok, shift) + len(end_tok.text)
+        head_lemma = head.lemma_.lower()
+        classes = lex.noun_classes(head_lemma) | lex.noun_classes(head.text.lower())
+        compound = " ".join(t.lemma_.lower() for t in head.lefts if t.dep_ == "compound")
+        if compound:
+            classes |= lex.noun_classes(f"{compound} {head_lemma}")
+        counted = None
+        counted_classes: frozenset[str] = frozenset()
+        counted_qualified = False
+        if head_lemma in _COUNT_HEADS or head.text == "%":
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            counted = pobj.lemma_.lower()
+                            counted_classes = lex.noun_classes(counted)
+                            counted_qualified = any(
+                                c.dep_ in {"amod", "compound", "relcl", "acl", "prep", "nmod"}
+                                for c in pobj.children
+                            )
+        modifiers = tuple(
+            c.lemma_.lower()
+            for c in head.children
+            if c.dep_ in {"amod", "compound", "relcl", "acl", "nmod", "prep", "poss"} and not c.like_num
+        )
+        qualified = any(
+            c.dep_ in {"amod", "compound", "relcl", "acl", "nmod"} or (c.dep_ == "prep" and c.lower_ != "of")
+            for c in head.children
+            if not c.like_num and c.lower_ not in {"more", "new", "higher", "less", "fewer", "additional"}
+        )
+        return Phrase(
+            text=text[start:end],
+            start=start,
+            end=end,
+            head=head_lemma,
+            head_start=self._off(head, shift),
+            head_end=self._off(head, shift) + len(head.text),
+            classes=classes,
+            counted=counted,
+            counted_classes=counted_classes,
+            counted_qualified=counted_qualified,
+            qualified=qualified,
+            modifiers=modifiers,
+        )
+
+    def _nominal(self, tok: Token) -> Token:
+        """A number parsed as the object ("correcting 10 … articles"): the noun it counts is the object."""
+        if not tok.like_num and tok.pos_ != "NUM":
+            return tok
+        verb = tok.head
+        for sibling in verb.children:
+            if sibling.dep_ == "dobj" and sibling is not tok and sibling.pos_ in {"NOUN", "PROPN"}:
+                return sibling
+        for nxt in tok.doc[tok.i + 1 :]:
+            if nxt.pos_ in {"CCONJ", "PUNCT"} or (nxt.pos_ == "ADP" and nxt.lower_ not in {"of"}):
+                break
+            if nxt.pos_ in {"NOUN", "PROPN"} or self.lexicon.noun_classes(nxt.lemma_.lower()):
+                return nxt
+        return tok
+
+    def _object_of(self, verb: Token) -> Token | None:
+        for dep in ("dobj", "attr", "oprd", "nsubjpass"):
+            for child in verb.children:
+                if child.dep_ == dep and child.i >= 1:
+                    return self._nominal(child)
+        # "talk to Kate", "partner up with thought leaders", "reach out to loyal customers"
+        for child in verb.children:
+            if child.dep_ in {"prep", "prt"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN", "PRON"}:
+                        return pobj
+                for grand in child.children:
+                    if grand.dep_ == "prep":
+                        for pobj in grand.children:
+                            if pobj.dep_ == "pobj":
+                                return pobj
+        # "Make our company go viral": the subject of a clausal complement is the thing acted on
+        for child in verb.children:
+            if child.dep_ in {"ccomp", "xcomp"}:
+                # "ensure that they have documentation": the clause's own object says what is delivered
+                dobj = next((s for s in child.children if s.dep_ == "dobj"), None)
+                subj = next((s for s in child.children if s.dep_ == "nsubj"), None)
+                if dobj is not None and (subj is None or subj.pos_ == "PRON"):
+                    return self._nominal(dobj)
+                if subj is not None:
+                    return subj
+        return None
+
+    def _purpose(self, verb: Token) -> Token | None:
+        for child in verb.subtree:
+            if child is verb:
+                continue
+            if child.dep_ in {"advcl", "xcomp", "relcl", "acl"} and child.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                return child
+        return None
+
+    def _predicate(self, verb: Token, shift: int, text: str, quantities: list[Quantity]) -> Predicate:
+        lemma = self._verb_lemma(verb)
+        classes = self.lexicon.verb_classes(lemma)
+        if not classes and " " in lemma:
+            classes = self.lexicon.verb_classes(lemma.split()[0])
+        obj_tok = self._object_of(verb)
+        obj = self._phrase(obj_tok, shift, text) if obj_tok is not None else None
+        purpose_tok = self._purpose(verb)
+        purpose = self._verb_lemma(purpose_tok) if purpose_tok is not None else None
+        own = [t for t in verb.subtree if not (t.dep_ == "conj" and t.head == verb)]
+        lo = min(self._off(t, shift) for t in own if t.i >= (1 if shift else 0))
+        hi = max(self._off(t, shift) + len(t.text) for t in own)
+        # Quantities of this predicate: inside its subtree, but not inside a conjoined predicate.
+        conj_ranges = [
+            (self._off(c.left_edge, shift), self._off(c.right_edge, shift) + len(c.right_edge.text))
+            for c in verb.children
+            if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+        ]
+        own_q = tuple(
+            q for q in quantities if lo <= q.start < hi and not any(a <= q.start < b for a, b in conj_ranges)
+        )
+        v_start = self._off(verb, shift)
+        span_end = obj.end if obj is not None else v_start + len(verb.text)
+        return Predicate(
+            verb=lemma,
+            verb_text=text[v_start : v_start + len(verb.text)],
+            start=v_start,
+            end=v_start + len(verb.text),
+            classes=classes,
+            object=obj,
+            quantities=own_q,
+            purpose=purpose,
+            purpose_classes=self.lexicon.verb_classes(purpose) if purpose else frozenset(),
+            negated=any(c.dep_ == "neg" for c in verb.children),
+            span_end=max(span_end, v_start + len(verb.text)),
+        )
+
+    def _unwrap_modal(self, verb: Token) -> Token:
+        """ "we need to improve X", "we want to be …": the statement's predicate is the complement verb."""
+        while verb.lemma_.lower() in _MODAL_VERBS:
+            comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+            if comp is None:
+                break
+            verb = comp
+        return verb
+
+    def _predicates(self, root: Token, shift: int, text: str, quantities: list[Quantity]) -> list[Predicate]:
+        verbs: list[Token] = []
+        if root.pos_ in {"VERB", "AUX"}:
+            verbs.append(self._unwrap_modal(root))
+        else:
+            # A nominal root ("15% increase of Q1 revenue", "Breakfast buyers entering our store increase by
+            # 50%"): the verbs hanging off it still carry predicates.
+            verbs.extend(t for t in root.subtree if t.pos_ == "VERB" and t.dep_ in {"acl", "relcl", "ccomp"})
+        # Verbs conjoined anywhere ("… questions and ensure that they have documentation", where the parser
+        # hangs "ensure" off a participle) are predicates of the statement too.
+        verbs.extend(t for t in root.doc if t.dep_ == "conj" and t.pos_ == "VERB" and t.idx >= shift)
+        seen = set()
+        queue = list(verbs)
+        while queue:
+            verb = queue.pop(0)
+            if verb.i in seen:
+                continue
+            seen.add(verb.i)
+            queue.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+        ordered = sorted(seen)
+        doc = root.doc
+        return [self._predicate(doc[i], shift, text, quantities) for i in ordered]
+
+    def _english(self, parsed: ParsedStatement) -> bool:
+        text = parsed.text
+        letters = [c for c in text if c.isalpha()]
+        if not letters:
+            return False
+        latin = sum(1 for c in letters if c.isascii())
+        if latin / len(letters) < 0.8:
+            return False
+        words = [w.lower() for w in re.findall(r"[A-Za-z']+", text)]
+        lex = self.lexicon
+        known = sum(
+            1
+            for w in words
+            if lex.has_word("english_marker", w) or lex.verb_classes(w) or lex.noun_classes(w)
+            or lex.noun_classes(w.rstrip("s"))
+        )
+        return known >= 1 and (known / max(len(words), 1) >= 0.2 or len(words) <= 3)
+
+    # ----------------------------------------------------------------- the analysis
+    def analyze(self, parsed: ParsedStatement) -> StatementAnalysis:
+        text, doc, shift = parsed.text, parsed.doc, parsed.frame_shift
+        lex = self.lexicon
+        quantities, times = find_quantities(text, lex)
+        tokens = [t for t in doc if t.idx >= shift]
+        if not tokens:
+            return _empty_analysis(text, quantities, times)
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        root = roots[0] if roots else doc[0]
+        predicates = self._predicates(root, shift, text, quantities)
+        change, baseline, target = _change_shape(text, quantities)
+
+        subject: Phrase | None = None
+        person: Literal["first_singular", "first_plural", "team", "named", "other", "none"] = "none"
+        if shift:
+            person = "first_plural"  # an imperative KR is the team's own action
+        else:
+            subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None:
+                subject = self._phrase(subj, 0, text, stop_at_prep_to=False)
+                words = {t.lower_ for t in subj.subtree}
+                if words & lex.words.get("first_person_singular", frozenset()):
+                    person = "first_singular"
+                elif words & {"we", "us", "our"}:
+                    person = "first_plural"
+                elif subj.pos_ == "PROPN" and subj.ent_type_ in {"", "PERSON"} and not lex.noun_classes(
+                    subj.lemma_.lower()
+                ) and subj.text[:1].isupper() and not any(c.dep_ == "det" for c in subj.children):
+                    person = "named"
+                elif subject.classes & {"person"} or subj.lemma_.lower() in {"team", "member"}:
+                    person = "team"
+                else:
+                    person = "other"
+        first_singular = {t.lower_ for t in tokens} & lex.words.get("first_person_singular", frozenset())
+        if first_singular and person in {"first_plural", "none", "other"}:
+            person = "first_singular"
+
+        rate_period = None
+        lowered = [t.lower_ for t in tokens]
+        for i, t in enumerate(tokens):
+            low = t.lower_
+            if low in _RATE_MARKERS and i + 1 < len(tokens):
+                nxt = tokens[i + 1].lemma_.lower()
+                if lex.has_word("period", nxt) and (low != "a" or (i > 0 and tokens[i - 1].pos_ == "NOUN")):
+                    rate_period = nxt
+            elif low in {"daily", "weekly", "monthly", "quarterly", "yearly", "annually"} and t.dep_ != "compound":
+                rate_period = low
+        timeboxed = bool(times) or any(
+            low in {"quarter", "year", "month", "week"} and i > 0 and lowered[i - 1] in _TIMEBOX_PREPS | {"the"}
+            for i, low in enumerate(lowered)
+        )
+        content = frozenset(
+            t.lemma_.lower()
+            for t in tokens
+            if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and not t.like_num and t.is_alpha
+        )
+        return StatementAnalysis(
+            text=text,
+            english=self._english(parsed),
+            framed=bool(shift),
+            imperative=bool(shift),
+            subject=subject,
+            subject_person=person,
+            predicates=tuple(predicates),
+            root_pos=root.pos_,
+            quantities=tuple(quantities),
+            time_expressions=tuple(times),
+            change=change,
+            baseline=baseline,
+            target=target,
+            rate_period=rate_period,
+            timeboxed=timeboxed,
+            negated=any(t.dep_ == "neg" or t.lower_ in _NEG_WORDS for t in tokens),
+            content_lemmas=content,
+            lemmas=tuple(t.lemma_.lower() for t in tokens),
+            words=tuple(lowered),
+        )
+
+
+def _empty_analysis(text: str, quantities: list[Quantity], times: list[TextSpan]) -> StatementAnalysis:
+    """A statement with no words (empty, or only punctuation): nothing for an English rule to judge."""
+    return StatementAnalysis(
+        text=text, english=False, framed=False, imperative=False, subject=None, subject_person="none",
+        predicates=(), root_pos="", quantities=tuple(quantities), time_expressions=tuple(times), change="none",
+        baseline=None, target=None, rate_period=None, timeboxed=bool(times), negated=False,
+        content_lemmas=frozenset(), lemmas=(), words=(),
+    )
+
+
+def analyze_all(analyzer: Analyzer, parsed: Iterable[ParsedStatement]) -> list[StatementAnalysis]:
+    return [analyzer.analyze(p) for p in parsed]

@@ -1,0 +1,235 @@
+"""The public API: ``Linter`` and the convenience functions built on it. No printing, no exiting."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from okrlint import __version__
+from okrlint.analysis import Analyzer, StatementAnalysis
+from okrlint.config import DEFAULT_CONFIG, Config
+from okrlint.engine import Engine
+from okrlint.lexicons import Lexicon, default_lexicon
+from okrlint.models import (
+    FileSummary,
+    Finding,
+    LintError,
+    LintReport,
+    Objective,
+    OkrDocument,
+    KeyResult,
+    Position,
+    Segment,
+    Span,
+    Statement,
+    StatementKind,
+    Summary,
+    ToolInfo,
+)
+from okrlint.nlp import load_pipeline, model_info, parse_statements
+from okrlint.positions import LineIndex
+from okrlint.registry import Rule, select_rules
+
+# Analyses are small; a bounded cache keeps repeated statements (and re-linted rewrites) from re-parsing
+# while memory stays flat on very large inputs.
+ANALYSIS_CACHE_SIZE = 50_000
+STDIN_PATH = "<stdin>"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A parsed document with the exact text its offsets refer to."""
+
+    document: OkrDocument
+    source: str
+
+
+def _lexicon_for(config: Config) -> Lexicon:
+    vocab = config.vocabulary
+    additions: dict[str, dict[str, Iterable[str]]] = {"verbs": dict(vocab.verbs), "nouns": dict(vocab.nouns)}
+    if vocab.kpis:
+        additions["nouns"] = {**additions["nouns"], "kpi_volume": vocab.kpis}
+    return default_lexicon().extended(additions) if any(additions.values()) else default_lexicon()
+
+
+def standalone_statement(text: str, kind: StatementKind, statement_id: str) -> Statement:
+    """A statement that is its own source: offsets are positions in ``text`` itself."""
+    index = LineIndex(text)
+    segments = (Segment(text_start=0, file_start=0, length=len(text)),) if text else ()
+    return Statement(
+        id=statement_id,
+        kind=kind,
+        text=text,
+        span=Span(start=0, end=len(text)),
+        start=index.position(0),
+        end=index.position(len(text)),
+        segments=segments,
+    )
+
+
+class Linter:
+    """Holds the configuration, the selected rules and the loaded pipeline; reuse it for many documents.
+
+    Thread safety: one Linter may be shared by threads. Parsing is serialised by a lock (spaCy pipelines are not
+    documented as thread-safe) and the analysis cache is guarded by it; rule checks run in parallel safely
+    because they only read immutable analyses.
+    """
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or DEFAULT_CONFIG
+        self.lexicon = _lexicon_for(self.config)
+        self.rules: tuple[Rule, ...] = select_rules(self.config)
+        self.engine = Engine(self.rules, self.config, self.lexicon)
+        self.analyzer = Analyzer(self.lexicon)
+        self._cache: OrderedDict[str, StatementAnalysis] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def nlp(self):  # noqa: ANN201 - spaCy's Language, imported lazily to keep `okrlint --help` fast
+        return load_pipeline(self.config.model)
+
+    def tool_info(self) -> ToolInfo:
+        return ToolInfo(version=__version__, model=str(model_info(self.nlp)))
+
+    # ------------------------------------------------------------------ analysis
+    def analyze(self, texts: Iterable[str]) -> dict[str, StatementAnalysis]:
+        """Analyses for every distinct text, parsing only those not cached, in one ``nlp.pipe`` pass."""
+        wanted = list(dict.fromkeys(texts))
+        with self._lock:
+            found = {t: self._cache[t] for t in wanted if t in self._cache}
+            missing = [t for t in wanted if t not in found]
+            if missing:
+                for parsed in parse_statements(self.nlp, missing):
+                    analysis = self.analyzer.analyze(parsed)
+                    found[parsed.text] = analysis
+                    self._cache[parsed.text] = analysis
+                while len(self._cache) > ANALYSIS_CACHE_SIZE:
+                    self._cache.popitem(last=False)
+            for text in found:
+                if text in self._cache:
+                    self._cache.move_to_end(text)
+        return found
+
+    # ------------------------------------------------------------------ statements
+    def lint_statement(
+        self, text: str, kind: StatementKind | str = StatementKind.KEY_RESULT, objective: str | None = None
+    ) -> list[Finding]:
+        """Findings for one statement; for a key result, ``objective`` is its parent objective's text."""
+        kind = StatementKind(kind)
+        text = text.strip()
+        if kind is StatementKind.OBJECTIVE:
+            document = OkrDocument(
+                path="<statement>",
+                format="text",
+                objectives=(Objective(statement=standalone_statement(text, kind, "O1")),),
+            )
+        else:
+            parent = standalone_statement((objective or "").strip(), StatementKind.OBJECTIVE, "O1")
+            kr = KeyResult(statement=standalone_statement(text, kind, "O1.KR1"))
+            document = OkrDocument(
+                path="<statement>", format="text", objectives=(Objective(statement=parent, key_results=(kr,)),)
+            )
+        analyses = self.analyze(s.text for s in document.statements())
+        findings = self.engine.check_document(document, analyses, source=None, standalone=True)
+        target = "O1" if kind is StatementKind.OBJECTIVE else "O1.KR1"
+        return [f for f in findings if f.statement is not None and f.statement.id == target]
+
+    # ------------------------------------------------------------------ documents
+    def lint_documents(
+        self, sources: Sequence[SourceDocument], errors: Sequence[LintError] = ()
+    ) -> LintReport:
+        """Lint parsed documents together: every statement of every document is parsed in one pass."""
+        analyses = self.analyze(s.text for src in sources for s in src.document.statements())
+        findings: list[Finding] = []
+        for src in sources:
+            findings.extend(self.engine.check_document(src.document, analyses, src.source))
+        return self._report(sources, findings, errors)
+
+    def lint_text(self, text: str, format: str | None = None, path: str | None = None) -> LintReport:
+        """Lint the text of one OKR file. A malformed file gives a report with one error, not an exception."""
+        from okrlint.readers import ReadError, read_document
+
+        where = path or STDIN_PATH
+        try:
+            document = read_document(text, path=where, format=format)
+        except ReadError as err:
+            return self._report([], [], [_read_error(err)])
+        return self.lint_documents([SourceDocument(document, text)])
+
+    def lint_paths(self, paths: Iterable[str | Path]) -> LintReport:
+        """Lint files and folders; unreadable or malformed files become errors and the rest are still linted."""
+        from okrlint.discovery import collect_sources
+
+        sources, errors = collect_sources(paths, self.config)
+        return self.lint_documents(sources, errors)
+
+    def _report(
+        self, sources: Sequence[SourceDocument], findings: Sequence[Finding], errors: Sequence[LintError]
+    ) -> LintReport:
+        ordered = sorted(findings, key=lambda f: (f.path, f.start.line, f.start.column, f.code))
+        active = [f for f in ordered if not f.suppressed]
+        by_severity = Counter(str(f.severity) for f in active)
+        return LintReport(
+            tool=self.tool_info(),
+            files=tuple(_file_summary(s.document) for s in sources),
+            documents=tuple(s.document for s in sources),
+            findings=tuple(ordered),
+            errors=tuple(errors),
+            summary=Summary(
+                files=len(sources) + len(errors),
+                findings=len(active),
+                suppressed=len(ordered) - len(active),
+                errors=len(errors),
+                by_severity={level: by_severity.get(level, 0) for level in ("error", "warning", "info")},
+                by_code=dict(sorted(Counter(f.code for f in active).items())),
+            ),
+        )
+
+
+def _file_summary(document: OkrDocument) -> FileSummary:
+    return FileSummary(
+        path=document.path,
+        format=document.format,
+        team=document.team,
+        period=document.period,
+        objectives=len(document.objectives),
+        key_results=sum(len([k for k in o.key_results if not k.dropped]) for o in document.objectives),
+    )
+
+
+def _read_error(err: object) -> LintError:
+    path = getattr(err, "path", STDIN_PATH)
+    line = max(1, int(getattr(err, "line", 1)))
+    column = max(1, int(getattr(err, "column", 1)))
+    return LintError(path=path, start=Position(line=line, column=column), message=getattr(err, "message", str(err)))
+
+
+_DEFAULT_LINTERS: dict[int, Linter] = {}
+
+
+def _linter(config: Config | None) -> Linter:
+    if config is not None:
+        return Linter(config)
+    if 0 not in _DEFAULT_LINTERS:
+        _DEFAULT_LINTERS[0] = Linter()
+    return _DEFAULT_LINTERS[0]
+
+
+def lint_statement(
+    text: str,
+    kind: StatementKind | str = StatementKind.KEY_RESULT,
+    objective: str | None = None,
+    config: Config | None = None,
+) -> list[Finding]:
+    return _linter(config).lint_statement(text, kind=kind, objective=objective)
+
+
+def lint_text(text: str, format: str | None = None, path: str | None = None, config: Config | None = None) -> LintReport:
+    return _linter(config).lint_text(text, format=format, path=path)
+
+
+def lint_paths(paths: Iterable[str | Path], config: Config | None = None) -> LintReport:
+    return _linter(config).lint_paths(paths)

@@ -1,0 +1,82 @@
+"""Judgements shared by several rules, each a small function of the StatementAnalysis."""
+
+from __future__ import annotations
+
+from okrlint.analysis import Phrase, Predicate, Quantity, StatementAnalysis
+from okrlint.lexicons import Lexicon
+
+DOING = frozenset({"output", "outreach"})
+MEASURING = frozenset({"change", "attain"})
+SELECTION_VERBS = frozenset({"identify", "select", "choose", "pick", "find", "shortlist", "recruit"})
+# Team actors: the statement is about work the team does, not about what its customers do.
+TEAM_ACTORS = frozenset({"first_plural", "first_singular", "team", "named", "none"})
+
+
+def team_is_actor(a: StatementAnalysis) -> bool:
+    return a.subject_person in TEAM_ACTORS
+
+
+def is_measuring(p: Predicate) -> bool:
+    return bool(p.classes & MEASURING) and not (p.classes & DOING and not p.classes & {"attain", "change"})
+
+
+def measured_outcome(a: StatementAnalysis) -> bool:
+    """Some predicate moves or reaches a measure and carries a number."""
+    return any(p.classes & MEASURING and p.quantities for p in a.predicates)
+
+
+def object_is_deliverable(obj: Phrase | None, lex: Lexicon) -> bool:
+    """The object is work product (artifact or activity) and not an aspiration about quality."""
+    if obj is None:
+        return True  # "Design, create, and launch …": the verb alone names the work
+    if obj.classes & {"artifact", "activity"}:
+        return not aspiration_modifier(obj, lex)
+    return not obj.classes & {"metric", "person", "insight"} and not aspiration_modifier(obj, lex)
+
+
+def aspiration_modifier(obj: Phrase, lex: Lexicon) -> bool:
+    """ "a better workplace", "a world-class team": building to a quality, not shipping a thing."""
+    return any(lex.has_word("quality_aspiration", m) for m in obj.modifiers)
+
+
+def output_predicates(a: StatementAnalysis, lex: Lexicon) -> list[Predicate]:
+    """Predicates that do work (produce, ship, contact) rather than move a measure."""
+    found = []
+    for p in a.predicates:
+        if not p.classes & DOING or p.classes & MEASURING:
+            continue
+        if p.negated:
+            continue
+        if p.object is not None and p.object.classes & {"metric"} and not p.object.classes & {"artifact", "activity"}:
+            continue
+        if "outreach" in p.classes or object_is_deliverable(p.object, lex):
+            found.append(p)
+    return found
+
+
+def counting_quantity(p: Predicate) -> Quantity | None:
+    """The number that counts the predicate's object ("publish 4 posts", "contact 100% of customers")."""
+    obj = p.object
+    if obj is None:
+        return None
+    for q in p.quantities:
+        if p.end <= q.start < obj.head_end or (obj.start <= q.start < obj.end and obj.counted):
+            return q
+    return None
+
+
+def is_full_coverage(q: Quantity) -> bool:
+    return q.kind == "percent" and q.value is not None and q.value >= 100
+
+
+def verb_span(p: Predicate) -> tuple[int, int]:
+    """The verb and its object: what a reader should look at."""
+    return p.start, max(p.span_end, p.end)
+
+
+def metric_head(a: StatementAnalysis) -> str | None:
+    """The measured noun: "the number of qualified leads" -> "lead"."""
+    main = a.main
+    if main is None or main.object is None:
+        return None
+    return main.object.counted or main.object.head

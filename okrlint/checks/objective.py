@@ -1,0 +1,171 @@
+"""Checks on one objective (rules O1xx)."""
+
+from __future__ import annotations
+
+import re
+
+from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
+from okrlint.checks.common import MEASURING, aspiration_modifier, verb_span
+from okrlint.models import Confidence, Severity
+
+_PRESENT_STATE_VERBS = frozenset({"have", "be", "spend", "lack", "struggle", "suffer", "lose", "miss", "waste",
+                                  "get", "keep", "feel", "take"})
+_NEGATIVE_VERBS = frozenset({"stop", "avoid", "prevent", "eliminate", "quit", "end"})
+
+
+def _unit(unit: Unit) -> StatementUnit:
+    assert isinstance(unit, StatementUnit)
+    return unit
+
+
+def objective_is_task(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O101: every predicate produces something, and at least one names a deliverable."""
+    a = _unit(unit).analysis
+    if not a.predicates:
+        return
+    lex = ctx.lexicon
+    doing = [p for p in a.predicates if p.classes & {"output"} and not p.classes & MEASURING]
+    if len(doing) != len(a.predicates):
+        return
+    delivered = [
+        p
+        for p in doing
+        if p.object is not None and p.object.classes & {"artifact"} and not aspiration_modifier(p.object, lex)
+    ]
+    if not delivered:
+        return
+    start = a.predicates[0].start
+    end = max(verb_span(p)[1] for p in delivered)
+    yield Hit(start, end, {"task": a.text[start:end], "deliverable": delivered[-1].object.text})  # type: ignore[union-attr]
+
+
+def solution_in_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O102: the objective names the solution (implement/launch X) next to the outcome it is for."""
+    a = _unit(unit).analysis
+    lex = ctx.lexicon
+    solutions = [
+        p
+        for p in a.predicates
+        if p.classes & {"output", "binary"}
+        and not p.classes & MEASURING
+        and p.object is not None
+        and p.object.classes & {"artifact", "activity"}
+        and not aspiration_modifier(p.object, lex)
+    ]
+    if not solutions:
+        if " because " in f" {a.text.lower()} ":
+            at = a.text.lower().find("because")
+            yield Hit(at, len(a.text), {"solution": a.text[at:]}, confidence=Confidence.INFERENCE)
+        return
+    outcome = any(p.classes & MEASURING for p in a.predicates) or any(p.purpose for p in solutions)
+    if outcome:
+        p = solutions[0]
+        yield Hit(*verb_span(p), {"solution": a.text[slice(*verb_span(p))]})
+
+
+def number_in_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O103: a number or target in the objective; time expressions ("in Q3", "by 2025") do not count."""
+    a = _unit(unit).analysis
+    for q in a.quantities:
+        if q.kind == "placeholder" or (q.kind == "count" and q.text.lower() == "one"):
+            continue
+        if q.kind == "ratio" and q.text.replace(" ", "") == "24/7":
+            continue
+        yield Hit(q.start, q.end, {"number": q.text})
+        return
+
+
+def kpi_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O104: the objective only restates a KPI target ("hit a higher revenue target", "get more customers")."""
+    a = _unit(unit).analysis
+    lex = ctx.lexicon
+    text_lower = a.text.lower()
+    for term in sorted(ctx.kpi_terms):
+        match = re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text_lower)
+        if match and not ctx.options.get("allow_kpi_objectives", False):
+            yield Hit(match.start(), match.end(), {"kpi": a.text[match.start() : match.end()]})
+            return
+    for p in a.predicates:
+        obj = p.object
+        if obj is None:
+            continue
+        if p.classes & {"attain"} and obj.classes & {"target_word"}:
+            yield Hit(*verb_span(p), {"kpi": obj.text})
+            return
+        if not p.classes & MEASURING:
+            continue
+        if any(lex.has_word("aggregate", m) or m in lex.nouns.get("aggregate", ()) for m in obj.modifiers):
+            yield Hit(*verb_span(p), {"kpi": obj.text})
+            return
+        volume = obj.classes if obj.counted is None else obj.counted_classes
+        qualified = obj.qualified if obj.counted is None else obj.counted_qualified
+        if "kpi_volume" in volume and not qualified and not p.purpose:
+            yield Hit(*verb_span(p), {"kpi": obj.text}, confidence=Confidence.INFERENCE)
+            return
+
+
+def not_inspiring(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O105 (info): a status-quo verb (maintain, keep, continue) cannot move people."""
+    a = _unit(unit).analysis
+    main = a.main
+    if main is not None and "maintenance" in main.classes and not main.classes & {"change"}:
+        yield Hit(*verb_span(main), {"verb": main.verb_text})
+
+
+def not_timeboxed(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O106 (info): no deadline in the objective, and none from the file's period or the objective's own."""
+    u = _unit(unit)
+    if u.document is None:
+        return  # a statement linted on its own may belong to a cycle we do not see
+    if u.analysis.timeboxed or u.document.period or (u.objective is not None and u.objective.period):
+        return
+    yield Hit(0, len(u.analysis.text))
+
+
+def too_big_for_cycle(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O107: a chain of life-cycle steps ("design, create, and launch") does not fit in one quarter."""
+    a = _unit(unit).analysis
+    steps = [p for p in a.predicates if p.classes & {"output", "binary"} and not p.classes & MEASURING]
+    if len(steps) >= int(ctx.options.get("max_steps", 2)) + 1:
+        yield Hit(steps[0].start, verb_span(steps[-1])[1], {"steps": len(steps)})
+
+
+def vague_term(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O108 (info): an evaluative word ("expert", "important") that no key result defines."""
+    u = _unit(unit)
+    a = u.analysis
+    lex = ctx.lexicon
+    kr_words = set().union(*(set(k.lemmas) for k in u.key_result_analyses)) if u.key_result_analyses else set()
+    lowered = a.text.lower()
+    for word in sorted(lex.words.get("vague_term", ()), key=len, reverse=True):
+        if word in ctx.accepted_terms:
+            continue
+        match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered)
+        if match is None:
+            continue
+        if word in kr_words:
+            return  # a key result measures the term: the KRs define it (004:45)
+        yield Hit(match.start(), match.end(), {"term": a.text[match.start() : match.end()]})
+        return
+
+
+def negative_framing(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O109: a problem statement ("We spend too much time in meetings") instead of the desired state."""
+    a = _unit(unit).analysis
+    lex = ctx.lexicon
+    lowered = f" {a.text.lower()} "
+    markers = [m for m in lex.words.get("problem_marker", ()) if f" {m} " in lowered]
+    main = a.main
+    describes_present = not a.imperative and main is not None and main.verb in _PRESENT_STATE_VERBS
+    if describes_present and (markers or a.negated):
+        yield Hit(0, len(a.text), {"marker": markers[0] if markers else "not"})
+        return
+    if main is not None and main.verb in _NEGATIVE_VERBS:
+        yield Hit(*verb_span(main), {"marker": main.verb_text}, severity=Severity.INFO)
+
+
+def compound_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O112 (info, opt-in): three or more coordinated goals in one objective."""
+    a = _unit(unit).analysis
+    if len(a.predicates) >= int(ctx.options.get("max_goals", 2)) + 1:
+        yield Hit(0, len(a.text), {"goals": len(a.predicates)})

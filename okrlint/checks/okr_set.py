@@ -1,0 +1,130 @@
+"""Checks on a whole OKR (an objective with its key results) or a whole file (rules S3xx)."""
+
+from __future__ import annotations
+
+import re
+
+from okrlint.checks.base import CheckContext, DocumentUnit, Hit, HitIterator, OkrUnit, Unit
+from okrlint.models import Severity
+
+# Statement codes that mean "this key result is work to do, not a result" (003:134).
+_TASK_CODES = frozenset({"K201", "K203", "K204", "K205", "K207"})
+_INDIVIDUAL_LEVELS = frozenset({"individual", "personal", "person", "employee"})
+
+
+def _okr(unit: Unit) -> OkrUnit:
+    assert isinstance(unit, OkrUnit)
+    return unit
+
+
+def _doc(unit: Unit) -> DocumentUnit:
+    assert isinstance(unit, DocumentUnit)
+    return unit
+
+
+def _whole(text: str) -> tuple[int, int]:
+    return 0, len(text)
+
+
+def key_result_count(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """S301: too few or too many key results under one objective (3-5 in the ebook; "up to three" in 004)."""
+    u = _okr(unit)
+    count = len(u.key_results)
+    minimum = int(ctx.options.get("min", 2))
+    recommended = int(ctx.options.get("recommended_min", 3))
+    maximum = int(ctx.options.get("max", 5))
+    text = u.objective.statement.text
+    variables = {"count": count, "min": minimum, "max": maximum, "recommended": recommended}
+    if count < minimum:
+        yield Hit(*_whole(text), {**variables, "problem": "too_few"})
+    elif count > maximum:
+        yield Hit(*_whole(text), {**variables, "problem": "too_many"})
+    elif count < recommended:
+        yield Hit(*_whole(text), {**variables, "problem": "few"}, severity=Severity.INFO)
+
+
+def objective_count(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """S302: more objectives in one file than a team can focus on."""
+    u = _doc(unit)
+    count = len(u.document.objectives)
+    maximum = int(ctx.options.get("max", 5))
+    if count > maximum:
+        extra = u.document.objectives[maximum].statement
+        yield Hit(*_whole(extra.text), {"count": count, "max": maximum}, statement_id=extra.id)
+
+
+def project_with_task_list(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """S303: every key result is a task, so the "OKR" is a project plan."""
+    u = _okr(unit)
+    if len(u.key_results) < 2:
+        return
+    tasks = [kr for kr, _ in u.key_results if ctx.fired.get(kr.statement.id, frozenset()) & _TASK_CODES]
+    if len(tasks) == len(u.key_results):
+        yield Hit(*_whole(u.objective.statement.text), {"count": len(tasks)})
+
+
+def missing_parent(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """S304: the file (or config) expects objectives to link to a parent, and this one does not."""
+    u = _okr(unit)
+    document = u.document
+    if document is None or u.objective.parent or document.parent:
+        return
+    expected = bool(ctx.options.get("expect_parent", False)) or any(o.parent for o in document.objectives)
+    if expected:
+        yield Hit(*_whole(u.objective.statement.text))
+
+
+def personal_okrs(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """S306: the file holds one person's OKRs; the guides set OKRs per team (003:1301, 002:202, 004:92)."""
+    u = _doc(unit)
+    policy = str(ctx.options.get("individual_okrs", "allow_development"))
+    if policy == "allow_laddering":
+        return
+    document = u.document
+    statements = document.statements()
+    first_person = [s for s in statements if u.analyses[s.id].subject_person == "first_singular"]
+    personal_level = (document.level or "").lower() in _INDIVIDUAL_LEVELS
+    if not personal_level and len(first_person) * 2 <= len(statements):
+        return
+    if policy == "allow_development":
+        lex = ctx.lexicon
+        development = lex.words.get("personal_development", frozenset())
+        objectives = [u.analyses[o.statement.id] for o in document.objectives]
+        if objectives and all(set(a.lemmas) & development for a in objectives):
+            return
+    first = document.objectives[0].statement
+    yield Hit(*_whole(first.text), {"who": document.owner or "one person"})
+
+
+def only_learning_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """S316: every key result is a discovery task, so nobody can tell whether the objective was reached."""
+    u = _okr(unit)
+    if len(u.key_results) < 2:
+        return
+    learning = [kr for kr, a in u.key_results if a.main is not None and "learning" in a.main.classes]
+    if len(learning) == len(u.key_results):
+        yield Hit(*_whole(u.objective.statement.text), {"count": len(learning)})
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[^a-z0-9%]+", " ", text.lower()).strip()
+
+
+def duplicate_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """S317: the same (or nearly the same) key result appears twice in one file."""
+    u = _doc(unit)
+    threshold = float(ctx.options.get("similarity", 0.85))
+    seen: list[tuple[str, frozenset[str], str]] = []
+    for objective in u.document.objectives:
+        for kr in objective.key_results:
+            if kr.dropped:
+                continue
+            norm = _normalise(kr.statement.text)
+            words = frozenset(norm.split())
+            for other_norm, other_words, other_id in seen:
+                union = words | other_words
+                similar = norm == other_norm or (union and len(words & other_words) / len(union) >= threshold)
+                if similar:
+                    yield Hit(*_whole(kr.statement.text), {"other": other_id}, statement_id=kr.statement.id)
+                    break
+            seen.append((norm, words, kr.statement.id))

@@ -1,0 +1,195 @@
+"""The engine: runs the selected rules over each scope unit and turns their hits into findings.
+
+Rules report statement-relative spans; the engine owns file positions, messages, severity and supersession.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from okrlint.analysis import StatementAnalysis
+from okrlint.checks.base import CheckContext, DocumentUnit, Hit, OkrUnit, StatementUnit, Unit
+from okrlint.config import Config
+from okrlint.lexicons import Lexicon
+from okrlint.models import (
+    Finding,
+    OkrDocument,
+    Severity,
+    Statement,
+    StatementKind,
+    StatementRef,
+)
+from okrlint.positions import LineIndex
+from okrlint.registry import Rule, rule_options
+from okrlint.rulespec import Scope
+
+_TEMPLATES = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Raised:
+    rule: Rule
+    hit: Hit
+    statement: Statement
+
+
+class Engine:
+    """Holds the selected rules, their options and compiled message templates; stateless per call."""
+
+    def __init__(self, rules: Iterable[Rule], config: Config, lexicon: Lexicon) -> None:
+        self.rules = tuple(rules)
+        self.config = config
+        self.lexicon = lexicon
+        self._messages = {r.code: _TEMPLATES.from_string(r.spec.message) for r in self.rules}
+        self._options = {r.code: rule_options(r, config) for r in self.rules}
+        self._kpis = frozenset(t.lower() for t in config.vocabulary.kpis)
+        self._accepted = frozenset(t.lower() for t in config.vocabulary.accept)
+        self._by_scope: dict[Scope, list[Rule]] = defaultdict(list)
+        for rule in self.rules:
+            self._by_scope[rule.spec.scope].append(rule)
+
+    def _context(self, rule: Rule, fired: Mapping[str, frozenset[str]]) -> CheckContext:
+        return CheckContext(
+            options=self._options[rule.code],
+            lexicon=self.lexicon,
+            kpi_terms=self._kpis,
+            accepted_terms=self._accepted,
+            fired=fired,
+        )
+
+    def _severity(self, rule: Rule, hit: Hit) -> Severity:
+        for key in (rule.spec.code, rule.spec.name):
+            if key in self.config.severity:
+                return self.config.severity[key]
+        return hit.severity or rule.spec.severity
+
+    def _run(self, rule: Rule, unit: Unit, fired: Mapping[str, frozenset[str]]) -> list[Hit]:
+        return list(rule.check(unit, self._context(rule, fired)))
+
+    def check_document(
+        self,
+        document: OkrDocument,
+        analyses: Mapping[str, StatementAnalysis],
+        source: str | None,
+        standalone: bool = False,
+    ) -> list[Finding]:
+        """All findings for one document. ``analyses`` maps statement text to its analysis."""
+        raised: list[_Raised] = []
+        ctx_document = None if standalone else document
+        statements: dict[str, Statement] = {}
+        for objective in document.objectives:
+            o_analysis = analyses[objective.statement.text]
+            statements[objective.statement.id] = objective.statement
+            krs = [kr for kr in objective.key_results if not kr.dropped]
+            kr_analyses = tuple(analyses[kr.statement.text] for kr in krs)
+            unit = StatementUnit(
+                statement=objective.statement,
+                analysis=o_analysis,
+                objective=objective,
+                objective_analysis=o_analysis,
+                key_result_analyses=kr_analyses,
+                document=ctx_document,
+            )
+            raised.extend(self._statement_rules(Scope.OBJECTIVE, unit))
+            for kr, kr_analysis in zip(krs, kr_analyses, strict=True):
+                statements[kr.statement.id] = kr.statement
+                kr_unit = StatementUnit(
+                    statement=kr.statement,
+                    analysis=kr_analysis,
+                    key_result=kr,
+                    objective=objective,
+                    objective_analysis=o_analysis,
+                    document=ctx_document,
+                )
+                raised.extend(self._statement_rules(Scope.KEY_RESULT, kr_unit))
+        raised = _drop_superseded(raised)
+        fired: dict[str, frozenset[str]] = defaultdict(frozenset)
+        for item in raised:
+            fired[item.statement.id] |= {item.rule.code}
+        if not standalone:
+            for objective in document.objectives:
+                krs = tuple(
+                    (kr, analyses[kr.statement.text]) for kr in objective.key_results if not kr.dropped
+                )
+                okr_unit = OkrUnit(objective, analyses[objective.statement.text], krs, document)
+                for rule in self._by_scope[Scope.OKR]:
+                    raised.extend(self._raise(rule, okr_unit, objective.statement, statements, fired))
+            doc_unit = DocumentUnit(document, {s.id: analyses[s.text] for s in document.statements()})
+            first = document.objectives[0].statement if document.objectives else None
+            for rule in self._by_scope[Scope.DOCUMENT]:
+                if first is not None:
+                    raised.extend(self._raise(rule, doc_unit, first, statements, fired))
+        index = LineIndex(source) if source is not None else None
+        return [self._finding(item, document.path, index) for item in raised]
+
+    def _statement_rules(self, scope: Scope, unit: StatementUnit) -> list[_Raised]:
+        if not unit.analysis.english:
+            return []  # English rules say nothing about text in another language
+        out: list[_Raised] = []
+        for rule in self._by_scope[scope]:
+            out.extend(self._raise(rule, unit, unit.statement, {}, {}))
+        return out
+
+    def _raise(
+        self,
+        rule: Rule,
+        unit: Unit,
+        default: Statement,
+        statements: Mapping[str, Statement],
+        fired: Mapping[str, frozenset[str]],
+    ) -> list[_Raised]:
+        out = []
+        for hit in self._run(rule, unit, fired):
+            statement = statements.get(hit.statement_id, default) if hit.statement_id else default
+            out.append(_Raised(rule, hit, statement))
+        return out
+
+    def _finding(self, item: _Raised, path: str, index: LineIndex | None) -> Finding:
+        rule, hit, statement = item.rule, item.hit, item.statement
+        start = max(0, min(hit.start, len(statement.text)))
+        end = max(start, min(hit.end, len(statement.text)))
+        span = statement.file_span(start, end)
+        if index is None:
+            # A statement linted on its own is its own source text.
+            index = LineIndex(statement.text)
+        first, last = index.position(span.start), index.position(span.end)
+        variables: dict[str, Any] = {"text": statement.text, "span_text": statement.text[start:end], **hit.vars}
+        spec = rule.spec
+        return Finding(
+            code=spec.code,
+            name=spec.name,
+            category=spec.category,
+            severity=self._severity(rule, hit),
+            confidence=hit.confidence,
+            message=self._messages[spec.code].render(**variables).strip(),
+            path=path,
+            start=first,
+            end=last,
+            span=span,
+            statement=StatementRef(id=statement.id, kind=statement.kind, text=statement.text),
+            explanation=f"{spec.what.strip()} {spec.why.strip()}",
+            source=spec.source,
+            docs=spec.docs_path,
+        )
+
+
+def _drop_superseded(raised: list[_Raised]) -> list[_Raised]:
+    """A generic finding gives way to a more specific one on the same statement (K201 to K203, …)."""
+    codes: dict[str, set[str]] = defaultdict(set)
+    for item in raised:
+        codes[item.statement.id].add(item.rule.code)
+    return [
+        item
+        for item in raised
+        if not set(item.rule.spec.superseded_by) & codes[item.statement.id]
+    ]
+
+
+def statement_kind(kind: str) -> StatementKind:
+    return StatementKind(kind)

