@@ -1,0 +1,40 @@
+"""Readers: OKR files in Markdown, YAML, JSON, CSV/TSV or plain text -> one ``OkrDocument``.
+
+Every statement keeps the exact file offsets of its characters (see ``cleaning``), and any input either
+reads or raises ``ReadError``: nothing else escapes ``read_document``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from okrlint.models import OkrDocument
+from okrlint.readers.csv_reader import read_csv
+from okrlint.readers.decoding import decode
+from okrlint.readers.detect import FORMATS, detect_format
+from okrlint.readers.errors import ReadError
+from okrlint.readers.markdown import read_markdown
+from okrlint.readers.structured import read_json, read_yaml
+from okrlint.readers.text_reader import read_text
+
+__all__ = ["FORMATS", "ReadError", "decode", "detect_format", "read_document"]
+
+_READERS: dict[str, Callable[[str, str], OkrDocument]] = {
+    "markdown": read_markdown,
+    "yaml": read_yaml,
+    "json": read_json,
+    "csv": read_csv,
+    "text": read_text,
+}
+
+
+def read_document(text: str, path: str = "<stdin>", format: str | None = None) -> OkrDocument:
+    """Read one file's text; ``format`` overrides detection from ``path`` and content."""
+    fmt = format or detect_format(None if path == "<stdin>" else path, text)
+    reader = _READERS.get(fmt)
+    if reader is None:
+        raise ReadError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})", path)
+    try:
+        return reader(text, path)
+    except RecursionError:
+        raise ReadError("input is nested too deeply", path) from None

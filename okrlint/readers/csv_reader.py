@@ -1,0 +1,379 @@
+"""CSV/TSV and spreadsheet exports (section 4.4): a type-column layout or one row per key result.
+
+The ``csv`` module validates the file and reports where it breaks; a small RFC 4180 splitter alongside it
+records the file offset of every cell character so statements stay exact (``""`` quotes included).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from okrlint.models import OkrDocument
+from okrlint.positions import LineIndex
+from okrlint.readers import values as v
+from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, build_document
+from okrlint.readers.cleaning import Cleaned, clean_offsets, clean_value
+from okrlint.readers.errors import ReadError
+
+_DELIMITERS = ",;\t|"
+_SHAREPOINT_SUFFIX = re.compile(r"\.(?:title|lookupvalue|lookupid|email|value)$", re.IGNORECASE)
+_OBJ_TYPES = frozenset({"obj", "objective", "objectives", "o", "goal"})
+_KR_TYPES = frozenset({"kr", "keyresult", "keyresults", "milestone", "krs"})
+
+_TYPE_COL = frozenset({"category", "type", "level", "kind", "rowtype", "itemtype", "okrlevel"})
+_OBJ_TEXT = frozenset({"objective", "objectivetitle", "objectivename", "objectivestatement", "objectives"})
+_KR_TEXT = frozenset(
+    {"keyresult", "keyresults", "kr", "krs", "krtitle", "krname", "keyresulttitle", "metricname", "result"}
+)
+_GENERIC_TEXT = ("title", "statement", "text", "name", "okr", "description")
+_OBJ_ID = frozenset({"objectiveid", "oid", "objid"})
+_KR_ID = frozenset({"krid", "keyresultid"})
+_ROW_ID = frozenset({"id", "okrid", "number", "no", "itemid", ""})
+
+
+@dataclass
+class _Cell:
+    value: str
+    offsets: list[int] = field(default_factory=list)
+    exact: bool = True
+
+
+@dataclass
+class _Row:
+    line: int  # 1-based line where the row starts
+    start: int
+    end: int
+    cells: list[_Cell]
+
+    def get(self, col: int | None) -> _Cell | None:
+        if col is None or col >= len(self.cells):
+            return None
+        return self.cells[col]
+
+    def text(self, col: int | None) -> str:
+        cell = self.get(col)
+        return cell.value.strip() if cell is not None else ""
+
+
+def read_csv(text: str, path: str) -> OkrDocument:
+    start = 1 if text.startswith("\ufeff") else 0
+    delimiter = _sniff(text[start:], path)
+    rows = _rows(text, start, delimiter, path)
+    rows = [r for r in rows if any(c.value.strip() for c in r.cells)]
+    if not rows:
+        return build_document(path, "csv", text, DocumentMeta(), [])
+    header, body = rows[0], rows[1:]
+    cols = _columns([c.value for c in header.cells])
+    width = len(header.cells)
+    for row in body:
+        if len(row.cells) > width and any(c.value.strip() for c in row.cells[width:]):
+            raise ReadError(
+                f"row has {len(row.cells)} fields but the header has {width} (quote cells that contain "
+                f"{_delimiter_name(delimiter)})",
+                path,
+                row.line,
+                1,
+            )
+    drafts = _Layout(text, cols, [c.value.strip() for c in header.cells]).read(body)
+    meta = DocumentMeta()
+    periods = {d.period for d in drafts}
+    teams = {d.team for d in drafts}
+    meta.period = periods.pop() if len(periods) == 1 else None
+    meta.team = teams.pop() if len(teams) == 1 else None
+    return build_document(path, "csv", text, meta, drafts)
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return {"\t": "tabs", ",": "commas", ";": "semicolons", "|": "pipes"}[delimiter]
+
+
+def _sniff(body: str, path: str) -> str:
+    """Tab for .tsv; otherwise the delimiter the header line uses most (outside quotes)."""
+    if path.lower().endswith(".tsv"):
+        return "\t"
+    header = next((line for line in body.splitlines() if line.strip()), "")
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    counts = {d: unquoted.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    if counts[best]:
+        return best
+    try:
+        return csv.Sniffer().sniff(body[:8192], delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
+def _rows(text: str, start: int, delimiter: str, path: str) -> list[_Row]:
+    """Rows with exact cell offsets, cross-checked against the ``csv`` module."""
+    reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter, strict=True)
+    reference: list[list[str]] = []
+    try:
+        for row in reader:
+            reference.append(row)
+    except csv.Error as exc:
+        raise ReadError(f"CSV error: {exc}", path, reader.line_num or 1, 1) from None
+    rows = _split(text, start, delimiter)
+    if len(rows) != len(reference):
+        # Not expected; if the splitter ever disagrees, trust the csv module and mark cells approximate.
+        return [
+            _Row(1, start, len(text), [_Cell(value, [], exact=False) for value in ref]) for ref in reference
+        ]
+    for row, ref in zip(rows, reference, strict=True):
+        if [c.value for c in row.cells] != ref:
+            row.cells = [_Cell(value, [], exact=False) for value in ref]
+    return rows
+
+
+def _split(text: str, start: int, delimiter: str) -> list[_Row]:
+    """RFC 4180 split recording each kept character's offset; blank lines are empty rows like ``csv``."""
+    rows: list[_Row] = []
+    line = LineIndex(text).position(start).line
+    i, n = start, len(text)
+    while i < n:
+        row_start, row_line = i, line
+        cells: list[_Cell] = []
+        cell = _Cell("")
+        in_quotes = False
+        at_cell_start = True
+        while i < n:
+            ch = text[i]
+            if in_quotes:
+                if ch == '"':
+                    if i + 1 < n and text[i + 1] == '"':
+                        cell.offsets.append(i + 1)
+                        i += 2
+                        continue
+                    in_quotes = False
+                else:
+                    if ch == "\n" or (ch == "\r" and not (i + 1 < n and text[i + 1] == "\n")):
+                        line += 1
+                    cell.offsets.append(i)
+                i += 1
+                continue
+            if ch == '"' and at_cell_start:
+                in_quotes = True
+                at_cell_start = False
+                i += 1
+                continue
+            if ch == delimiter:
+                cells.append(cell)
+                cell = _Cell("")
+                at_cell_start = True
+                i += 1
+                continue
+            if ch in "\r\n":
+                break
+            cell.offsets.append(i)
+            at_cell_start = False
+            i += 1
+        row_end = i
+        if i < n and text[i] == "\r" and i + 1 < n and text[i + 1] == "\n":
+            i += 1
+        if i < n:
+            i += 1
+            line += 1
+        if cells or cell.offsets or row_end > row_start:
+            cells.append(cell)
+        for c in cells:
+            c.value = "".join(text[o] for o in c.offsets)
+        rows.append(_Row(row_line, row_start, row_end, cells))
+    return rows
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Column role -> index; the first column of each role wins; SharePoint lookup ids lose to values."""
+    roles: dict[str, int] = {}
+    names = [_SHAREPOINT_SUFFIX.sub("", h.strip()) for h in header]
+    for i, (raw, name) in enumerate(zip(header, names, strict=True)):
+        if raw.strip().lower().endswith(".lookupid"):
+            continue
+        key = v.norm_key(name)
+        role = _role(key)
+        if role is not None and role not in roles:
+            roles[role] = i
+    return roles
+
+
+def _role(key: str) -> str | None:
+    table: list[tuple[str, frozenset[str]]] = [
+        ("type", _TYPE_COL),
+        ("objective", _OBJ_TEXT),
+        ("kr", _KR_TEXT),
+        ("objective_id", _OBJ_ID),
+        ("kr_id", _KR_ID),
+        ("row_id", _ROW_ID),
+        ("parent", v.PARENT | {"parentid"}),
+        ("owner", v.OWNER),
+        ("baseline", v.BASELINE),
+        ("target", v.TARGET),
+        ("current", v.CURRENT),
+        ("unit", v.UNIT),
+        ("confidence", v.CONFIDENCE),
+        ("progress", v.PROGRESS | v.SCORE),
+        ("status", v.STATUS),
+        ("due", v.DUE),
+        ("period", v.PERIOD),
+        ("team", v.TEAM),
+        ("priority", v.PRIORITY),
+        ("okr_type", frozenset({"okrtype", "commitment", "objectivetype"})),
+    ]
+    for role, names in table:
+        if key in names:
+            return role
+    for name in _GENERIC_TEXT:
+        if key == name:
+            return f"text_{name}"
+    return None
+
+
+class _Layout:
+    def __init__(self, source: str, cols: dict[str, int], header: list[str]) -> None:
+        self.source = source
+        self.cols = cols
+        self.header = header
+        generic = [cols[f"text_{n}"] for n in _GENERIC_TEXT if f"text_{n}" in cols]
+        self.generic = generic[0] if generic else None
+
+    def read(self, rows: list[_Row]) -> list[ObjectiveDraft]:
+        type_col = self.cols.get("type")
+        if type_col is not None and self._types_known(rows, type_col):
+            return self._typed(rows, type_col)
+        if "objective" in self.cols:
+            return self._denormalised(rows)
+        return []
+
+    def _types_known(self, rows: list[_Row], col: int) -> bool:
+        kinds = [v.norm_key(r.text(col)) for r in rows if r.text(col)]
+        known = [k for k in kinds if k in _OBJ_TYPES or k in _KR_TYPES]
+        return bool(known) and len(known) * 2 > len(kinds)
+
+    # --- layout 1: a type column ---------------------------------------------------------------------
+    def _typed(self, rows: list[_Row], type_col: int) -> list[ObjectiveDraft]:
+        drafts: list[ObjectiveDraft] = []
+        by_id: dict[str, ObjectiveDraft] = {}
+        pending: list[tuple[_Row, KrDraft, ObjectiveDraft | None]] = []
+        current: ObjectiveDraft | None = None
+        for row in rows:
+            kind = v.norm_key(row.text(type_col))
+            if kind in _OBJ_TYPES:
+                text_col = self.cols.get("objective", self.generic)
+                cleaned = self._cleaned(row, text_col)
+                if cleaned is None:
+                    continue
+                current = self._objective(row, cleaned)
+                drafts.append(current)
+                for ident in self._ids(row):
+                    by_id.setdefault(ident, current)
+            elif kind in _KR_TYPES:
+                text_col = self.cols.get("kr", self.generic)
+                cleaned = self._cleaned(row, text_col)
+                if cleaned is not None:
+                    pending.append((row, self._kr(row, cleaned), current))
+        # Linked after all rows are read: exports can list a KR before its objective (#31).
+        for row, kr, previous in pending:
+            owner = self._owner_of(row, by_id) or previous
+            if owner is not None:
+                owner.key_results.append(kr)
+        return drafts
+
+    def _ids(self, row: _Row) -> list[str]:
+        return [
+            row.text(self.cols.get(k))
+            for k in ("objective_id", "row_id", "kr_id")
+            if row.text(self.cols.get(k))
+        ]
+
+    def _owner_of(self, row: _Row, by_id: dict[str, ObjectiveDraft]) -> ObjectiveDraft | None:
+        """Link a KR row to its objective: parent id, then a hierarchical id (``1.2`` -> ``1``)."""
+        parent = row.text(self.cols.get("parent")).split(" : ")[0].strip()
+        if parent and parent in by_id:
+            return by_id[parent]
+        objective_id = row.text(self.cols.get("objective_id"))
+        if objective_id in by_id:
+            return by_id[objective_id]
+        for ident in self._ids(row):
+            stem = re.sub(r"[.\-]\d+$", "", ident)
+            if stem != ident and stem in by_id:
+                return by_id[stem]
+        return None
+
+    # --- layout 2: one row per KR with the objective repeated ----------------------------------------
+    def _denormalised(self, rows: list[_Row]) -> list[ObjectiveDraft]:
+        drafts: list[ObjectiveDraft] = []
+        groups: dict[tuple[str, str, str], ObjectiveDraft] = {}
+        current: ObjectiveDraft | None = None
+        for row in rows:
+            obj_text = row.text(self.cols["objective"])
+            if obj_text:
+                key = (obj_text, row.text(self.cols.get("team")), row.text(self.cols.get("period")))
+                if key not in groups:
+                    cleaned = self._cleaned(row, self.cols["objective"])
+                    if cleaned is None:
+                        continue
+                    groups[key] = self._objective(row, cleaned, kr_row="kr" in self.cols)
+                    drafts.append(groups[key])
+                current = groups[key]
+            if current is None or "kr" not in self.cols:
+                continue
+            cleaned = self._cleaned(row, self.cols["kr"])
+            if cleaned is not None:
+                current.key_results.append(self._kr(row, cleaned))
+        return drafts
+
+    # --- fields -------------------------------------------------------------------------------------
+    def _cleaned(self, row: _Row, col: int | None) -> Cleaned | None:
+        cell = row.get(col)
+        if cell is None or not cell.value.strip():
+            return None
+        if cell.exact and cell.offsets:
+            cleaned = clean_offsets(self.source, cell.offsets)
+        else:
+            cleaned = clean_value(cell.value, (row.start, row.end))
+        return cleaned if cleaned.text else None
+
+    def _objective(self, row: _Row, cleaned: Cleaned, *, kr_row: bool = False) -> ObjectiveDraft:
+        parent = row.text(self.cols.get("parent"))
+        draft = ObjectiveDraft(
+            cleaned=cleaned,
+            id=row.text(self.cols.get("objective_id"))
+            or (None if kr_row else row.text(self.cols.get("row_id")))
+            or None,
+            owner=None if kr_row else row.text(self.cols.get("owner")) or None,
+            team=row.text(self.cols.get("team")) or None,
+            period=row.text(self.cols.get("period")) or None,
+            type=row.text(self.cols.get("okr_type")) or None,
+            parent=[parent] if parent and not kr_row else [],
+        )
+        if not kr_row:
+            draft.extra = self._extra(row)
+        return draft
+
+    def _kr(self, row: _Row, cleaned: Cleaned) -> KrDraft:
+        baseline, b_unit = v.to_number(row.text(self.cols.get("baseline")))
+        target, t_unit = v.to_number(row.text(self.cols.get("target")))
+        current_value, c_unit = v.to_number(row.text(self.cols.get("current")))
+        kr = KrDraft(
+            cleaned=cleaned,
+            id=row.text(self.cols.get("kr_id")) or row.text(self.cols.get("row_id")) or None,
+            owner=row.text(self.cols.get("owner")) or None,
+            priority=row.text(self.cols.get("priority")) or None,
+            status=row.text(self.cols.get("status")) or None,
+            progress=v.to_fraction(row.text(self.cols.get("progress")) or None),
+            confidence=v.to_fraction(row.text(self.cols.get("confidence")) or None),
+            baseline=baseline,
+            target=target,
+            current=current_value,
+            unit=row.text(self.cols.get("unit")) or t_unit or b_unit or c_unit,
+            due=row.text(self.cols.get("due")) or None,
+            extra=self._extra(row),
+        )
+        return kr
+
+    def _extra(self, row: _Row) -> dict[str, str]:
+        used = set(self.cols.values())
+        return {
+            name: row.text(i) for i, name in enumerate(self.header) if i not in used and name and row.text(i)
+        }

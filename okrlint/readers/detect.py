@@ -1,0 +1,86 @@
+"""Which reader a file needs: the extension first, then the content (section 4.6)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePath
+
+FORMATS = ("markdown", "yaml", "json", "csv", "text")
+
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "text",
+}
+_YAML_KEY_LINE = re.compile(r"^(?:---\s*$|[\"']?[\w][\w .\-]*[\"']?\s*:(?:\s|$)|-\s)")
+_YAML_OKR_KEY = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?[\"']?(?:objectives?|okrs|goals|key[_ -]?results|keyResults|krs|results|title|name|"
+    r"statement|text)[\"']?[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_MARKDOWN_SIGNS = re.compile(r"^(?:#{1,6}\s|\s*[-*+]\s|\s*\d+[.)]\s|\|)", re.MULTILINE)
+_TEXT_LABEL = re.compile(r"^\s*(?:O\d*\s*[:：]|objective\s*\d*\s*[:：\-–—])", re.IGNORECASE | re.MULTILINE)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_CSV_HEADER = re.compile(r"objective|key.?result|\bkr\b|title|category|type", re.IGNORECASE)
+
+
+def detect_format(path: str | None, text: str) -> str:
+    """``markdown``, ``yaml``, ``json``, ``csv`` or ``text``."""
+    if path:
+        suffix = PurePath(path).suffix.lower()
+        if suffix in _EXTENSIONS:
+            return _EXTENSIONS[suffix]
+    return sniff(text)
+
+
+def sniff(text: str) -> str:
+    body = text.lstrip("\ufeff \t\r\n")
+    if body.startswith("{"):
+        return "json"
+    if body.startswith("[") and _is_json_array(body):
+        return "json"
+    if _looks_like_yaml(body):
+        return "yaml"
+    if _looks_like_csv(body):
+        return "csv"
+    if _TEXT_LABEL.search(body) and not _MARKDOWN_SIGNS.search(body):
+        return "text"
+    return "markdown"
+
+
+def _is_json_array(body: str) -> bool:
+    try:
+        json.loads(body)
+    except (json.JSONDecodeError, RecursionError):
+        return bool(re.match(r"\[\s*[\[{\"\d\-\]]", body))  # clearly meant as JSON: report its error
+    return True
+
+
+def _looks_like_yaml(body: str) -> bool:
+    """A ``key:`` structure with an objective key, and not Markdown with front matter."""
+    first = next((ln for ln in body.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
+    if not _YAML_KEY_LINE.match(first) or not _YAML_OKR_KEY.search(body):
+        return False
+    if body.startswith("---"):
+        closing = re.search(r"^(?:---|\.\.\.)\s*$", body[3:], re.MULTILINE)
+        if closing and re.search(r"^#{1,6}\s", body[3 + closing.end() :], re.MULTILINE):
+            return False  # front matter followed by Markdown headings
+    return True
+
+
+def _looks_like_csv(body: str) -> bool:
+    """A header line and a second line with the same (non-zero) delimiter count, and OKR-ish columns."""
+    lines = [ln for ln in body.splitlines() if ln.strip()][:2]
+    if len(lines) < 2 or lines[0].lstrip().startswith("|") or _TABLE_RULE.match(lines[1]):
+        return False
+    for delimiter in (",", "\t", ";", "|"):
+        count = lines[0].count(delimiter)
+        if count and lines[1].count(delimiter) == count and _CSV_HEADER.search(lines[0]):
+            return True
+    return False

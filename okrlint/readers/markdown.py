@@ -1,0 +1,438 @@
+"""Markdown OKR documents (section 4.3): heading objectives (A), list/paragraph objectives (B), tables (C).
+
+markdown-it gives the block structure and each block's line range; the text itself is always taken from the
+source through ``md_source`` so that every statement keeps exact file offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from okrlint.models import OkrDocument
+from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, build_document
+from okrlint.readers.cleaning import Cleaned, clean_range
+from okrlint.readers.md_source import (
+    SourceLines,
+    heading_range,
+    is_wholly_bold,
+    is_wholly_emphasis,
+    paragraph_range,
+)
+from okrlint.readers.md_tables import read_table, table_columns
+from okrlint.readers.periods import find_period, strip_period
+from okrlint.readers.structured import document_meta
+from okrlint.readers.tree import yaml_documents
+
+_OKR_WORDS = re.compile(r"\bOKRs?\b|\bObjectives?\s*(?:and|&)\s*Key\s*Results\b", re.IGNORECASE)
+_GOALS = re.compile(r"\bgoals\b", re.IGNORECASE)
+_TITLE_TEAM = re.compile(
+    r"^(?P<team>.*?)\s*(?:OKRs?|Objectives?\s*(?:and|&)\s*Key\s*Results|Goals)\b", re.IGNORECASE
+)
+_KR_SECTION_REST = re.compile(r"^\(?KRs?\)?\s*[:：]?$", re.IGNORECASE)
+_INITIATIVE_SECTION = r"initiatives?|projects?|tasks|action items|next steps|milestones|deliverables"
+_OTHER_SECTION = re.compile(
+    rf"^(?:{_INITIATIVE_SECTION}|notes?|tracking|alternatives?|risks?|dependencies|background|context|"
+    r"summary|resources|links|references|(?:table of )?contents|toc|kpis?|metrics|scoring|scores?|"
+    r"retrospective|retro|lessons learned|learnings|status|updates?|appendix|faq|owners?|team|members|"
+    r"timeline|mission|vision|strategy|themes?|focus areas?|non[- ]goals|out of scope|archive|history|"
+    r"changelog|installation|usage|license|contributing|progress|results summary)\s*[:：]?$",
+    re.IGNORECASE,
+)
+_INITIATIVES = re.compile(rf"^(?:{_INITIATIVE_SECTION})\s*[:：]?$", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary[^>]*>(?P<text>.*?)</summary>", re.DOTALL | re.IGNORECASE)
+_LABELLED_LINE = re.compile(r"^\W{0,4}(?:O\d+|objective|KR\s*\d*|key\s*results?)\s*\d*\s*[:：\-–—]", re.I)
+_LISTS = ("bullet_list", "ordered_list")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough").use(front_matter_plugin)
+
+
+def read_markdown(text: str, path: str) -> OkrDocument:
+    lines = SourceLines(text)
+    blocks = list(SyntaxTreeNode(_parser().parse(text)).children)
+    walker = _Walker(text, lines, path)
+    walker.front_matter(blocks)
+    walker.title(blocks)
+    walker.walk(_okr_region(walker, blocks))
+    return walker.document()
+
+
+def _okr_region(walker: _Walker, blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """Only the sections under "OKRs"/"Objectives and Key Results" headings, when the file has any."""
+    keep: set[int] = set()
+    for i, block in enumerate(blocks):
+        if block.type != "heading" or not _is_okr_heading(walker.clean_heading(block).text):
+            continue
+        level = _level(block)
+        j = i + 1
+        while j < len(blocks):
+            other = blocks[j]
+            if other.type == "heading" and _level(other) <= level:
+                cleaned = walker.clean_heading(other)
+                if cleaned.tokens.label != "objective":
+                    break
+            j += 1
+        keep.update(range(i, j))
+    if not keep:
+        return blocks
+    return [b for i, b in enumerate(blocks) if i in keep]
+
+
+def _level(node: SyntaxTreeNode) -> int:
+    return int(node.tag[1:]) if node.tag[1:].isdigit() else 1
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-–—:：|/,()\[\]]+", text) if w]
+
+
+def _is_okr_heading(text: str) -> bool:
+    if _OKR_WORDS.search(text):
+        return True
+    return bool(_GOALS.search(text)) and len(_words(strip_period(text))) <= 2
+
+
+def _is_context_heading(text: str) -> bool:
+    """A title or period heading ("Marketing OKRs Q3 2024", "## 2024 Q3"): context, never an objective."""
+    if _is_okr_heading(text):
+        return True
+    return find_period(text) is not None and len(_words(strip_period(text))) <= 2
+
+
+def _is_kr_section(cleaned: Cleaned) -> bool:
+    """ "Key Results", "KRs:", "Key results (KRs)": names the KR list of the objective above."""
+    return cleaned.tokens.label == "key_result" and (
+        not cleaned.text or bool(_KR_SECTION_REST.match(cleaned.text))
+    )
+
+
+class _Walker:
+    def __init__(self, source: str, lines: SourceLines, path: str) -> None:
+        self.source = source
+        self.lines = lines
+        self.path = path
+        self.meta = DocumentMeta()
+        self.drafts: list[ObjectiveDraft] = []
+        self.current: ObjectiveDraft | None = None
+        self.obj_level: int | None = None  # heading level of the current objective, None if not a heading
+        self.sink: str | None = None  # where a list goes: "kr", "objective_initiatives", "kr_initiatives"
+        self.last_kr: KrDraft | None = None
+        self.periods: list[tuple[int, str]] = []
+        self.title_period: str | None = None
+
+    # --- document-level metadata ---------------------------------------------------------------------
+    def front_matter(self, blocks: list[SyntaxTreeNode]) -> None:
+        if not blocks or blocks[0].type != "front_matter" or not blocks[0].map:
+            return
+        first, stop = blocks[0].map
+        start, end = self.lines.start(first + 1), self.lines.start(max(first + 1, stop - 1))
+        docs = yaml_documents(self.source[start:end], self.path, base=start, full_text=self.source)
+        if docs:
+            self.meta = document_meta(docs[0])
+
+    def title(self, blocks: list[SyntaxTreeNode]) -> None:
+        """The first heading, when it is a title such as "Marketing OKRs Q3 2024", gives period and team."""
+        heading = next((b for b in blocks if b.type == "heading"), None)
+        if heading is None:
+            return
+        text = self.clean_heading(heading).text
+        if not _is_context_heading(text):
+            return
+        self.title_period = find_period(text)
+        match = _TITLE_TEAM.match(text)
+        if match and self.meta.team is None:
+            team = strip_period(match.group("team")).strip(" -–—:|,")
+            if team and len(team.split()) <= 4:
+                self.meta.team = " ".join(team.split())
+
+    def document(self) -> OkrDocument:
+        if self.meta.period is None:
+            periods = {d.period for d in self.drafts}
+            if self.title_period:
+                self.meta.period = self.title_period
+            elif len(periods) == 1:
+                self.meta.period = periods.pop()
+        return build_document(self.path, "markdown", self.source, self.meta, self.drafts)
+
+    # --- cleaning helpers ----------------------------------------------------------------------------
+    def clean_heading(self, node: SyntaxTreeNode) -> Cleaned:
+        return clean_range(self.source, *heading_range(self.lines, node))
+
+    def _paragraph(
+        self, node: SyntaxTreeNode, first_in_item: bool, role: bool = False
+    ) -> tuple[Cleaned, str]:
+        start, end = paragraph_range(self.lines, node, first_in_item)
+        raw = self.source[start:end]
+        return clean_range(self.source, start, end, allow_role=role and is_wholly_bold(raw)), raw
+
+    # --- the walk ------------------------------------------------------------------------------------
+    def walk(self, blocks: list[SyntaxTreeNode]) -> None:
+        for i, block in enumerate(blocks):
+            if block.type == "heading":
+                self._heading(block, blocks, i)
+            elif block.type == "paragraph":
+                self._top_paragraph(block, blocks[i + 1] if i + 1 < len(blocks) else None)
+            elif block.type in _LISTS:
+                self._top_list(block)
+            elif block.type == "table":
+                self._table(block)
+            elif block.type == "html_block":
+                self._html(block)
+            # fences, code, blockquotes, rules and front matter carry no OKRs
+
+    def _new_objective(self, cleaned: Cleaned, level: int | None) -> ObjectiveDraft:
+        draft = ObjectiveDraft(cleaned=cleaned, period=self.periods[-1][1] if self.periods else None)
+        self.drafts.append(draft)
+        self.current, self.obj_level, self.sink, self.last_kr = draft, level, "kr", None
+        return draft
+
+    def _heading(self, node: SyntaxTreeNode, blocks: list[SyntaxTreeNode], i: int) -> None:
+        level = _level(node)
+        cleaned = self.clean_heading(node)
+        if self.obj_level is not None and level <= self.obj_level:
+            self.current, self.obj_level, self.sink = None, None, None
+        while self.periods and self.periods[-1][0] >= level:
+            self.periods.pop()
+        period = find_period(cleaned.text)
+        if period:
+            self.periods.append((level, period))
+        label = cleaned.tokens.label
+        if _is_kr_section(cleaned):
+            self.sink = "kr" if self.current else None
+        elif _OTHER_SECTION.match(cleaned.text) and label is None:
+            initiatives = bool(_INITIATIVES.match(cleaned.text)) and self.current is not None
+            self.sink = "objective_initiatives" if initiatives else None
+        elif label == "objective" and cleaned.text:
+            self._new_objective(cleaned, level)
+        elif label == "key_result" and cleaned.text and self.current is not None:
+            self.last_kr = KrDraft(cleaned=cleaned)
+            self.current.key_results.append(self.last_kr)
+            self.sink = "kr_initiatives"
+        elif _is_context_heading(cleaned.text):
+            self.current, self.obj_level, self.sink = None, None, None
+        else:
+            role = self._lookahead(blocks, i)
+            if role == "objective" and cleaned.text:
+                self._new_objective(cleaned, level)
+            elif role == "context":
+                self.current, self.obj_level, self.sink = None, None, None
+            else:
+                self.sink = None
+
+    def _lookahead(self, blocks: list[SyntaxTreeNode], i: int) -> str:
+        """What a plain heading introduces: KRs ("objective"), objectives ("context") or neither."""
+        found_list = False
+        for block in blocks[i + 1 :]:
+            if block.type == "heading":
+                if not found_list and _is_kr_section(self.clean_heading(block)):
+                    found_list = True
+                break
+            if block.type == "paragraph":
+                cleaned, _ = self._paragraph(block, first_in_item=False)
+                if cleaned.tokens.label == "objective" and cleaned.text:
+                    return "context"
+            elif block.type in _LISTS:
+                if self._has_objective_items(block):
+                    return "context"
+                found_list = True
+            elif block.type == "table":
+                columns = table_columns(self.source, self.lines, block)
+                if "objective" in columns:
+                    return "context"
+                found_list = found_list or "kr" in columns
+            elif block.type == "html_block" and _SUMMARY.search(self._block_text(block)):
+                found_list = True
+        return "objective" if found_list else "plain"
+
+    def _has_objective_items(self, node: SyntaxTreeNode) -> bool:
+        for item in node.children:
+            para, sublists = _item_parts(item)
+            if para is None:
+                continue
+            cleaned, raw = self._paragraph(para, first_in_item=True)
+            if cleaned.tokens.label == "objective" and cleaned.text:
+                return True
+            if sublists and is_wholly_bold(raw) and cleaned.tokens.label is None:
+                return True
+        return False
+
+    def _block_text(self, node: SyntaxTreeNode) -> str:
+        first, stop = node.map or (0, 1)
+        return self.source[self.lines.start(first) : self.lines.end(stop - 1)]
+
+    # --- paragraphs ------------------------------------------------------------------------------------
+    def _top_paragraph(self, node: SyntaxTreeNode, following: SyntaxTreeNode | None) -> None:
+        first, stop = node.map or (0, 1)
+        labelled = [k for k in range(first, stop) if _LABELLED_LINE.match(self.lines.text(k))]
+        if stop - first > 1 and len(labelled) >= 2:
+            # "O1: …\nKR1: …\nKR2: …" written as one paragraph: each labelled line is its own statement.
+            for k in range(first, stop):
+                cleaned = clean_range(self.source, self.lines.start(k), self.lines.end(k))
+                self._paragraph_unit(cleaned, self.lines.text(k), following=None)
+            return
+        cleaned, raw = self._paragraph(node, first_in_item=False)
+        self._paragraph_unit(cleaned, raw, following)
+
+    def _paragraph_unit(self, cleaned: Cleaned, raw: str, following: SyntaxTreeNode | None) -> None:
+        label = cleaned.tokens.label
+        if label == "objective" and cleaned.text:
+            self._new_objective(cleaned, None)
+        elif _is_kr_section(cleaned):
+            self.sink = "kr" if self.current else None
+        elif label is None and _OTHER_SECTION.match(cleaned.text) and len(raw) < 60:
+            initiatives = bool(_INITIATIVES.match(cleaned.text)) and self.current is not None
+            self.sink = "objective_initiatives" if initiatives else None
+        elif label == "key_result" and cleaned.text and self.current is not None:
+            self.current.key_results.append(KrDraft(cleaned=cleaned))
+            self.sink = "kr"
+        elif is_wholly_bold(raw) and following is not None and following.type in _LISTS and cleaned.text:
+            if self.current is not None and self.obj_level is not None and self.sink == "kr":
+                return  # a category label such as "**Robustness**" inside an objective's KR block
+            self._new_objective(cleaned, None)
+
+    # --- lists -----------------------------------------------------------------------------------------
+    def _top_list(self, node: SyntaxTreeNode) -> None:
+        if self.sink != "kr" and self._has_objective_items(node):
+            self._objective_items(node)
+        elif self.sink == "kr" and self.current is not None:
+            self._kr_items(node, self.current)
+        elif self.sink == "objective_initiatives" and self.current is not None:
+            self.current.extra.setdefault("initiatives", []).extend(self._texts(node))
+        elif self.sink == "kr_initiatives" and self.last_kr is not None:
+            self.last_kr.initiatives.extend(self._texts(node))
+        else:
+            self._objective_items(node)
+
+    def _objective_items(self, node: SyntaxTreeNode) -> None:
+        """A list outside any objective: labelled or wholly-bold items with children are objectives."""
+        created = False
+        for item in node.children:
+            para, sublists = _item_parts(item)
+            if para is None:
+                continue
+            cleaned, raw = self._paragraph(para, first_in_item=True, role=True)
+            label = cleaned.tokens.label
+            if (label == "objective" and cleaned.text) or (
+                label is None and cleaned.text and sublists and is_wholly_bold(raw)
+            ):
+                objective = self._new_objective(cleaned, None)
+                created = True
+                for sub in sublists:
+                    self._kr_items(sub, objective)
+            elif _is_kr_section(cleaned) and self.current is not None:
+                for sub in sublists:
+                    self._kr_items(sub, self.current)
+            elif self.current is not None and cleaned.text and (label == "key_result" or created):
+                self._add_kr(self.current, cleaned, sublists)
+        if created and self.current is not None:
+            self.sink = "kr" if not self.current.key_results else None
+
+    def _kr_items(self, node: SyntaxTreeNode, objective: ObjectiveDraft) -> None:
+        """Items under an objective: KRs, except labels (objective, "Key Results:", categories)."""
+        items = list(node.children)
+        all_have_children = all(_item_parts(i)[1] for i in items)
+        for item in items:
+            para, sublists = _item_parts(item)
+            if para is None:
+                for sub in sublists:
+                    self._kr_items(sub, objective)
+                continue
+            cleaned, raw = self._paragraph(para, first_in_item=True)
+            label = cleaned.tokens.label
+            if label == "objective" and cleaned.text:
+                objective = self._new_objective(cleaned, self.obj_level)
+                for sub in sublists:
+                    self._kr_items(sub, objective)
+            elif _is_kr_section(cleaned):
+                for sub in sublists:
+                    self._kr_items(sub, objective)
+            elif label is None and _OTHER_SECTION.match(cleaned.text) and sublists:
+                if _INITIATIVES.match(cleaned.text):
+                    for sub in sublists:
+                        objective.extra.setdefault("initiatives", []).extend(self._texts(sub))
+            elif sublists and _is_group_label(cleaned, raw, all_have_children):
+                for sub in sublists:
+                    self._kr_items(sub, objective)
+            elif cleaned.text:
+                self._add_kr(objective, cleaned, sublists)
+
+    def _add_kr(self, objective: ObjectiveDraft, cleaned: Cleaned, sublists: list[SyntaxTreeNode]) -> None:
+        kr = KrDraft(cleaned=cleaned)
+        objective.key_results.append(kr)
+        self.last_kr = kr
+        for sub in sublists:
+            for item in sub.children:
+                para, deeper = _item_parts(item)
+                if para is None:
+                    continue
+                nested, _ = self._paragraph(para, first_in_item=True)
+                if nested.tokens.label == "key_result" and nested.text:
+                    self._add_kr(objective, nested, deeper)  # a labelled KR nested one level too deep
+                elif nested.text:
+                    kr.initiatives.append(nested.text)
+                    for deeper_list in deeper:
+                        kr.initiatives.extend(self._texts(deeper_list))
+
+    def _texts(self, node: SyntaxTreeNode) -> list[str]:
+        """Cleaned text of every item of a list, nested ones included (initiatives, notes)."""
+        out: list[str] = []
+        for item in node.children:
+            para, sublists = _item_parts(item)
+            if para is not None:
+                cleaned, _ = self._paragraph(para, first_in_item=True)
+                if cleaned.text:
+                    out.append(cleaned.text)
+            for sub in sublists:
+                out.extend(self._texts(sub))
+        return out
+
+    # --- tables and HTML -------------------------------------------------------------------------------
+    def _table(self, node: SyntaxTreeNode) -> None:
+        heading_objective = self.current if self.sink == "kr" else None
+        objectives, loose = read_table(self.source, self.lines, node, heading_objective is not None)
+        for draft in objectives:
+            draft.period = draft.period or (self.periods[-1][1] if self.periods else None)
+            self.drafts.append(draft)
+        if loose and heading_objective is not None:
+            heading_objective.key_results.extend(loose)
+        if objectives:
+            self.current, self.obj_level, self.sink = objectives[-1], None, None
+
+    def _html(self, node: SyntaxTreeNode) -> None:
+        """``<details><summary>KR</summary>…</details>`` (#19): the summary is the KR."""
+        first, _ = node.map or (0, 1)
+        base = self.lines.start(first)
+        text = self._block_text(node)
+        if self.current is not None and self.sink in ("kr", "kr_initiatives"):
+            for match in _SUMMARY.finditer(text):
+                cleaned = clean_range(self.source, base + match.start("text"), base + match.end("text"))
+                if cleaned.text:
+                    self.last_kr = KrDraft(cleaned=cleaned)
+                    self.current.key_results.append(self.last_kr)
+                    self.sink = "kr_initiatives"
+        if "</details>" in text.lower() and self.current is not None:
+            self.sink = "kr"
+
+
+def _item_parts(item: SyntaxTreeNode) -> tuple[SyntaxTreeNode | None, list[SyntaxTreeNode]]:
+    """A list item's first paragraph (its text) and its nested lists."""
+    children = list(item.children)
+    para = children[0] if children and children[0].type == "paragraph" else None
+    return para, [c for c in children if c.type in _LISTS]
+
+
+def _is_group_label(cleaned: Cleaned, raw: str, all_have_children: bool) -> bool:
+    """A short category item ("Features", "**Robustness**") whose children are the KRs (#11)."""
+    if any(ch.isdigit() for ch in cleaned.text):
+        return False
+    stripped = raw.strip()
+    if stripped.endswith((":", "：")) or is_wholly_bold(stripped) or is_wholly_emphasis(stripped):
+        return True
+    return all_have_children and len(cleaned.text.split()) <= 2

@@ -1,0 +1,41 @@
+"""Recognise OKR periods ("Q3 2024", "FY21-Q1", "2020-01 ~2020-02") in headings, titles and first lines."""
+
+from __future__ import annotations
+
+import re
+
+# Section 4.3 step 1 of the file-format note, plus "H1 2024" and "2024 H1".
+PERIOD_RE = re.compile(
+    r"(?<![\w-])(?:"
+    r"\d{4}-\d{2}\s?~\s?\d{4}-\d{2}"
+    r"|(?:FY)?\d{2,4}[- ]?Q[1-4]"
+    r"|Q[1-4][- ]?(?:FY)?\d{2,4}"
+    r"|H[12][- ]\d{4}|\d{4}[- ]H[12]"
+    r"|Set \d"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"^\s*(\d{4})\s*$")
+_QUARTER_RE = re.compile(r"^\s*Q?([1-4])\s*$", re.IGNORECASE)
+
+
+def find_period(text: str) -> str | None:
+    """The first period written in ``text``, as written (whitespace around ``~`` kept)."""
+    match = PERIOD_RE.search(text)
+    return match.group(0) if match else None
+
+
+def strip_period(text: str) -> str:
+    """``text`` without its period, for telling a "Q3 2024" heading from a real objective."""
+    return PERIOD_RE.sub(" ", text)
+
+
+def year_quarter(year: object, quarter: object) -> str | None:
+    """``year: 2024`` + ``quarter: 3`` (or ``Q3``) -> ``2024-Q3``."""
+    year_match = _YEAR_RE.match(str(year)) if year is not None else None
+    quarter_match = _QUARTER_RE.match(str(quarter)) if quarter is not None else None
+    if year_match and quarter_match:
+        return f"{year_match.group(1)}-Q{quarter_match.group(1)}"
+    if quarter is not None and not quarter_match:
+        return str(quarter)
+    return None

@@ -1,0 +1,339 @@
+"""YAML/JSON trees -> objective drafts: the canonical schema, the alias table and the shapes people use.
+
+Shapes (section 4.2): ``{objectives: [...]}``, a bare list, a mapping keyed by slug, wrapper objects such as
+``{bus: [{name, objectives}]}``; KRs as mappings or bare strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from okrlint.models import OkrDocument
+from okrlint.readers import values as v
+from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, build_document
+from okrlint.readers.cleaning import Cleaned, clean_range, clean_value
+from okrlint.readers.periods import year_quarter
+from okrlint.readers.tree import Node, json_document, yaml_documents
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Metadata inherited from enclosing mappings (a wrapper's team, a file's period)."""
+
+    team: str | None = None
+    period: str | None = None
+    owner: str | None = None
+    level: str | None = None
+
+
+def read_yaml(text: str, path: str) -> OkrDocument:
+    return _read_trees(text, path, "yaml", yaml_documents(text, path))
+
+
+def read_json(text: str, path: str) -> OkrDocument:
+    return _read_trees(text, path, "json", [json_document(text, path)])
+
+
+def _read_trees(text: str, path: str, fmt: str, roots: list[Node]) -> OkrDocument:
+    meta = DocumentMeta()
+    drafts: list[ObjectiveDraft] = []
+    for root in roots:
+        if root.kind == "map":
+            _fill_meta(meta, root)
+        ctx = _Context(team=meta.team, period=meta.period, owner=meta.owner, level=meta.level)
+        drafts.extend(_objectives_in(text, root, ctx))
+    return build_document(path, fmt, text, meta, drafts)
+
+
+def document_meta(root: Node) -> DocumentMeta:
+    """Front matter or top-level keys -> document metadata."""
+    meta = DocumentMeta()
+    if root.kind == "map":
+        _fill_meta(meta, root)
+    return meta
+
+
+def _fill_meta(meta: DocumentMeta, node: Node) -> None:
+    fields = _fields(node)
+    meta.period = meta.period or _period(fields)
+    meta.team = meta.team or _text_of(fields, v.TEAM)
+    meta.owner = meta.owner or _text_of(fields, v.OWNER)
+    meta.level = meta.level or _text_of(fields, v.LEVEL)
+    meta.parent = meta.parent or _parents(fields)
+
+
+# --- finding the objectives ------------------------------------------------------------------------------
+def _fields(node: Node) -> dict[str, tuple[Node, Node]]:
+    """Normalised key -> (key node, value node); the first spelling of a key wins."""
+    out: dict[str, tuple[Node, Node]] = {}
+    for key, value in node.pairs:
+        if key.kind == "scalar" and key.value is not None:
+            out.setdefault(v.norm_key(key.value), (key, value))
+    return out
+
+
+def _has_any(fields: dict[str, tuple[Node, Node]], names: Iterable[str]) -> bool:
+    return any(v.norm_key(n) in fields for n in names)
+
+
+def _looks_like_objective(node: Node) -> bool:
+    if node.kind != "map":
+        return False
+    fields = _fields(node)
+    text_node = _first(fields, v.OBJECTIVE_TEXT)
+    return (text_node is not None and text_node.is_string) or bool(v.KR_LIST & fields.keys())
+
+
+def _objectives_in(text: str, root: Node, ctx: _Context) -> list[ObjectiveDraft]:
+    """Explicit ``objectives:`` lists win; otherwise any list or slug mapping of objective-like items."""
+    explicit = list(_explicit_lists(root, ctx, depth=0))
+    if explicit:
+        return [d for node, c in explicit for d in _objective_collection(text, node, c)]
+    return [
+        d for node, c in _implicit_lists(root, ctx, depth=0) for d in _objective_collection(text, node, c)
+    ]
+
+
+def _child_context(node: Node, ctx: _Context) -> _Context:
+    fields = _fields(node)
+    return replace(
+        ctx,
+        team=_text_of(fields, v.TEAM) or ctx.team,
+        period=_period(fields) or ctx.period,
+        level=_text_of(fields, v.LEVEL) or ctx.level,
+    )
+
+
+def _explicit_lists(node: Node, ctx: _Context, depth: int) -> Iterable[tuple[Node, _Context]]:
+    if depth > 50:
+        return
+    if node.kind == "map":
+        fields = _fields(node)
+        inner = _child_context(node, ctx)
+        for key in v.OBJECTIVES_KEYS:
+            if key in fields and fields[key][1].kind in ("seq", "map"):
+                if depth > 0 and inner.team is None:
+                    inner = replace(inner, team=_text_of(fields, ("name", "title")))
+                yield fields[key][1], inner
+                return
+        for _, value in node.pairs:
+            yield from _explicit_lists(value, inner, depth + 1)
+    elif node.kind == "seq":
+        for item in node.items:
+            yield from _explicit_lists(item, ctx, depth + 1)
+
+
+def _implicit_lists(node: Node, ctx: _Context, depth: int) -> Iterable[tuple[Node, _Context]]:
+    if depth > 50:
+        return
+    if node.kind == "seq":
+        maps = [i for i in node.items if i.kind == "map"]
+        if maps and sum(_looks_like_objective(i) for i in maps) * 2 > len(maps):
+            yield node, ctx
+            return
+        if depth == 0 and node.items and all(i.is_string for i in node.items):
+            yield node, ctx  # a bare list of objective statements
+            return
+        for item in node.items:
+            yield from _implicit_lists(item, ctx, depth + 1)
+    elif node.kind == "map":
+        fields = _fields(node)
+        if depth == 0 and _looks_like_objective(node) and bool(v.KR_LIST & fields.keys()):
+            yield Node("seq", node.start, node.end, items=[node]), ctx  # the file is one objective
+            return
+        values = [val for _, val in node.pairs if val.kind == "map"]
+        if values and any(bool(v.KR_LIST & _fields(val).keys()) for val in values):
+            yield node, _child_context(node, ctx)  # a mapping keyed by slug
+            return
+        inner = _child_context(node, ctx)
+        for _, value in node.pairs:
+            yield from _implicit_lists(value, inner, depth + 1)
+
+
+def _objective_collection(text: str, node: Node, ctx: _Context) -> list[ObjectiveDraft]:
+    out: list[ObjectiveDraft] = []
+    if node.kind == "seq":
+        for item in node.items:
+            draft = _objective(text, item, None, ctx)
+            if draft is not None:
+                out.append(draft)
+    elif node.kind == "map":
+        for key, item in node.pairs:
+            draft = _objective(text, item, key, ctx)
+            if draft is not None:
+                out.append(draft)
+    return out
+
+
+# --- one objective, one key result -----------------------------------------------------------------------
+def _objective(text: str, node: Node, slug: Node | None, ctx: _Context) -> ObjectiveDraft | None:
+    if node.is_string:
+        return ObjectiveDraft(
+            cleaned=_statement(text, node), id=_slug(slug), team=ctx.team, period=ctx.period
+        )
+    if node.kind != "map":
+        return None
+    fields = _fields(node)
+    text_node = _first(fields, v.OBJECTIVE_TEXT, strings_only=True)
+    if text_node is None:
+        text_node = slug if slug is not None and slug.is_string else None
+        if text_node is None:
+            return None
+    used = {v.norm_key(k) for k in v.OBJECTIVE_TEXT if _first(fields, (k,)) is text_node}
+    draft = ObjectiveDraft(
+        cleaned=_statement(text, text_node),
+        id=_text_of(fields, v.ID) or _slug(slug),
+        owner=_text_of(fields, v.OWNER) or ctx.owner,
+        team=_text_of(fields, v.TEAM) or ctx.team,
+        period=_period(fields) or ctx.period,
+        level=_text_of(fields, v.LEVEL) or ctx.level,
+        type=_text_of(fields, v.TYPE),
+        parent=_parents(fields),
+    )
+    kr_node = _first(fields, v.KR_LIST)
+    if kr_node is not None:
+        draft.key_results = _key_results(text, kr_node)
+    known = used | v.KR_LIST | v.ID | v.OWNER | v.TEAM | v.PERIOD | v.YEAR | v.LEVEL | v.TYPE | v.PARENT
+    draft.extra = _extra(node, known)
+    return draft
+
+
+def _key_results(text: str, node: Node) -> list[KrDraft]:
+    out: list[KrDraft] = []
+    if node.kind == "seq":
+        entries: list[tuple[Node | None, Node]] = [(None, item) for item in node.items]
+    elif node.kind == "map":
+        entries = list(node.pairs)  # KRs keyed by id
+    else:
+        return out
+    for key, item in entries:
+        kr = _key_result(text, item)
+        if kr is not None:
+            kr.id = kr.id or _slug(key)
+            out.append(kr)
+    return out
+
+
+def _key_result(text: str, node: Node) -> KrDraft | None:
+    if node.is_string:
+        return KrDraft(cleaned=_statement(text, node))
+    if node.kind != "map":
+        return None
+    fields = _fields(node)
+    names = fields.keys()
+    # Section 4.2: with both a short ``name`` and a full ``description``, lint the description.
+    order = v.KR_TEXT
+    if "name" in names and "description" in names and not names & {"title", "statement", "kr"}:
+        order = ("description", "name")
+    text_node = _first(fields, order, strings_only=True)
+    if text_node is None:
+        return None
+    used = {v.norm_key(k) for k in order if _first(fields, (k,)) is text_node}
+    baseline, b_unit = v.to_number(_value(fields, v.BASELINE))
+    target, t_unit = v.to_number(_value(fields, v.TARGET))
+    current, c_unit = v.to_number(_value(fields, v.CURRENT))
+    kr = KrDraft(
+        cleaned=_statement(text, text_node),
+        id=_text_of(fields, v.ID),
+        owner=_text_of(fields, v.OWNER),
+        priority=_text_of(fields, v.PRIORITY),
+        status=_text_of(fields, v.STATUS),
+        progress=v.to_fraction(_value(fields, v.PROGRESS)),
+        confidence=v.to_fraction(_value(fields, v.CONFIDENCE)),
+        baseline=baseline,
+        target=target,
+        current=current,
+        unit=_text_of(fields, v.UNIT) or t_unit or b_unit or c_unit,
+        due=_text_of(fields, v.DUE),
+        initiatives=_strings(_value(fields, v.INITIATIVES)),
+    )
+    known = used | v.ID | v.OWNER | v.PRIORITY | v.STATUS | v.PROGRESS | v.CONFIDENCE | v.BASELINE
+    known |= v.TARGET | v.CURRENT | v.UNIT | v.DUE | v.INITIATIVES
+    kr.extra = _extra(node, known)
+    raw = {
+        name: v.plain(_value(fields, aliases))
+        for name, aliases in (("baseline", v.BASELINE), ("target", v.TARGET), ("current", v.CURRENT))
+        if isinstance(_value(fields, aliases), str)
+    }
+    raw |= {
+        name: v.plain(_value(fields, aliases))
+        for name, aliases in (("progress", v.PROGRESS), ("confidence", v.CONFIDENCE))
+        if _value(fields, aliases) is not None
+    }
+    if raw:
+        kr.extra["raw"] = raw
+    return kr
+
+
+# --- small helpers ---------------------------------------------------------------------------------------
+def _statement(text: str, node: Node) -> Cleaned:
+    """Exact when the scalar maps onto the file; otherwise approximate over the node's range."""
+    if node.exact is not None:
+        cleaned = clean_range(text, *node.exact)
+        if cleaned.text == clean_value(str(node.value), (node.start, node.end)).text:
+            return cleaned
+    return clean_value(str(node.value), (node.start, node.end))
+
+
+def _first(
+    fields: dict[str, tuple[Node, Node]], names: Iterable[str], *, strings_only: bool = False
+) -> Node | None:
+    for name in names:
+        pair = fields.get(v.norm_key(name))
+        if pair is None:
+            continue
+        node = pair[1]
+        if strings_only and not (node.is_string and str(node.value).strip()):
+            continue
+        return node
+    return None
+
+
+def _value(fields: dict[str, tuple[Node, Node]], names: Iterable[str]) -> Any:
+    node = _first(fields, names)
+    return node.to_python() if node is not None else None
+
+
+def _text_of(fields: dict[str, tuple[Node, Node]], names: Iterable[str]) -> str | None:
+    return v.as_text(_value(fields, names))
+
+
+def _period(fields: dict[str, tuple[Node, Node]]) -> str | None:
+    period = _value(fields, v.PERIOD)
+    year = _value(fields, v.YEAR)
+    if year is not None and period is not None:
+        combined = year_quarter(year, period)
+        if combined:
+            return combined
+    return v.as_text(period)
+
+
+def _parents(fields: dict[str, tuple[Node, Node]]) -> list[str]:
+    value = _value(fields, v.PARENT)
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [text for text in (v.as_text(i) for i in items if not isinstance(i, dict)) if text]
+
+
+def _strings(value: Any) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [text for text in (v.as_text(i) for i in items if not isinstance(i, dict)) if text]
+
+
+def _slug(node: Node | None) -> str | None:
+    return v.as_text(node.value) if node is not None and node.kind == "scalar" else None
+
+
+def _extra(node: Node, known: set[str] | frozenset[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in node.pairs:
+        if key.kind != "scalar" or key.value is None:
+            continue
+        if v.norm_key(key.value) not in known:
+            out.setdefault(str(key.value), v.plain(value.to_python()))
+    return out

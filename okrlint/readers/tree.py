@@ -1,0 +1,239 @@
+"""YAML and JSON parsed into one positioned tree, so the structured reader is written once.
+
+Every node knows its source range; a string scalar also knows whether its text can be mapped onto the file
+character by character (no escapes), which decides whether its statement is exact or approximate.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from json.decoder import scanstring
+from json.scanner import NUMBER_RE
+from typing import Any, Literal
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.reader import ReaderError
+
+from okrlint.readers.errors import ReadError
+
+MAX_NODES = 100_000  # a YAML "billion laughs" expands far past this; real OKR files stay in the hundreds
+_WS = re.compile(r"\s+")
+_SAFE_COLLECTION_TAGS = frozenset(
+    {
+        "tag:yaml.org,2002:map",
+        "tag:yaml.org,2002:omap",
+        "tag:yaml.org,2002:pairs",
+        "tag:yaml.org,2002:set",
+        "tag:yaml.org,2002:seq",
+    }
+)
+
+
+@dataclass
+class Node:
+    kind: Literal["map", "seq", "scalar"]
+    start: int
+    end: int
+    value: Any = None
+    items: list[Node] = field(default_factory=list)
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    exact: tuple[int, int] | None = None  # source range of a string scalar that maps 1:1 (modulo whitespace)
+
+    @property
+    def is_string(self) -> bool:
+        return self.kind == "scalar" and isinstance(self.value, str)
+
+    def to_python(self) -> Any:
+        if self.kind == "map":
+            return {str(k.to_python()): v.to_python() for k, v in self.pairs}
+        if self.kind == "seq":
+            return [item.to_python() for item in self.items]
+        return self.value
+
+
+def _same_modulo_whitespace(raw: str, value: str) -> bool:
+    return _WS.sub(" ", raw).strip() == _WS.sub(" ", value).strip()
+
+
+# --- YAML ------------------------------------------------------------------------------------------------
+def yaml_documents(text: str, path: str, base: int = 0, full_text: str | None = None) -> list[Node]:
+    """Every document of a YAML stream. ``base``/``full_text`` place errors when ``text`` is a slice."""
+    where = full_text if full_text is not None else text
+    docs: list[Node] = []
+    loader: yaml.SafeLoader | None = None
+    try:
+        loader = yaml.SafeLoader(text)  # its reader rejects unprintable characters right here
+        while loader.check_node():
+            composed = loader.get_node()
+            if composed is not None:
+                docs.append(_YamlConverter(loader, text, path, base, where).convert(composed))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        offset = base + (mark.index if mark is not None else 0)
+        message = f"YAML syntax error: {exc.problem or exc.context or 'cannot parse'}"
+        raise ReadError.at_offset(message, path, where, offset) from None
+    except ReaderError as exc:
+        raise ReadError.at_offset(
+            f"YAML cannot contain character {exc.character!r}", path, where, base + exc.position
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ReadError(f"YAML error: {exc}", path) from None
+    except RecursionError:
+        raise ReadError("YAML is nested too deeply", path) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return docs
+
+
+class _YamlConverter:
+    def __init__(self, loader: yaml.SafeLoader, text: str, path: str, base: int, where: str) -> None:
+        self.loader = loader
+        self.text = text
+        self.path = path
+        self.base = base
+        self.where = where
+        self.count = 0
+        self.active: set[int] = set()
+
+    def fail(self, message: str, node: yaml.Node) -> ReadError:
+        return ReadError.at_offset(message, self.path, self.where, self.base + node.start_mark.index)
+
+    def convert(self, node: yaml.Node) -> Node:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(f"too many aliases or nodes (more than {MAX_NODES})", node)
+        if id(node) in self.active:
+            raise self.fail("recursive YAML alias", node)
+        start, end = self.base + node.start_mark.index, self.base + node.end_mark.index
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, start, end)
+        if node.tag not in _SAFE_COLLECTION_TAGS:
+            raise self.fail(f"unsupported YAML tag {node.tag}", node)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return Node("seq", start, end, items=[self.convert(n) for n in node.value])
+            self.loader.flatten_mapping(node)  # resolves "<<" merge keys
+            pairs = [(self.convert(k), self.convert(v)) for k, v in node.value]
+            return Node("map", start, end, pairs=pairs)
+        finally:
+            self.active.discard(id(node))
+
+    def _scalar(self, node: yaml.ScalarNode, start: int, end: int) -> Node:
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except ConstructorError as exc:
+            raise self.fail(f"unsupported YAML value: {exc.problem}", node) from None
+        except (ValueError, OverflowError):
+            value = node.value  # e.g. "2024-13-45" looks like a date but is not one: keep the text
+        result = Node("scalar", start, end, value=value)
+        if isinstance(value, str):
+            result.exact = self._exact_range(node, value)
+        return result
+
+    def _exact_range(self, node: yaml.ScalarNode, value: str) -> tuple[int, int] | None:
+        lo, hi = node.start_mark.index, node.end_mark.index
+        if node.style in ("'", '"'):
+            lo, hi = lo + 1, hi - 1
+        elif node.style in ("|", ">"):
+            newline = self.text.find("\n", lo, hi)
+            if newline < 0:
+                return None
+            lo = newline + 1
+        if lo > hi or not _same_modulo_whitespace(self.text[lo:hi], value):
+            return None
+        return self.base + lo, self.base + hi
+
+
+# --- JSON ------------------------------------------------------------------------------------------------
+_JSON_WS = " \t\n\r"
+
+
+def json_document(text: str, path: str) -> Node:
+    """Validate with ``json.loads`` (its errors become ReadErrors), then rebuild with positions."""
+    start = 1 if text.startswith("\ufeff") else 0
+    try:
+        json.loads(text[start:])
+    except json.JSONDecodeError as exc:
+        raise ReadError.at_offset(f"JSON syntax error: {exc.msg}", path, text, start + exc.pos) from None
+    except RecursionError:
+        raise ReadError("JSON is nested too deeply", path) from None
+    parser = _JsonParser(text)
+    try:
+        node, _ = parser.value(parser.skip(start))
+    except RecursionError:
+        raise ReadError("JSON is nested too deeply", path) from None
+    return node
+
+
+class _JsonParser:
+    """A positional twin of ``json.loads``; only ever run on text ``json.loads`` accepted."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def skip(self, i: int) -> int:
+        while i < len(self.text) and self.text[i] in _JSON_WS:
+            i += 1
+        return i
+
+    def value(self, i: int) -> tuple[Node, int]:
+        ch = self.text[i]
+        if ch == "{":
+            return self._object(i)
+        if ch == "[":
+            return self._array(i)
+        if ch == '"':
+            value, end = scanstring(self.text, i + 1)
+            node = Node("scalar", i, end, value=value)
+            if self.text[i + 1 : end - 1] == value:
+                node.exact = (i + 1, end - 1)
+            return node, end
+        for literal, value in (("true", True), ("false", False), ("null", None)):
+            if self.text.startswith(literal, i):
+                return Node("scalar", i, i + len(literal), value=value), i + len(literal)
+        for literal, number in (
+            ("NaN", float("nan")),
+            ("Infinity", float("inf")),
+            ("-Infinity", float("-inf")),
+        ):
+            if self.text.startswith(literal, i):
+                return Node("scalar", i, i + len(literal), value=number), i + len(literal)
+        match = NUMBER_RE.match(self.text, i)
+        if match is None:  # unreachable after json.loads succeeded; kept so a parser drift is loud
+            raise ReadError("JSON value expected")
+        integer, fraction, exponent = match.groups()
+        number: float | int = (
+            float(integer + (fraction or "") + (exponent or "")) if fraction or exponent else int(integer)
+        )
+        return Node("scalar", i, match.end(), value=number), match.end()
+
+    def _object(self, i: int) -> tuple[Node, int]:
+        start = i
+        pairs: list[tuple[Node, Node]] = []
+        i = self.skip(i + 1)
+        while self.text[i] != "}":
+            key, i = self.value(i)
+            i = self.skip(self.skip(i) + 1)  # the ":"
+            val, i = self.value(i)
+            pairs.append((key, val))
+            i = self.skip(i)
+            if self.text[i] == ",":
+                i = self.skip(i + 1)
+        return Node("map", start, i + 1, pairs=pairs), i + 1
+
+    def _array(self, i: int) -> tuple[Node, int]:
+        start = i
+        items: list[Node] = []
+        i = self.skip(i + 1)
+        while self.text[i] != "]":
+            item, i = self.value(i)
+            items.append(item)
+            i = self.skip(i)
+            if self.text[i] == ",":
+                i = self.skip(i + 1)
+        return Node("seq", start, i + 1, items=items), i + 1
