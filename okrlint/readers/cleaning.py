@@ -109,6 +109,8 @@ _INLINE_LINK = re.compile(r"\[(?P<keep>[^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s
 _REF_LINK = re.compile(r"\[(?P<keep>[^\[\]]+)\]\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<(?P<keep>(?:https?|ftp|mailto):[^<>\s]*)>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# A line-breaking tag between two words cannot be deleted without gluing the words together.
+_BREAKING_TAG = re.compile(r"(?<=\S)<(?:br|/?p|/?div|/?li|hr)\b[^<>]*>(?=\S)", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\(?P<keep>[!-/:-@\[-`{-~])")
 _AMP = re.compile(r"&(?P<amp>amp;)")
 _CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<keep>.+?)(?P=ticks)", re.DOTALL)
@@ -213,7 +215,11 @@ def clean_range(source: str, start: int, end: int, *, allow_role: bool = False) 
 
 def clean_offsets(source: str, offsets: Sequence[int], *, allow_role: bool = False) -> Cleaned:
     """Clean the characters of ``source`` at ``offsets`` (in order; gaps are characters already removed)."""
-    buf = _Buffer("".join(source[i] for i in offsets), offsets)
+    chars = "".join(source[i] for i in offsets)
+    if offsets and _BREAKING_TAG.search(chars):
+        # "docs<br>search" needs a space that is not in the file: say so instead of mapping it wrongly.
+        return clean_value(_BREAKING_TAG.sub(" ", chars), (offsets[0], offsets[-1] + 1))
+    buf = _Buffer(chars, offsets)
     tokens = Tokens()
     struck = _strip_markup(buf, tokens)
     buf.collapse_whitespace()

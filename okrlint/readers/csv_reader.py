@@ -241,6 +241,7 @@ class _Layout:
         type_col = self.cols.get("type")
         if type_col is not None and self._types_known(rows, type_col):
             return self._typed(rows, type_col)
+        self.cols.pop("type", None)  # e.g. #29's "Category" is a team name: keep it in extra
         if "objective" in self.cols:
             return self._denormalised(rows)
         return []
@@ -345,7 +346,7 @@ class _Layout:
             team=row.text(self.cols.get("team")) or None,
             period=row.text(self.cols.get("period")) or None,
             type=row.text(self.cols.get("okr_type")) or None,
-            parent=[parent] if parent and not kr_row else [],
+            parent=[parent] if parent and ("kr" in self.cols or not kr_row) else [],
         )
         if not kr_row:
             draft.extra = self._extra(row)
@@ -375,5 +376,7 @@ class _Layout:
     def _extra(self, row: _Row) -> dict[str, str]:
         used = set(self.cols.values())
         return {
-            name: row.text(i) for i, name in enumerate(self.header) if i not in used and name and row.text(i)
+            name: row.text(i)
+            for i, name in enumerate(self.header)
+            if i not in used and name and row.text(i) and not name.lower().endswith(".lookupid")
         }

@@ -346,6 +346,9 @@ class _Walker:
                 continue
             cleaned, raw = self._paragraph(para, first_in_item=True)
             label = cleaned.tokens.label
+            if self._is_bold_objective(cleaned, raw, sublists):
+                cleaned, _ = self._paragraph(para, first_in_item=True, role=True)
+                label = "objective"
             if label == "objective" and cleaned.text:
                 objective = self._new_objective(cleaned, self.obj_level)
                 for sub in sublists:
@@ -362,6 +365,17 @@ class _Walker:
                     self._kr_items(sub, objective)
             elif cleaned.text:
                 self._add_kr(objective, cleaned, sublists)
+
+    def _is_bold_objective(self, cleaned: Cleaned, raw: str, sublists: list[SyntaxTreeNode]) -> bool:
+        """Under a list or paragraph objective, a long wholly-bold item with children is the next objective
+        (#14); under a heading objective it is a category of KRs (#2, #11)."""
+        return (
+            self.obj_level is None
+            and cleaned.tokens.label is None
+            and bool(sublists)
+            and is_wholly_bold(raw)
+            and len(cleaned.text.split()) > 3
+        )
 
     def _add_kr(self, objective: ObjectiveDraft, cleaned: Cleaned, sublists: list[SyntaxTreeNode]) -> None:
         kr = KrDraft(cleaned=cleaned)

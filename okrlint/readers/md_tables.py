@@ -167,9 +167,10 @@ def _kr(source: str, cleaned: Cleaned, cells: list[tuple[int, int]], cols: dict[
     current, c_unit = v.to_number(_cell_text(source, cells, cols.get("current")))
     progress_raw = _cell_text(source, cells, cols.get("progress"))
     status_cell = _cell_clean(source, cells, cols.get("status"))
+    owner = _cell_text(source, cells, cols.get("owner"))
     kr = KrDraft(
         cleaned=cleaned,
-        owner=_cell_text(source, cells, cols.get("owner")),
+        owner=owner.lstrip("@") if owner else None,
         priority=_cell_text(source, cells, cols.get("priority")),
         status=(status_cell.tokens.status or status_cell.text or None) if status_cell else None,
         progress=v.to_fraction(progress_raw),

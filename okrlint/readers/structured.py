@@ -259,8 +259,11 @@ def _key_result(text: str, node: Node) -> KrDraft | None:
     }
     raw |= {
         name: v.plain(_value(fields, aliases))
-        for name, aliases in (("progress", v.PROGRESS), ("confidence", v.CONFIDENCE))
-        if _value(fields, aliases) is not None
+        for name, aliases, normalised in (
+            ("progress", v.PROGRESS, kr.progress),
+            ("confidence", v.CONFIDENCE, kr.confidence),
+        )
+        if _value(fields, aliases) is not None and _value(fields, aliases) != normalised
     }
     if raw:
         kr.extra["raw"] = raw
