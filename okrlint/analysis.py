@@ -117,29 +117,116 @@ _NUMBER_RE = re.compile(
     r"(?P<cmp>[<>≥≤~]=?\s?)?(?P<cur>[$€£¥])?(?P<num>\d+(?:[.,]\d+)*)(?P<suf>\s?(?:%|percent\b|k\b|K\b|m\b|M\b|"
     r"bn\b|x\b|×|\+|h\b|hrs?\b|min\b|s\b)|/\d+)?"
 )
-_NUMBER_WORD_RE = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                             r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|dozen)\b",
-                             re.IGNORECASE)
+_NUMBER_WORD_RE = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|dozen)\b",
+    re.IGNORECASE,
+)
 _WORD_VALUES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "dozen": 12,
 }
 # Visible placeholders stand for a number the author has not decided yet ("x%", "$N", "<target>").
 _PLACEHOLDER_RE = re.compile(r"(?<![\w<])(?:[xXnN]\s?%|\$[xXnN]\b|<(?:baseline|target|number|n|x)>|\bTBD\b)")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _QUARTER_RE = re.compile(r"^(?:[QH][1-4]|FY\d{2,4}|Q[1-4]'?\d{2})$", re.IGNORECASE)
 _DURATION_UNITS = frozenset(
-    "second seconds sec secs s minute minutes min mins h hr hrs hour hours day days d week weeks wk month months "
-    "mo quarter quarters year years yr".split()
+    [
+        "second",
+        "seconds",
+        "sec",
+        "secs",
+        "s",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "h",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "d",
+        "week",
+        "weeks",
+        "wk",
+        "month",
+        "months",
+        "mo",
+        "quarter",
+        "quarters",
+        "year",
+        "years",
+        "yr",
+    ]
 )
 _RATE_MARKERS = frozenset({"per", "each", "every", "a", "an"})
 _TIMEBOX_PREPS = frozenset({"in", "by", "within", "before", "until", "till", "during", "this", "next", "end"})
-_MODAL_VERBS = frozenset({"need", "want", "have", "aim", "strive", "try", "plan", "intend", "wish", "hope", "seek",
-                          "commit", "ought", "must", "should", "will", "would", "going"})
+_PERIOD_TOKENS = frozenset({"q1", "q2", "q3", "q4", "h1", "h2", "eoy", "eoq"})
+_MODAL_VERBS = frozenset(
+    {
+        "need",
+        "want",
+        "have",
+        "aim",
+        "strive",
+        "try",
+        "plan",
+        "intend",
+        "wish",
+        "hope",
+        "seek",
+        "commit",
+        "ought",
+        "must",
+        "should",
+        "will",
+        "would",
+        "going",
+    }
+)
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
-_COUNT_HEADS = frozenset({"number", "percentage", "percent", "%", "share", "amount", "count", "proportion", "ratio",
-                          "rate", "volume", "total", "majority"})
+_COUNT_HEADS = frozenset(
+    {
+        "number",
+        "percentage",
+        "percent",
+        "%",
+        "share",
+        "amount",
+        "count",
+        "proportion",
+        "ratio",
+        "rate",
+        "volume",
+        "total",
+        "majority",
+    }
+)
 
 
 def _parse_value(num: str, suffix: str) -> float | None:
@@ -166,11 +253,48 @@ _HEDGE_RE = re.compile(r"\s+(?:an?\s+)?(?:average|about|around|approximately|rou
 def _marker_before(text: str, start: int) -> str:
     """The preposition or comparator right before a number ("from", "to", "by", "of", "at least", ">")."""
     before = _HEDGE_RE.sub("", " " + text[:start].rstrip().lower()).strip()
-    for marker in ("at least", "at most", "more than", "less than", "no more than", "above", "below", "under",
-                   "over", "from", "to", "by", "of", "than", "around", "about"):
+    for marker in (
+        "at least",
+        "at most",
+        "more than",
+        "less than",
+        "no more than",
+        "above",
+        "below",
+        "under",
+        "over",
+        "from",
+        "to",
+        "by",
+        "of",
+        "than",
+        "around",
+        "about",
+    ):
         if before.endswith(" " + marker) or before == marker:
             return marker
     return ""
+
+
+def _noun_run_end(tok: Token) -> tuple[Token, bool]:
+    """The last noun of a run the parser split ("high quality | leads"): the head, and whether it was split."""
+    doc = tok.doc
+    end = tok
+    while end.i + 1 < len(doc) and doc[end.i + 1].pos_ in {"NOUN", "PROPN"} and not doc[end.i + 1].like_num:
+        end = doc[end.i + 1]
+    return end, end is not tok
+
+
+def _followed_by_qualifier(tok: Token) -> bool:
+    """A phrase right after the noun narrows it ("touchpoints with a new lead", "meetings booked"), even when
+    the parser attached it elsewhere; a change tail ("from 3 to 6") does not."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.pos_ == "ADP":
+        return nxt.lower_ not in {"from", "to", "by", "of"}
+    return nxt.tag_ == "VBN"
 
 
 def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[TextSpan]]:
@@ -179,8 +303,17 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
     times: list[TextSpan] = []
     taken: list[tuple[int, int]] = []
     for m in _PLACEHOLDER_RE.finditer(text):
-        quantities.append(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=None, unit=None,
-                                   kind="placeholder", marker=_marker_before(text, m.start())))
+        quantities.append(
+            Quantity(
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                value=None,
+                unit=None,
+                kind="placeholder",
+                marker=_marker_before(text, m.start()),
+            )
+        )
         taken.append((m.start(), m.end()))
     for m in _NUMBER_RE.finditer(text):
         start, end = m.start(), m.end()
@@ -225,10 +358,16 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
             kind, unit = "percent", "%"
         elif suffix.lower() in {"h", "hr", "hrs", "min", "s"} or next_lower in _DURATION_UNITS:
             kind, unit = "duration", suffix or next_lower
-        elif _YEAR_RE.match(num) and not suffix and _marker_before(text, start) in {"", "in", "by", "of", "to"}:
+        elif (
+            _YEAR_RE.match(num) and not suffix and _marker_before(text, start) in {"", "in", "by", "of", "to"}
+        ):
             before = text[:start].rstrip().lower()
-            if before.endswith((" in", " by", " of", "fy", " end")) or not before or before.endswith("q1") \
-                    or re.search(r"\b(?:in|by|of|end|during|for)$", before):
+            if (
+                before.endswith((" in", " by", " of", "fy", " end"))
+                or not before
+                or before.endswith("q1")
+                or re.search(r"\b(?:in|by|of|end|during|for)$", before)
+            ):
                 times.append(TextSpan(text=num, start=start, end=end))
                 continue
             kind, unit = "count", None
@@ -238,38 +377,65 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
         if out_of:
             kind, unit = "ratio", f"/{out_of.group(1)}"
             end += out_of.end()
-        quantities.append(Quantity(text=text[start:end], start=start, end=end, value=_parse_value(num, suffix),
-                                   unit=unit, kind=kind, marker=_marker_before(text, start)))
+        quantities.append(
+            Quantity(
+                text=text[start:end],
+                start=start,
+                end=end,
+                value=_parse_value(num, suffix),
+                unit=unit,
+                kind=kind,
+                marker=_marker_before(text, start),
+            )
+        )
         taken.append((start, end))
     for m in _NUMBER_WORD_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         word = m.group(0).lower()
-        following = text[m.end():].lstrip().lower()
-        if word == "one" and not re.match(r"(?:new |more |additional |of |\w+ (?:per|a|each|every)\b)", following) \
-                and not following.startswith(tuple(f"{w} " for w in ("hundred", "thousand", "million"))):
-            # "one" as a pronoun or determiner ("one new feature" is a count; "one of us" is not decided here).
-            if not re.match(r"\w+", following):
-                continue
+        following = text[m.end() :].lstrip().lower()
+        before = text[: m.start()].rstrip().lower()
+        if word == "one" and (
+            not re.match(r"\w", following) or following.startswith("of ") or before.endswith("number")
+        ):
+            continue  # "one" as a pronoun ("one of us") or in "number one" is not a count
         kind = "percent" if following.startswith("percent") else "count"
-        quantities.append(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=float(_WORD_VALUES[word]),
-                                   unit="%" if kind == "percent" else None, kind=kind,
-                                   marker=_marker_before(text, m.start())))
+        quantities.append(
+            Quantity(
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                value=float(_WORD_VALUES[word]),
+                unit="%" if kind == "percent" else None,
+                kind=kind,
+                marker=_marker_before(text, m.start()),
+            )
+        )
         taken.append((m.start(), m.end()))
     for m in re.finditer(r"\b(\w+)\b", text):
         word = m.group(1).lower()
         if lexicon.has_word("multiplier", word) and not any(a <= m.start() < b for a, b in taken):
-            quantities.append(Quantity(text=m.group(1), start=m.start(), end=m.end(), value=None, unit="x",
-                                       kind="multiplier", marker=""))
-        elif lexicon.has_word("time_word", word) and word in {"q1", "q2", "q3", "q4", "h1", "h2", "eoy", "eoq"}:
-            if not any(t.start == m.start() for t in times):
-                times.append(TextSpan(text=m.group(1), start=m.start(), end=m.end()))
+            quantities.append(
+                Quantity(
+                    text=m.group(1),
+                    start=m.start(),
+                    end=m.end(),
+                    value=None,
+                    unit="x",
+                    kind="multiplier",
+                    marker="",
+                )
+            )
+        elif word in _PERIOD_TOKENS and not any(t.start == m.start() for t in times):
+            times.append(TextSpan(text=m.group(1), start=m.start(), end=m.end()))
     # A duration that boxes the time ("in 5 months", "within 2 weeks", "5 months from now") is a timebox.
     kept: list[Quantity] = []
     for q in quantities:
-        after = text[q.end:].lstrip().lower()
-        if q.kind == "duration" and (q.marker in {"", "in", "within", "over"}) and (
-            q.marker in {"in", "within", "over"} or after.startswith("from now")
+        after = text[q.end :].lstrip().lower()
+        if (
+            q.kind == "duration"
+            and (q.marker in {"", "in", "within", "over"})
+            and (q.marker in {"in", "within", "over"} or after.startswith("from now"))
         ):
             times.append(TextSpan(text=q.text, start=q.start, end=q.end))
             continue
@@ -278,12 +444,14 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
     return kept, times
 
 
-def _change_shape(text: str, quantities: list[Quantity]) -> tuple[ChangeShape, Quantity | None, Quantity | None]:
+def _change_shape(
+    text: str, quantities: list[Quantity]
+) -> tuple[ChangeShape, Quantity | None, Quantity | None]:
     """How the statement states its target: "from X to Y", "by X", "to X", "of X", a bare level, or none."""
     numeric = [q for q in quantities if q.kind != "placeholder"] or quantities
     for i, q in enumerate(numeric):
         if q.marker == "from":
-            for later in numeric[i + 1:]:
+            for later in numeric[i + 1 :]:
                 if later.marker == "to":
                     return "from_to", q, later
     for q in numeric:
@@ -343,8 +511,11 @@ class Analyzer:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in {"from", "by"} and stop_at_prep_to:
                 break
-            if child.dep_ == "prep" and child.lower_ == "to" and stop_at_prep_to and any(
-                c.like_num or c.text in {"%"} for c in child.subtree
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "to"
+                and stop_at_prep_to
+                and any(c.like_num or c.text in {"%"} for c in child.subtree)
             ):
                 break
             if child.dep_ in {"punct", "cc", "conj"}:
@@ -367,11 +538,16 @@ class Analyzer:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
-                            counted = pobj.lemma_.lower()
+                            counted_tok, run_qualified = _noun_run_end(pobj)
+                            counted = counted_tok.lemma_.lower()
                             counted_classes = lex.noun_classes(counted)
-                            counted_qualified = any(
-                                c.dep_ in {"amod", "compound", "relcl", "acl", "prep", "nmod"}
-                                for c in pobj.children
+                            counted_qualified = (
+                                run_qualified
+                                or _followed_by_qualifier(counted_tok)
+                                or any(
+                                    c.dep_ in {"amod", "compound", "relcl", "acl", "prep", "nmod"}
+                                    for c in counted_tok.children
+                                )
                             )
         modifiers = tuple(
             c.lemma_.lower()
@@ -445,11 +621,46 @@ class Analyzer:
         for child in verb.subtree:
             if child is verb:
                 continue
-            if child.dep_ in {"advcl", "xcomp", "relcl", "acl"} and child.pos_ == "VERB" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            if (
+                child.dep_ in {"advcl", "xcomp", "relcl", "acl"}
+                and child.pos_ == "VERB"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             ):
                 return child
         return None
+
+    def _phrase_end(self, verb: Token, shift: int) -> int:
+        """End of the verb phrase a reader should look at: the verb with its objects and complements, without
+        conjoined predicates, purpose or relative clauses, and the change tail ("from 3 to 6", "by 20%")."""
+        excluded: set[int] = set()
+        for tok in verb.subtree:
+            if tok is verb:
+                continue
+            cut = (
+                (tok.dep_ in {"conj", "cc"} and tok.head == verb)
+                or tok.dep_ in {"relcl", "advcl"}
+                or (tok.dep_ == "punct" and tok.text in {",", ";", ":", ".", "!", "?"})
+                or (
+                    tok.dep_ in {"xcomp", "acl"}
+                    and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+                )
+                or (
+                    tok.dep_ == "prep"
+                    and tok.lower_ in {"from", "by", "to"}
+                    and any(t.like_num or t.text == "%" for t in tok.subtree)
+                )
+            )
+            if cut:
+                excluded.update(t.i for t in tok.subtree)
+        kept = [t for t in verb.subtree if t.i not in excluded and t.i >= (1 if shift else 0)]
+        # Stop at the first gap so that a later fragment does not stretch the span.
+        end_tok = verb
+        for t in sorted(kept, key=lambda t: t.i):
+            if t.i > verb.i and t.i > end_tok.i + 1 and not any(end_tok.i < x.i < t.i for x in kept):
+                break
+            if t.i >= end_tok.i:
+                end_tok = t
+        return self._off(end_tok, shift) + len(end_tok.text)
 
     def _predicate(self, verb: Token, shift: int, text: str, quantities: list[Quantity]) -> Predicate:
         lemma = self._verb_lemma(verb)
@@ -473,7 +684,7 @@ class Analyzer:
             q for q in quantities if lo <= q.start < hi and not any(a <= q.start < b for a, b in conj_ranges)
         )
         v_start = self._off(verb, shift)
-        span_end = obj.end if obj is not None else v_start + len(verb.text)
+        span_end = self._phrase_end(verb, shift)
         return Predicate(
             verb=lemma,
             verb_text=text[v_start : v_start + len(verb.text)],
@@ -497,6 +708,17 @@ class Analyzer:
             verb = comp
         return verb
 
+    def _verb_like(self, tok: Token) -> bool:
+        """A conjunct that is a verb, or a known verb the tagger took for a noun ("Build, test and ship …")."""
+        if tok.pos_ in {"VERB", "AUX"}:
+            return True
+        return (
+            tok.pos_ == "NOUN"
+            and tok.head.pos_ == "VERB"
+            and bool(self.lexicon.verb_classes(tok.lower_))
+            and not any(c.dep_ in {"det", "poss", "amod", "nummod"} for c in tok.children)
+        )
+
     def _predicates(self, root: Token, shift: int, text: str, quantities: list[Quantity]) -> list[Predicate]:
         verbs: list[Token] = []
         if root.pos_ in {"VERB", "AUX"}:
@@ -515,7 +737,7 @@ class Analyzer:
             if verb.i in seen:
                 continue
             seen.add(verb.i)
-            queue.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+            queue.extend(c for c in verb.children if c.dep_ == "conj" and self._verb_like(c))
         ordered = sorted(seen)
         doc = root.doc
         return [self._predicate(doc[i], shift, text, quantities) for i in ordered]
@@ -533,7 +755,9 @@ class Analyzer:
         known = sum(
             1
             for w in words
-            if lex.has_word("english_marker", w) or lex.verb_classes(w) or lex.noun_classes(w)
+            if lex.has_word("english_marker", w)
+            or lex.verb_classes(w)
+            or lex.noun_classes(w)
             or lex.noun_classes(w.rstrip("s"))
         )
         return known >= 1 and (known / max(len(words), 1) >= 0.2 or len(words) <= 3)
@@ -564,9 +788,13 @@ class Analyzer:
                     person = "first_singular"
                 elif words & {"we", "us", "our"}:
                     person = "first_plural"
-                elif subj.pos_ == "PROPN" and subj.ent_type_ in {"", "PERSON"} and not lex.noun_classes(
-                    subj.lemma_.lower()
-                ) and subj.text[:1].isupper() and not any(c.dep_ == "det" for c in subj.children):
+                elif (
+                    subj.pos_ == "PROPN"
+                    and subj.ent_type_ in {"", "PERSON"}
+                    and not lex.noun_classes(subj.lemma_.lower())
+                    and subj.text[:1].isupper()
+                    and not any(c.dep_ == "det" for c in subj.children)
+                ):
                     person = "named"
                 elif subject.classes & {"person"} or subj.lemma_.lower() in {"team", "member"}:
                     person = "team"
@@ -584,10 +812,15 @@ class Analyzer:
                 nxt = tokens[i + 1].lemma_.lower()
                 if lex.has_word("period", nxt) and (low != "a" or (i > 0 and tokens[i - 1].pos_ == "NOUN")):
                     rate_period = nxt
-            elif low in {"daily", "weekly", "monthly", "quarterly", "yearly", "annually"} and t.dep_ != "compound":
+            elif (
+                low in {"daily", "weekly", "monthly", "quarterly", "yearly", "annually"}
+                and t.dep_ != "compound"
+            ):
                 rate_period = low
         timeboxed = bool(times) or any(
-            low in {"quarter", "year", "month", "week"} and i > 0 and lowered[i - 1] in _TIMEBOX_PREPS | {"the"}
+            low in {"quarter", "year", "month", "week"}
+            and i > 0
+            and lowered[i - 1] in _TIMEBOX_PREPS | {"the"}
             for i, low in enumerate(lowered)
         )
         content = frozenset(
@@ -621,10 +854,25 @@ class Analyzer:
 def _empty_analysis(text: str, quantities: list[Quantity], times: list[TextSpan]) -> StatementAnalysis:
     """A statement with no words (empty, or only punctuation): nothing for an English rule to judge."""
     return StatementAnalysis(
-        text=text, english=False, framed=False, imperative=False, subject=None, subject_person="none",
-        predicates=(), root_pos="", quantities=tuple(quantities), time_expressions=tuple(times), change="none",
-        baseline=None, target=None, rate_period=None, timeboxed=bool(times), negated=False,
-        content_lemmas=frozenset(), lemmas=(), words=(),
+        text=text,
+        english=False,
+        framed=False,
+        imperative=False,
+        subject=None,
+        subject_person="none",
+        predicates=(),
+        root_pos="",
+        quantities=tuple(quantities),
+        time_expressions=tuple(times),
+        change="none",
+        baseline=None,
+        target=None,
+        rate_period=None,
+        timeboxed=bool(times),
+        negated=False,
+        content_lemmas=frozenset(),
+        lemmas=(),
+        words=(),
     )
 
 

@@ -16,12 +16,11 @@ from okrlint.lexicons import Lexicon, default_lexicon
 from okrlint.models import (
     FileSummary,
     Finding,
+    KeyResult,
     LintError,
     LintReport,
     Objective,
     OkrDocument,
-    KeyResult,
-    Position,
     Segment,
     Span,
     Statement,
@@ -88,7 +87,7 @@ class Linter:
         self._lock = threading.Lock()
 
     @property
-    def nlp(self):  # noqa: ANN201 - spaCy's Language, imported lazily to keep `okrlint --help` fast
+    def nlp(self):
         return load_pipeline(self.config.model)
 
     def tool_info(self) -> ToolInfo:
@@ -130,12 +129,60 @@ class Linter:
             parent = standalone_statement((objective or "").strip(), StatementKind.OBJECTIVE, "O1")
             kr = KeyResult(statement=standalone_statement(text, kind, "O1.KR1"))
             document = OkrDocument(
-                path="<statement>", format="text", objectives=(Objective(statement=parent, key_results=(kr,)),)
+                path="<statement>",
+                format="text",
+                objectives=(Objective(statement=parent, key_results=(kr,)),),
             )
         analyses = self.analyze(s.text for s in document.statements())
         findings = self.engine.check_document(document, analyses, source=None, standalone=True)
         target = "O1" if kind is StatementKind.OBJECTIVE else "O1.KR1"
         return [f for f in findings if f.statement is not None and f.statement.id == target]
+
+    def lint_okr(
+        self,
+        objective: str,
+        key_results: Sequence[str] = (),
+        *,
+        period: str | None = None,
+        parent: Sequence[str] = (),
+        path: str = "<okr>",
+    ) -> LintReport:
+        """Lint one OKR given as strings (as OKR apps hold them): the objective, then one line per key result.
+
+        Positions refer to the text ``objective + "\\n" + "\\n".join(key_results)``.
+        """
+        lines = [objective.strip(), *(kr.strip() for kr in key_results)]
+        source = "\n".join(lines)
+        index = LineIndex(source)
+        statements = []
+        offset = 0
+        for i, line in enumerate(lines):
+            kind = StatementKind.OBJECTIVE if i == 0 else StatementKind.KEY_RESULT
+            statements.append(
+                Statement(
+                    id="O1" if i == 0 else f"O1.KR{i}",
+                    kind=kind,
+                    text=line,
+                    span=Span(start=offset, end=offset + len(line)),
+                    start=index.position(offset),
+                    end=index.position(offset + len(line)),
+                    segments=(Segment(text_start=0, file_start=offset, length=len(line)),) if line else (),
+                )
+            )
+            offset += len(line) + 1
+        document = OkrDocument(
+            path=path,
+            format="text",
+            period=period,
+            objectives=(
+                Objective(
+                    statement=statements[0],
+                    parent=tuple(parent),
+                    key_results=tuple(KeyResult(statement=s) for s in statements[1:]),
+                ),
+            ),
+        )
+        return self.lint_documents([SourceDocument(document, source)])
 
     # ------------------------------------------------------------------ documents
     def lint_documents(
@@ -150,13 +197,14 @@ class Linter:
 
     def lint_text(self, text: str, format: str | None = None, path: str | None = None) -> LintReport:
         """Lint the text of one OKR file. A malformed file gives a report with one error, not an exception."""
+        from okrlint.discovery import error_from
         from okrlint.readers import ReadError, read_document
 
         where = path or STDIN_PATH
         try:
             document = read_document(text, path=where, format=format)
         except ReadError as err:
-            return self._report([], [], [_read_error(err)])
+            return self._report([], [], [error_from(err, where)])
         return self.lint_documents([SourceDocument(document, text)])
 
     def lint_paths(self, paths: Iterable[str | Path]) -> LintReport:
@@ -200,13 +248,6 @@ def _file_summary(document: OkrDocument) -> FileSummary:
     )
 
 
-def _read_error(err: object) -> LintError:
-    path = getattr(err, "path", STDIN_PATH)
-    line = max(1, int(getattr(err, "line", 1)))
-    column = max(1, int(getattr(err, "column", 1)))
-    return LintError(path=path, start=Position(line=line, column=column), message=getattr(err, "message", str(err)))
-
-
 _DEFAULT_LINTERS: dict[int, Linter] = {}
 
 
@@ -227,7 +268,9 @@ def lint_statement(
     return _linter(config).lint_statement(text, kind=kind, objective=objective)
 
 
-def lint_text(text: str, format: str | None = None, path: str | None = None, config: Config | None = None) -> LintReport:
+def lint_text(
+    text: str, format: str | None = None, path: str | None = None, config: Config | None = None
+) -> LintReport:
     return _linter(config).lint_text(text, format=format, path=path)
 
 

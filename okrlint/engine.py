@@ -159,7 +159,11 @@ class Engine:
             # A statement linted on its own is its own source text.
             index = LineIndex(statement.text)
         first, last = index.position(span.start), index.position(span.end)
-        variables: dict[str, Any] = {"text": statement.text, "span_text": statement.text[start:end], **hit.vars}
+        variables: dict[str, Any] = {
+            "text": statement.text,
+            "span_text": statement.text[start:end],
+            **hit.vars,
+        }
         spec = rule.spec
         return Finding(
             code=spec.code,
@@ -184,11 +188,7 @@ def _drop_superseded(raised: list[_Raised]) -> list[_Raised]:
     codes: dict[str, set[str]] = defaultdict(set)
     for item in raised:
         codes[item.statement.id].add(item.rule.code)
-    return [
-        item
-        for item in raised
-        if not set(item.rule.spec.superseded_by) & codes[item.statement.id]
-    ]
+    return [item for item in raised if not set(item.rule.spec.superseded_by) & codes[item.statement.id]]
 
 
 def statement_kind(kind: str) -> StatementKind:

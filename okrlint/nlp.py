@@ -26,10 +26,88 @@ EXCLUDED_COMPONENTS = ("ner",)
 
 # Openers that are never an imperative verb: a statement starting with one of these is parsed as written.
 _NON_VERB_OPENERS = frozenset(
-    """we i you they he she it our my your their his her its the a an this that these those each every all
-    some any no most more less fewer many much several both either neither one two three four five six seven
-    eight nine ten hundred thousand at by in on for with from over under than as of to up down after before
-    within across per average median mean total only just about around approximately nearly almost""".split()
+    [
+        "we",
+        "i",
+        "you",
+        "they",
+        "he",
+        "she",
+        "it",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "each",
+        "every",
+        "all",
+        "some",
+        "any",
+        "no",
+        "most",
+        "more",
+        "less",
+        "fewer",
+        "many",
+        "much",
+        "several",
+        "both",
+        "either",
+        "neither",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "hundred",
+        "thousand",
+        "at",
+        "by",
+        "in",
+        "on",
+        "for",
+        "with",
+        "from",
+        "over",
+        "under",
+        "than",
+        "as",
+        "of",
+        "to",
+        "up",
+        "down",
+        "after",
+        "before",
+        "within",
+        "across",
+        "per",
+        "average",
+        "median",
+        "mean",
+        "total",
+        "only",
+        "just",
+        "about",
+        "around",
+        "approximately",
+        "nearly",
+        "almost",
+    ]
 )
 
 
@@ -72,7 +150,9 @@ def load_pipeline(model: str | None = None) -> Language:
 
 def model_info(nlp: Language) -> ModelInfo:
     meta = nlp.meta
-    return ModelInfo(name=f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}", version=meta.get("version", "?"))
+    return ModelInfo(
+        name=f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}", version=meta.get("version", "?")
+    )
 
 
 def frame_for(text: str) -> str | None:

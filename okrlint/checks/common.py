@@ -47,7 +47,11 @@ def output_predicates(a: StatementAnalysis, lex: Lexicon) -> list[Predicate]:
             continue
         if p.negated:
             continue
-        if p.object is not None and p.object.classes & {"metric"} and not p.object.classes & {"artifact", "activity"}:
+        if (
+            p.object is not None
+            and p.object.classes & {"metric"}
+            and not p.object.classes & {"artifact", "activity"}
+        ):
             continue
         if "outreach" in p.classes or object_is_deliverable(p.object, lex):
             found.append(p)

@@ -17,7 +17,9 @@ from okrlint.checks.common import (
 )
 from okrlint.models import Confidence, Severity
 
-_COMPARATIVES = frozenset({"more", "better", "higher", "faster", "less", "fewer", "lower", "greater", "bigger"})
+_COMPARATIVES = frozenset(
+    {"more", "better", "higher", "faster", "less", "fewer", "lower", "greater", "bigger"}
+)
 _ROUTINE_WORDS = frozenset({"all", "daily", "every", "day-to-day", "routine", "usual", "regular", "incoming"})
 
 
@@ -88,7 +90,12 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
         if p.classes & MEASURING and not p.classes & {"output", "outreach"}:
             # "Increase the number of meetings from 100 to 300": the measure itself counts bare activities.
             obj = p.object
-            if obj is not None and obj.counted and "activity" in obj.counted_classes and not obj.counted_qualified:
+            if (
+                obj is not None
+                and obj.counted
+                and "activity" in obj.counted_classes
+                and not obj.counted_qualified
+            ):
                 yield Hit(obj.start, obj.end, {"counted": obj.text, "verb": p.verb_text})
                 return
             continue
@@ -100,8 +107,11 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
         q = counting_quantity(p)
         if q is None:
             continue
-        if q.kind == "percent" and not is_full_coverage(q) and p.object.counted and not (
-            p.object.counted_classes & {"person"}
+        if (
+            q.kind == "percent"
+            and not is_full_coverage(q)
+            and p.object.counted
+            and not (p.object.counted_classes & {"person"})
         ):
             continue  # "Complete 90% of prioritized plans each week": a completion rate, not a tally
         start, end = verb_span(p)
@@ -145,8 +155,12 @@ def kpi_restatement(unit: Unit, ctx: CheckContext) -> HitIterator:
         and "kpi_volume" in volume
         and ctx.options.get("flag_run_rates", True)
     ):
-        start, end = verb_span(main)
-        yield Hit(start, len(a.text), {"kpi": obj.text, "period": a.rate_period}, confidence=Confidence.INFERENCE)
+        yield Hit(
+            main.start,
+            len(a.text),
+            {"kpi": obj.text, "period": a.rate_period},
+            confidence=Confidence.INFERENCE,
+        )
 
 
 def _find_word(haystack: str, needle: str) -> int:
@@ -169,7 +183,9 @@ def business_as_usual(unit: Unit, ctx: CheckContext) -> HitIterator:
     if not team_is_actor(a) or measured_outcome(a):
         return
     for p in a.predicates:
-        if "maintenance" in p.classes and (set(a.words) & _ROUTINE_WORDS or a.rate_period in {"day", "daily"}):
+        if "maintenance" in p.classes and (
+            set(a.words) & _ROUTINE_WORDS or a.rate_period in {"day", "daily"}
+        ):
             start, end = verb_span(p)
             yield Hit(start, end, {"work": a.text[start:end]})
             return
@@ -193,7 +209,8 @@ def not_customer_behaviour(unit: Unit, ctx: CheckContext) -> HitIterator:
     if main is None or not a.imperative:
         return
     mentions_people = any(
-        p.object is not None and (p.object.classes | p.object.counted_classes) & {"person"} for p in a.predicates
+        p.object is not None and (p.object.classes | p.object.counted_classes) & {"person"}
+        for p in a.predicates
     )
     if not mentions_people:
         yield Hit(*verb_span(main), {"verb": main.verb_text})

@@ -8,8 +8,23 @@ from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, U
 from okrlint.checks.common import MEASURING, aspiration_modifier, verb_span
 from okrlint.models import Confidence, Severity
 
-_PRESENT_STATE_VERBS = frozenset({"have", "be", "spend", "lack", "struggle", "suffer", "lose", "miss", "waste",
-                                  "get", "keep", "feel", "take"})
+_PRESENT_STATE_VERBS = frozenset(
+    {
+        "have",
+        "be",
+        "spend",
+        "lack",
+        "struggle",
+        "suffer",
+        "lose",
+        "miss",
+        "waste",
+        "get",
+        "keep",
+        "feel",
+        "take",
+    }
+)
 _NEGATIVE_VERBS = frozenset({"stop", "avoid", "prevent", "eliminate", "quit", "end"})
 
 
@@ -27,6 +42,8 @@ def objective_is_task(unit: Unit, ctx: CheckContext) -> HitIterator:
     doing = [p for p in a.predicates if p.classes & {"output"} and not p.classes & MEASURING]
     if len(doing) != len(a.predicates):
         return
+    if any(p.purpose_classes & MEASURING for p in doing):
+        return  # "Implement a new CRM to increase retention" states its outcome: O102 covers the solution
     delivered = [
         p
         for p in doing
@@ -135,7 +152,9 @@ def vague_term(unit: Unit, ctx: CheckContext) -> HitIterator:
     u = _unit(unit)
     a = u.analysis
     lex = ctx.lexicon
-    kr_words = set().union(*(set(k.lemmas) for k in u.key_result_analyses)) if u.key_result_analyses else set()
+    kr_words = (
+        set().union(*(set(k.lemmas) for k in u.key_result_analyses)) if u.key_result_analyses else set()
+    )
     lowered = a.text.lower()
     for word in sorted(lex.words.get("vague_term", ()), key=len, reverse=True):
         if word in ctx.accepted_terms:

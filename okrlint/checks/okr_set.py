@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from okrlint.checks.base import CheckContext, DocumentUnit, Hit, HitIterator, OkrUnit, Unit
 from okrlint.models import Severity
 
-# Statement codes that mean "this key result is work to do, not a result" (003:134).
-_TASK_CODES = frozenset({"K201", "K203", "K204", "K205", "K207"})
+# Statement codes that mean "this key result measures no result" (003:134, 003:92).
+_NO_OUTCOME_CODES = frozenset({"K201", "K202", "K203", "K204", "K205", "K207"})
 _INDIVIDUAL_LEVELS = frozenset({"individual", "personal", "person", "employee"})
 
 
@@ -54,11 +52,11 @@ def objective_count(unit: Unit, ctx: CheckContext) -> HitIterator:
 
 
 def project_with_task_list(unit: Unit, ctx: CheckContext) -> HitIterator:
-    """S303: every key result is a task, so the "OKR" is a project plan."""
+    """S303: no key result measures an outcome, so the "OKR" is a project plan."""
     u = _okr(unit)
     if len(u.key_results) < 2:
         return
-    tasks = [kr for kr, _ in u.key_results if ctx.fired.get(kr.statement.id, frozenset()) & _TASK_CODES]
+    tasks = [kr for kr, _ in u.key_results if ctx.fired.get(kr.statement.id, frozenset()) & _NO_OUTCOME_CODES]
     if len(tasks) == len(u.key_results):
         yield Hit(*_whole(u.objective.statement.text), {"count": len(tasks)})
 
@@ -106,25 +104,25 @@ def only_learning_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
         yield Hit(*_whole(u.objective.statement.text), {"count": len(learning)})
 
 
-def _normalise(text: str) -> str:
-    return re.sub(r"[^a-z0-9%]+", " ", text.lower()).strip()
-
-
 def duplicate_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
-    """S317: the same (or nearly the same) key result appears twice in one file."""
+    """S317: the same (or nearly the same) key result appears twice in one file.
+
+    Compared on content lemmas plus the numbers, so "Reduce the lead to sales time …" matches "Reduce lead to
+    sales time … on average".
+    """
     u = _doc(unit)
     threshold = float(ctx.options.get("similarity", 0.85))
-    seen: list[tuple[str, frozenset[str], str]] = []
+    seen: list[tuple[frozenset[str], str]] = []
     for objective in u.document.objectives:
         for kr in objective.key_results:
             if kr.dropped:
                 continue
-            norm = _normalise(kr.statement.text)
-            words = frozenset(norm.split())
-            for other_norm, other_words, other_id in seen:
-                union = words | other_words
-                similar = norm == other_norm or (union and len(words & other_words) / len(union) >= threshold)
-                if similar:
+            a = u.analyses[kr.statement.id]
+            words = a.content_lemmas | {q.text for q in a.quantities}
+            if not words:
+                continue
+            for other_words, other_id in seen:
+                if len(words & other_words) / len(words | other_words) >= threshold:
                     yield Hit(*_whole(kr.statement.text), {"other": other_id}, statement_id=kr.statement.id)
                     break
-            seen.append((norm, words, kr.statement.id))
+            seen.append((words, kr.statement.id))

@@ -1,0 +1,107 @@
+"""From the paths a user names to decoded, parsed documents: folders walked, include/exclude applied, every
+unreadable or malformed file turned into one LintError while the others are still linted."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from okrlint.config import Config
+from okrlint.models import LintError, Position
+
+# Extensions okrlint reads when it walks a folder; a file named explicitly is read whatever its extension.
+KNOWN_EXTENSIONS = frozenset({".md", ".markdown", ".yaml", ".yml", ".json", ".csv", ".tsv", ".txt"})
+# A file larger than this is refused with a clear error instead of being parsed for minutes.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
+
+
+def display_path(path: Path) -> str:
+    """Path relative to the working directory when possible, with forward slashes."""
+    try:
+        rel = path.resolve().relative_to(Path.cwd().resolve())
+        return rel.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _matches(path: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatch.fnmatch(path, p) or fnmatch.fnmatch(Path(path).name, p) for p in patterns)
+
+
+def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], list[LintError]]:
+    """Files to lint, in a stable order, and an error for each path that does not exist."""
+    files: list[Path] = []
+    errors: list[LintError] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+                for name in sorted(names):
+                    candidate = Path(root) / name
+                    if candidate.suffix.lower() not in KNOWN_EXTENSIONS:
+                        continue
+                    shown = display_path(candidate)
+                    if config.include and not _matches(shown, config.include):
+                        continue
+                    if _matches(shown, config.exclude):
+                        continue
+                    files.append(candidate)
+        elif path.exists() or path.is_symlink():
+            if not _matches(display_path(path), config.exclude):
+                files.append(path)
+        else:
+            errors.append(LintError(path=display_path(path), message="no such file or directory"))
+    return files, errors
+
+
+def read_source(path: Path) -> str:
+    """Decode a file, refusing oversized and binary files with a ReadError."""
+    from okrlint.readers import ReadError, decode
+
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadError(
+                shown, 1, 1, f"file is {size} bytes; okrlint reads files up to {MAX_FILE_BYTES} bytes"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(shown, 1, 1, f"cannot read file: {exc.strerror or exc}") from exc
+    return decode(data, shown)
+
+
+def error_from(err: object, path: str) -> LintError:
+    """The LintError for a ReadError (its own path wins over ``path`` when it has one)."""
+    line = max(1, int(getattr(err, "line", 1)))
+    column = max(1, int(getattr(err, "column", 1)))
+    return LintError(
+        path=getattr(err, "path", None) or path,
+        start=Position(line=line, column=column),
+        message=getattr(err, "message", str(err)),
+    )
+
+
+def collect_sources(
+    paths: Iterable[str | Path], config: Config, input_format: str | None = None
+) -> tuple[list, list[LintError]]:
+    """Parse every file; returns SourceDocuments and LintErrors (one per bad path or file)."""
+    from okrlint.api import SourceDocument
+    from okrlint.readers import ReadError, read_document
+
+    files, errors = expand(paths, config)
+    sources: list[SourceDocument] = []
+    for path in files:
+        shown = display_path(path)
+        try:
+            text = read_source(path)
+            document = read_document(text, path=shown, format=input_format)
+        except ReadError as err:
+            errors.append(error_from(err, shown))
+            continue
+        sources.append(SourceDocument(document, text))
+    return sources, errors
