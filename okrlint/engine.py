@@ -180,6 +180,7 @@ class Engine:
             explanation=f"{spec.what.strip()} {spec.why.strip()}",
             source=spec.source,
             docs=spec.docs_path,
+            line_text=index.line_text(first.line),
         )
 
 

@@ -224,6 +224,8 @@ class Finding(Frozen):
     suggestions: tuple[Suggestion, ...] = ()
     docs: str | None = None
     suppressed: bool = False
+    # The source line the finding starts on, so that formatters can show it without reading files.
+    line_text: str | None = None
 
 
 class LintError(Frozen):
