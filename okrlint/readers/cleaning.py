@@ -228,6 +228,8 @@ def clean_offsets(source: str, offsets: Sequence[int], *, allow_role: bool = Fal
     _resolve_strike(buf, tokens, struck)
     buf.collapse_whitespace()
     _strip_edges(buf)
+    if not any(ch.isalnum() for ch in buf.text):
+        return Cleaned(text="", offsets=(), tokens=tokens)  # punctuation or emoji alone is not a statement
     return Cleaned(text=buf.text, offsets=tuple(buf.offsets), tokens=tokens)
 
 

@@ -33,6 +33,8 @@ def read_yaml(text: str, path: str) -> OkrDocument:
 
 
 def read_json(text: str, path: str) -> OkrDocument:
+    if not text.lstrip("\ufeff \t\r\n"):
+        return _read_trees(text, path, "json", [])  # an empty file has no OKRs; it is not malformed
     return _read_trees(text, path, "json", [json_document(text, path)])
 
 

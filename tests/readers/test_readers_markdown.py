@@ -34,7 +34,10 @@ def test_shape_a_key_results_subheadings_and_labels() -> None:
     assert st["O3.KR1"].text == "Increase the number of touchpoints with a new lead from 3 to 6"
     assert st["O4"].text == "Improve customer retention to drive up the revenue"  # a Setext heading
     # "#### Initiatives" is not a KR list; its items are kept on the objective.
-    assert doc.objectives[0].extra["initiatives"] == ["Publish two guest posts a month", "Sponsor one podcast"]
+    assert doc.objectives[0].extra["initiatives"] == [
+        "Publish two guest posts a month",
+        "Sponsor one podcast",
+    ]
     assert [o.period for o in doc.objectives] == ["2024 Q3", "2024 Q3", "2024 Q3", None]
 
 
@@ -97,7 +100,9 @@ def test_tokens_become_fields_and_leave_the_text() -> None:
     assert k.statement.text == "Cut median page load time from 3.2s to 1.5s"
     assert (k.status, k.priority, k.owner, k.progress) == ("done", "P0", "alice", 0.6)
     k = krs[1]
-    assert k.statement.text == "Increase organic search traffic to our website by 20%"  # "by 20%" is the target
+    assert (
+        k.statement.text == "Increase organic search traffic to our website by 20%"
+    )  # "by 20%" is the target
     assert (k.status, k.priority, k.owner, k.progress) == ("todo", "P1", "bob", None)
     assert (krs[2].priority, krs[2].owner) == ("P2", "Carol Diaz")
     assert (krs[3].status, krs[3].progress) == ("on_track", 0.7)

@@ -19,7 +19,9 @@ def test_canonical_yaml() -> None:
     assert (kr.id, kr.owner, kr.baseline, kr.target, kr.current, kr.unit) == ("KR1.1", "bob", 32, 45, 38, "%")
     assert (kr.confidence, kr.status, kr.due) == (0.6, "on_track", "2024-09-30")
     st = by_id(doc)
-    assert st["O1.KR2"].text == "Cut median time-to-first-deploy from 3 days to 1 day"  # bare string, comment after
+    assert (
+        st["O1.KR2"].text == "Cut median time-to-first-deploy from 3 days to 1 day"
+    )  # bare string, comment after
     assert st["O1.KR3"].text == "Reduce onboarding steps from 15 to 7"  # folded scalar over two lines
     assert not st["O1.KR3"].approximate
     folded = o1.key_results[2]
@@ -58,7 +60,9 @@ def test_yaml_mapping_keyed_by_slug_with_bare_string_krs() -> None:
     doc, _ = load("slug_mapping.yaml")
     assert kr_counts(doc) == [3, 1]
     assert [o.id for o in doc.objectives] == ["launch-germany", "reach"]
-    assert doc.objectives[0].statement.text == "Expand to the German market"  # `objective`, not the slug title
+    assert (
+        doc.objectives[0].statement.text == "Expand to the German market"
+    )  # `objective`, not the slug title
     assert doc.objectives[0].extra["period_end"] == "2024-12-31"
     assert by_id(doc)["O1.KR3"].text == "Increase German Sign-up to MQL conversion rate from 15 to 20%"
 
@@ -131,7 +135,9 @@ def test_yaml_alias_bomb_is_refused() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 9):
         prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
-        lines.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+        lines.append(
+            f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]"
+        )
     with pytest.raises(ReadError) as info:
         read_document("\n".join(lines) + "\n", "bomb.yaml")
     assert "too many aliases" in info.value.message
