@@ -126,6 +126,7 @@ class _Walker:
         self.last_kr: KrDraft | None = None
         self.periods: list[tuple[int, str]] = []
         self.title_period: str | None = None
+        self.title_line: int | None = None  # the title's period is the document's, not a section's
 
     # --- document-level metadata ---------------------------------------------------------------------
     def front_matter(self, blocks: list[SyntaxTreeNode]) -> None:
@@ -146,6 +147,7 @@ class _Walker:
         if not _is_context_heading(text):
             return
         self.title_period = find_period(text)
+        self.title_line = heading.map[0] if heading.map else None
         match = _TITLE_TEAM.match(text)
         if match and self.meta.team is None:
             team = strip_period(match.group("team")).strip(" -–—:|,")
@@ -201,7 +203,8 @@ class _Walker:
         while self.periods and self.periods[-1][0] >= level:
             self.periods.pop()
         period = find_period(cleaned.text)
-        if period:
+        is_title = node.map is not None and node.map[0] == self.title_line
+        if period and not is_title:
             self.periods.append((level, period))
         label = cleaned.tokens.label
         if _is_kr_section(cleaned):
