@@ -33,8 +33,8 @@ def read_document(text: str, path: str = "<stdin>", format: str | None = None) -
     fmt = format or detect_format(None if path == "<stdin>" else path, text)
     reader = _READERS.get(fmt)
     if reader is None:
-        raise ReadError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})", path)
+        raise ReadError(path, message=f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     try:
         return reader(text, path)
     except RecursionError:
-        raise ReadError("input is nested too deeply", path) from None
+        raise ReadError(path, message="input is nested too deeply") from None

@@ -71,11 +71,11 @@ def read_csv(text: str, path: str) -> OkrDocument:
     for row in body:
         if len(row.cells) > width and any(c.value.strip() for c in row.cells[width:]):
             raise ReadError(
-                f"row has {len(row.cells)} fields but the header has {width} (quote cells that contain "
-                f"{_delimiter_name(delimiter)})",
                 path,
                 row.line,
                 1,
+                f"row has {len(row.cells)} fields but the header has {width} (quote cells that contain "
+                f"{_delimiter_name(delimiter)})",
             )
     drafts = _Layout(text, cols, [c.value.strip() for c in header.cells]).read(body)
     meta = DocumentMeta()
@@ -114,7 +114,7 @@ def _rows(text: str, start: int, delimiter: str, path: str) -> list[_Row]:
         for row in reader:
             reference.append(row)
     except csv.Error as exc:
-        raise ReadError(f"CSV error: {exc}", path, reader.line_num or 1, 1) from None
+        raise ReadError(path, reader.line_num or 1, 1, f"CSV error: {exc}") from None
     rows = _split(text, start, delimiter)
     if len(rows) != len(reference):
         # Not expected; if the splitter ever disagrees, trust the csv module and mark cells approximate.

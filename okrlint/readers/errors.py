@@ -6,9 +6,14 @@ from okrlint.positions import LineIndex
 
 
 class ReadError(Exception):
-    """A file that could not be decoded or parsed; the CLI prints it as ``path:line:col: error: message``."""
+    """A file that could not be decoded or parsed; the CLI prints it as ``path:line:col: error: message``.
 
-    def __init__(self, message: str, path: str = "<stdin>", line: int = 1, column: int = 1) -> None:
+    Positional order follows that output: ``ReadError(path, line, column, message)``.
+    """
+
+    def __init__(
+        self, path: str = "<stdin>", line: int = 1, column: int = 1, message: str = "cannot read"
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
@@ -22,4 +27,4 @@ class ReadError(Exception):
     def at_offset(cls, message: str, path: str, text: str, offset: int) -> ReadError:
         """Build the error from a code-point offset into ``text``."""
         pos = LineIndex(text).position(offset)
-        return cls(message, path, pos.line, pos.column)
+        return cls(path, pos.line, pos.column, message)

@@ -80,9 +80,9 @@ def yaml_documents(text: str, path: str, base: int = 0, full_text: str | None = 
             f"YAML cannot contain character {exc.character!r}", path, where, base + exc.position
         ) from None
     except yaml.YAMLError as exc:
-        raise ReadError(f"YAML error: {exc}", path) from None
+        raise ReadError(path, message=f"YAML error: {exc}") from None
     except RecursionError:
-        raise ReadError("YAML is nested too deeply", path) from None
+        raise ReadError(path, message="YAML is nested too deeply") from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -161,12 +161,12 @@ def json_document(text: str, path: str) -> Node:
     except json.JSONDecodeError as exc:
         raise ReadError.at_offset(f"JSON syntax error: {exc.msg}", path, text, start + exc.pos) from None
     except RecursionError:
-        raise ReadError("JSON is nested too deeply", path) from None
+        raise ReadError(path, message="JSON is nested too deeply") from None
     parser = _JsonParser(text)
     try:
         node, _ = parser.value(parser.skip(start))
     except RecursionError:
-        raise ReadError("JSON is nested too deeply", path) from None
+        raise ReadError(path, message="JSON is nested too deeply") from None
     return node
 
 
@@ -205,7 +205,7 @@ class _JsonParser:
                 return Node("scalar", i, i + len(literal), value=number), i + len(literal)
         match = NUMBER_RE.match(self.text, i)
         if match is None:  # unreachable after json.loads succeeded; kept so a parser drift is loud
-            raise ReadError("JSON value expected")
+            raise ReadError(message="JSON value expected")
         integer, fraction, exponent = match.groups()
         number: float | int = (
             float(integer + (fraction or "") + (exponent or "")) if fraction or exponent else int(integer)

@@ -38,8 +38,10 @@ def test_nul_bytes_mean_a_binary_file() -> None:
 
 
 def test_read_error_keeps_its_attributes() -> None:
-    err = ReadError("boom", "a.yaml", 3, 7)
+    err = ReadError("a.yaml", 3, 7, "boom")  # positional order of "path:line:col: message"
     assert (err.path, err.line, err.column, err.message) == ("a.yaml", 3, 7, "boom")
+    keyword = ReadError(path="b.md", message="bad")
+    assert (keyword.path, keyword.line, keyword.column, keyword.message) == ("b.md", 1, 1, "bad")
 
 
 @pytest.mark.parametrize(
