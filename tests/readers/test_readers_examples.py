@@ -36,7 +36,7 @@ def test_sales_example() -> None:
 def test_good_example_reads_with_front_matter_period() -> None:
     doc, _ = load(str(Path("good") / "product-q3.md"), EXAMPLES)
     assert (doc.period, doc.team) == ("2024-Q3", "Product")
-    assert kr_counts(doc) == [3, 2]
+    assert kr_counts(doc) == [3, 3]
     assert {o.period for o in doc.objectives} == {"2024-Q3"}
 
 
