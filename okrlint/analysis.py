@@ -17,7 +17,7 @@ from okrlint.lexicons import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from okrlint.nlp import ParsedStatement
+    from okrlint.nlp import EnglishWords, ParsedStatement
 
 QuantityKind = Literal["percent", "money", "count", "duration", "ratio", "multiplier", "placeholder", "year"]
 ChangeShape = Literal["from_to", "by", "to", "of", "level", "none"]
@@ -63,6 +63,8 @@ class Phrase(Model):
     # Modifiers on the head other than determiners/numbers (amod, compound, relcl, acl, prep)
     qualified: bool = False
     modifiers: tuple[str, ...] = ()
+    proper: bool = False  # the head is a proper name ("Salesforce", "Project Phoenix")
+    described: bool = False  # a relative clause says what the thing does for people
 
 
 class Predicate(Model):
@@ -77,6 +79,8 @@ class Predicate(Model):
     purpose_classes: frozenset[str] = frozenset()
     negated: bool = False
     span_end: int = 0  # end of the verb phrase (verb + object), for highlighting
+    # "Make releases boring", "make our API the easiest to integrate": a change of state, not a deliverable
+    causative: bool = False
 
 
 class StatementAnalysis(Model):
@@ -99,6 +103,9 @@ class StatementAnalysis(Model):
     content_lemmas: frozenset[str]
     lemmas: tuple[str, ...]
     words: tuple[str, ...]
+    nouns: tuple[str, ...] = ()  # lemmas of the nouns and names: what the statement is about
+    # A finite present-tense description ("Our onboarding is too confusing", "Too many bugs are reaching …")
+    describes_present: bool = False
 
     @property
     def main(self) -> Predicate | None:
@@ -114,7 +121,7 @@ class StatementAnalysis(Model):
 
 # A number as written in OKRs: "10,000", "40k", "$100", "5h", "8/10", ">2000", "4+", "3.5x", "98".
 _NUMBER_RE = re.compile(
-    r"(?P<cmp>[<>≥≤~]=?\s?)?(?P<cur>[$€£¥])?(?P<num>\d+(?:[.,]\d+)*)(?P<suf>\s?(?:%|percent\b|k\b|K\b|m\b|M\b|"
+    r"(?P<cmp>[<>≥≤~]=?\s?)?(?P<cur>(?:[A-Z]{1,3})?[$€£¥])?(?P<num>\d+(?:[.,]\d+)*)(?P<suf>\s?(?:%|percent\b|k\b|K\b|m\b|M\b|"
     r"bn\b|x\b|×|\+|h\b|hrs?\b|min\b|s\b)|/\d+)?"
 )
 _NUMBER_WORD_RE = re.compile(
@@ -186,6 +193,8 @@ _DURATION_UNITS = frozenset(
 )
 _RATE_MARKERS = frozenset({"per", "each", "every", "a", "an"})
 _TIMEBOX_PREPS = frozenset({"in", "by", "within", "before", "until", "till", "during", "this", "next", "end"})
+_CAUSATIVE_VERBS = frozenset({"make", "render", "turn", "keep", "get"})
+_TEAM_WORDS = frozenset({"team", "member", "staff", "squad", "crew", "department", "we", "us"})
 _PERIOD_TOKENS = frozenset({"q1", "q2", "q3", "q4", "h1", "h2", "eoy", "eoq"})
 _MODAL_VERBS = frozenset(
     {
@@ -319,7 +328,9 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
         start, end = m.start(), m.end()
         if any(a <= start < b for a, b in taken):
             continue
-        if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "#-_"):
+        if m.group("cur") and start > 0 and text[start - 1].isalpha():
+            continue  # "xR$5": letters glued before a currency prefix belong to a name
+        if not m.group("cur") and start > 0 and (text[start - 1].isalpha() or text[start - 1] in "#-_"):
             # Digits inside a name ("Q3", "MP3", "bug #23466", "v2"): a time expression or an identifier.
             word_start = start
             while word_start > 0 and not text[word_start - 1].isspace():
@@ -471,8 +482,9 @@ def _change_shape(
 class Analyzer:
     """Builds StatementAnalysis objects from parsed statements, with one lexicon."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, english: EnglishWords | None = None) -> None:
         self.lexicon = lexicon
+        self.english = english
         self._phrasal = lexicon.phrasal_verbs()
 
     # ----------------------------------------------------------------- helpers over tokens
@@ -572,6 +584,8 @@ class Analyzer:
             counted_qualified=counted_qualified,
             qualified=qualified,
             modifiers=modifiers,
+            proper=head.pos_ == "PROPN",
+            described=any(c.dep_ == "relcl" for c in head.children),
         )
 
     def _nominal(self, tok: Token) -> Token:
@@ -685,7 +699,18 @@ class Analyzer:
         )
         v_start = self._off(verb, shift)
         span_end = self._phrase_end(verb, shift)
+        complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"}]
+        own_object = any(c.dep_ == "dobj" for c in verb.children)
+        causative = lemma in _CAUSATIVE_VERBS and (
+            any(any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in complements)
+            or (own_object and bool(complements))
+            or (
+                obj_tok is not None
+                and any(c.dep_ in {"dobj", "attr", "oprd"} and c.i > obj_tok.i for c in obj_tok.children)
+            )
+        )
         return Predicate(
+            causative=causative,
             verb=lemma,
             verb_text=text[v_start : v_start + len(verb.text)],
             start=v_start,
@@ -742,25 +767,61 @@ class Analyzer:
         doc = root.doc
         return [self._predicate(doc[i], shift, text, quantities) for i in ordered]
 
-    def _english(self, parsed: ParsedStatement) -> bool:
-        text = parsed.text
-        letters = [c for c in text if c.isalpha()]
-        if not letters:
-            return False
-        latin = sum(1 for c in letters if c.isascii())
-        if latin / len(letters) < 0.8:
-            return False
-        words = [w.lower() for w in re.findall(r"[A-Za-z']+", text)]
+    def _person(self, subj: Token) -> Literal["first_singular", "first_plural", "team", "named", "other"]:
+        """Who the subject is: the team itself, one person, or someone else (customers, employees, a metric)."""
         lex = self.lexicon
+        head = subj
+        lemma = subj.lemma_.lower()
+        if lemma in {"%", "percent", "percentage", "share", "number"} or subj.like_num:
+            # "80% of employees have answered …": the population counted is the actor
+            pobj = next((t for t in subj.subtree if t.dep_ == "pobj"), None)
+            if pobj is None:
+                return "other"
+            head, lemma = pobj, pobj.lemma_.lower()
+        words = {t.lower_ for t in head.subtree}
+        if words & lex.words.get("first_person_singular", frozenset()) and lemma not in _TEAM_WORDS:
+            return "first_singular"
+        if lemma in {"we", "us"}:
+            return "first_plural"
+        if lemma in _TEAM_WORDS:
+            return "team"
+        if (
+            any(c.dep_ == "det" and c.lower_ in {"each", "every"} for c in head.children)
+            and "person" in (lex.noun_classes(lemma))
+            and not lex.noun_classes(lemma) & {"kpi_volume"}
+        ):
+            return "team"  # "Each engineer completes 20 code reviews a week": the team's members, one by one
+        if (
+            head.pos_ == "PROPN"
+            and head.text[:1].isupper()
+            and not head.text.isupper()
+            and not any(c.dep_ in {"compound", "det", "amod"} for c in head.children)
+            and not lex.noun_classes(lemma)
+            and head.head.tag_ in {"VBZ", "VBD", "MD"}
+        ):
+            return "named"
+        return "other"
+
+    def _english(self, parsed: ParsedStatement) -> bool:
+        """Most words are English (the model's lemma index, stop words, our lexicons): the rules apply."""
+        letters = [c for c in parsed.text if c.isalpha()]
+        if not letters or sum(1 for c in letters if c.isascii()) / len(letters) < 0.8:
+            return False
+        lex = self.lexicon
+        known_words = self.english.all if self.english is not None else frozenset()
+        words = [t for t in parsed.doc if t.is_alpha and t.idx >= parsed.frame_shift]
+        if not words:
+            return False
         known = sum(
             1
-            for w in words
-            if lex.has_word("english_marker", w)
-            or lex.verb_classes(w)
-            or lex.noun_classes(w)
-            or lex.noun_classes(w.rstrip("s"))
+            for t in words
+            if t.lower_ in known_words
+            or t.lemma_.lower() in known_words
+            or lex.verb_classes(t.lemma_.lower())
+            or lex.noun_classes(t.lemma_.lower())
+            or lex.has_word("english_marker", t.lower_)
         )
-        return known >= 1 and (known / max(len(words), 1) >= 0.2 or len(words) <= 3)
+        return known >= 1 and known / len(words) >= 0.5
 
     # ----------------------------------------------------------------- the analysis
     def analyze(self, parsed: ParsedStatement) -> StatementAnalysis:
@@ -777,33 +838,27 @@ class Analyzer:
 
         subject: Phrase | None = None
         person: Literal["first_singular", "first_plural", "team", "named", "other", "none"] = "none"
+        main_verb = self._unwrap_modal(root) if root.pos_ in {"VERB", "AUX"} else root
         if shift:
             person = "first_plural"  # an imperative KR is the team's own action
         else:
             subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None:
                 subject = self._phrase(subj, 0, text, stop_at_prep_to=False)
-                words = {t.lower_ for t in subj.subtree}
-                if words & lex.words.get("first_person_singular", frozenset()):
-                    person = "first_singular"
-                elif words & {"we", "us", "our"}:
-                    person = "first_plural"
-                elif (
-                    subj.pos_ == "PROPN"
-                    and subj.ent_type_ in {"", "PERSON"}
-                    and not lex.noun_classes(subj.lemma_.lower())
-                    and subj.text[:1].isupper()
-                    and not any(c.dep_ == "det" for c in subj.children)
-                ):
-                    person = "named"
-                elif subject.classes & {"person"} or subj.lemma_.lower() in {"team", "member"}:
-                    person = "team"
-                else:
-                    person = "other"
+                person = self._person(subj)
         first_singular = {t.lower_ for t in tokens} & lex.words.get("first_person_singular", frozenset())
         if first_singular and person in {"first_plural", "none", "other"}:
             person = "first_singular"
-
+        # Unwrapping a modal ("we need to be …") means the statement is an aspiration, not a description.
+        describes_present = (
+            not shift
+            and main_verb is root
+            and root.pos_ in {"VERB", "AUX"}
+            and (
+                root.tag_ in {"VBZ", "VBP"}
+                or any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in root.children)
+            )
+        )
         rate_period = None
         lowered = [t.lower_ for t in tokens]
         for i, t in enumerate(tokens):
@@ -848,6 +903,8 @@ class Analyzer:
             content_lemmas=content,
             lemmas=tuple(t.lemma_.lower() for t in tokens),
             words=tuple(lowered),
+            nouns=tuple(t.lemma_.lower() for t in tokens if t.pos_ in {"NOUN", "PROPN"}),
+            describes_present=describes_present,
         )
 
 

@@ -28,7 +28,7 @@ from okrlint.models import (
     Summary,
     ToolInfo,
 )
-from okrlint.nlp import load_pipeline, model_info, parse_statements
+from okrlint.nlp import english_words, load_pipeline, model_info, parse_statements
 from okrlint.positions import LineIndex
 from okrlint.registry import Rule, select_rules
 
@@ -82,13 +82,19 @@ class Linter:
         self.lexicon = _lexicon_for(self.config)
         self.rules: tuple[Rule, ...] = select_rules(self.config)
         self.engine = Engine(self.rules, self.config, self.lexicon)
-        self.analyzer = Analyzer(self.lexicon)
+        self._analyzer: Analyzer | None = None
         self._cache: OrderedDict[str, StatementAnalysis] = OrderedDict()
         self._lock = threading.Lock()
 
     @property
     def nlp(self):
         return load_pipeline(self.config.model)
+
+    @property
+    def analyzer(self) -> Analyzer:
+        if self._analyzer is None:
+            self._analyzer = Analyzer(self.lexicon, english_words(self.nlp))
+        return self._analyzer
 
     def tool_info(self) -> ToolInfo:
         return ToolInfo(version=__version__, model=str(model_info(self.nlp)))

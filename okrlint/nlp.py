@@ -155,14 +155,68 @@ def model_info(nlp: Language) -> ModelInfo:
     )
 
 
-def frame_for(text: str) -> str | None:
-    """The framed text to parse ("We publish …") when ``text`` may open with an imperative verb."""
+@dataclass(frozen=True, slots=True)
+class EnglishWords:
+    """English words known to the model's lemmatizer (WordNet-based index, exceptions) plus stop words."""
+
+    all: frozenset[str]
+    verbs: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _english_words_for(nlp_id: int, nlp: Language) -> EnglishWords:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words: set[str] = set(STOP_WORDS)
+    verbs: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):
+            index = lookups.get_table("lemma_index")
+            for pos in ("noun", "verb", "adj", "adv"):
+                entries = index.get(pos, [])
+                words.update(entries)
+                if pos == "verb":
+                    verbs.update(entries)
+        if lookups.has_table("lemma_exc"):
+            for pos_table in lookups.get_table("lemma_exc").values():
+                words.update(pos_table)
+    return EnglishWords(all=frozenset(words), verbs=frozenset(verbs))
+
+
+def english_words(nlp: Language) -> EnglishWords:
+    return _english_words_for(id(nlp), nlp)
+
+
+def frame_for(text: str, verbs: frozenset[str] = frozenset()) -> str | None:
+    """The framed text to parse ("We publish …") when ``text`` may open with an imperative verb.
+
+    With ``verbs`` given, the first word must be a known English verb form ("tom" in "Tom closes 3 deals" is
+    not), which keeps names and nouns from being read as commands.
+    """
     if not text or not text[0].isalpha():
         return None
     first = text.split(maxsplit=1)[0].lower().strip(",.;:")
     if first in _NON_VERB_OPENERS:
         return None
+    if verbs and first not in verbs and first.rstrip("s") not in verbs and not _verb_form(first, verbs):
+        return None
     return FRAME_PREFIX + text[0].lower() + text[1:]
+
+
+def _verb_form(word: str, verbs: frozenset[str]) -> bool:
+    """ "writing" -> "write", "correcting" -> "correct", "running" -> "run": inflected imperative-like openers."""
+    if word.endswith("ing"):
+        stem = word[:-3]
+        return (
+            stem in verbs
+            or stem + "e" in verbs
+            or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
+        )
+    if word.endswith("ed"):
+        stem = word[:-2]
+        return stem in verbs or stem + "e" in verbs or word[:-1] in verbs
+    return False
 
 
 def frame_holds(doc: Doc) -> bool:
@@ -184,7 +238,8 @@ class ParsedStatement:
 
 def parse_statements(nlp: Language, texts: list[str], batch_size: int = 256) -> list[ParsedStatement]:
     """Parse every text with one ``nlp.pipe`` pass (plus one more for the few frames that did not hold)."""
-    framed = [frame_for(t) for t in texts]
+    verbs = english_words(nlp).verbs
+    framed = [frame_for(t, verbs) for t in texts]
     first_pass = [f if f is not None else t for t, f in zip(texts, framed, strict=True)]
     results: list[ParsedStatement | None] = [None] * len(texts)
     retry: list[int] = []

@@ -9,7 +9,9 @@ DOING = frozenset({"output", "outreach"})
 MEASURING = frozenset({"change", "attain"})
 SELECTION_VERBS = frozenset({"identify", "select", "choose", "pick", "find", "shortlist", "recruit"})
 # Team actors: the statement is about work the team does, not about what its customers do.
-TEAM_ACTORS = frozenset({"first_plural", "first_singular", "team", "named", "none"})
+TEAM_ACTORS = frozenset({"first_plural", "first_singular", "team", "named"})
+# Verbs that keep a measure where it is: a KPI being held, not a change (003:304, 003:405).
+HOLDING_VERBS = frozenset({"maintain", "keep", "stay", "remain", "sustain", "hold", "preserve", "continue"})
 
 
 def team_is_actor(a: StatementAnalysis) -> bool:
@@ -45,7 +47,7 @@ def output_predicates(a: StatementAnalysis, lex: Lexicon) -> list[Predicate]:
     for p in a.predicates:
         if not p.classes & DOING or p.classes & MEASURING:
             continue
-        if p.negated:
+        if p.negated or p.causative:
             continue
         if (
             p.object is not None

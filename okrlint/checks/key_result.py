@@ -5,6 +5,7 @@ from __future__ import annotations
 from okrlint.analysis import StatementAnalysis
 from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
 from okrlint.checks.common import (
+    HOLDING_VERBS,
     MEASURING,
     SELECTION_VERBS,
     counting_quantity,
@@ -85,7 +86,6 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
     a = u.analysis
     if not team_is_actor(a):
         return
-    lex = ctx.lexicon
     for p in a.predicates:
         if p.classes & MEASURING and not p.classes & {"output", "outreach"}:
             # "Increase the number of meetings from 100 to 300": the measure itself counts bare activities.
@@ -100,7 +100,8 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
                 return
             continue
         selecting = p.verb in SELECTION_VERBS and p.object is not None and "person" in p.object.classes
-        if not (p.classes & {"output", "outreach"} or selecting):
+        unclassed_event = not p.classes and p.object is not None and "activity" in p.object.classes
+        if not (p.classes & {"output", "outreach"} or selecting or unclassed_event):
             continue
         if p.object is None:
             continue
@@ -117,7 +118,6 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
         start, end = verb_span(p)
         yield Hit(start, end, {"counted": a.text[start:end], "verb": p.verb_text, "number": q.text})
         return
-    del lex
 
 
 def binary(unit: Unit, ctx: CheckContext) -> HitIterator:
@@ -144,9 +144,19 @@ def kpi_restatement(unit: Unit, ctx: CheckContext) -> HitIterator:
             yield Hit(at, at + len(term), {"kpi": a.text[at : at + len(term)]})
             return
     main = a.main
-    if main is None or main.object is None:
+    if main is None:
+        return
+    if main.verb in HOLDING_VERBS and team_is_actor(a) and not main.causative:
+        # "Maintain 99.95% availability", "Keep CSAT above 90%", "Stay within the approved budget"
+        yield Hit(*verb_span(main), {"kpi": a.text[slice(*verb_span(main))], "period": ""})
+        return
+    if main.object is None:
         return
     obj = main.object
+    if "attain" in main.classes and "target_word" in obj.classes:
+        # "Hit monthly quota of $500k": the target itself is the key result
+        yield Hit(*verb_span(main), {"kpi": obj.text, "period": ""})
+        return
     volume = obj.classes | obj.counted_classes
     if (
         "attain" in main.classes

@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import re
 
+from okrlint.analysis import Predicate
 from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
-from okrlint.checks.common import MEASURING, aspiration_modifier, verb_span
+from okrlint.checks.common import HOLDING_VERBS, MEASURING, aspiration_modifier, verb_span
+from okrlint.lexicons import Lexicon
 from okrlint.models import Confidence, Severity
 
-_PRESENT_STATE_VERBS = frozenset(
-    {
-        "have",
-        "be",
-        "spend",
-        "lack",
-        "struggle",
-        "suffer",
-        "lose",
-        "miss",
-        "waste",
-        "get",
-        "keep",
-        "feel",
-        "take",
-    }
-)
-_NEGATIVE_VERBS = frozenset({"stop", "avoid", "prevent", "eliminate", "quit", "end"})
+_STOP_VERBS = frozenset({"stop", "quit"})
+_NEGATIVE_VERBS = frozenset({"stop", "avoid", "prevent", "quit"})
 
 
 def _unit(unit: Unit) -> StatementUnit:
@@ -39,21 +25,37 @@ def objective_is_task(unit: Unit, ctx: CheckContext) -> HitIterator:
     if not a.predicates:
         return
     lex = ctx.lexicon
-    doing = [p for p in a.predicates if p.classes & {"output"} and not p.classes & MEASURING]
+    doing = [
+        p
+        for p in a.predicates
+        if p.classes & {"output", "binary"} and not p.classes & MEASURING and not p.causative
+    ]
     if len(doing) != len(a.predicates):
         return
     if any(p.purpose_classes & MEASURING for p in doing):
         return  # "Implement a new CRM to increase retention" states its outcome: O102 covers the solution
-    delivered = [
-        p
-        for p in doing
-        if p.object is not None and p.object.classes & {"artifact"} and not aspiration_modifier(p.object, lex)
-    ]
+    delivered = [p for p in doing if _is_deliverable(p, lex)]
     if not delivered:
         return
     start = a.predicates[0].start
     end = max(verb_span(p)[1] for p in delivered)
     yield Hit(start, end, {"task": a.text[start:end], "deliverable": delivered[-1].object.text})  # type: ignore[union-attr]
+
+
+def _is_deliverable(p: Predicate, lex: Lexicon) -> bool:
+    """A thing made or shipped (a plan, an event, a named product), or a role filled ("Hire a Head of …")."""
+    obj = p.object
+    if obj is None or aspiration_modifier(obj, lex) or obj.described:
+        # "a codebase they can change without fear": what the thing lets people do is the aspiration
+        return False
+    if obj.classes & {"artifact", "activity"}:
+        return True
+    if ("staffing" in p.classes and obj.classes & {"person"}) or (
+        "staffing" in p.classes and not obj.classes
+    ):
+        return True
+    # A proper name as the object of a delivery verb: "Roll out Salesforce", "Launch Project Phoenix"
+    return obj.proper and not obj.classes & {"person", "metric"}
 
 
 def solution_in_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
@@ -102,6 +104,11 @@ def kpi_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
         if match and not ctx.options.get("allow_kpi_objectives", False):
             yield Hit(match.start(), match.end(), {"kpi": a.text[match.start() : match.end()]})
             return
+    main = a.main
+    if main is not None and main.verb in HOLDING_VERBS and not main.causative:
+        # "Keep the lights on", "Continue processing supplier invoices on time": business as usual
+        yield Hit(*verb_span(main), {"kpi": a.text[slice(*verb_span(main))]})
+        return
     for p in a.predicates:
         obj = p.object
         if obj is None:
@@ -152,6 +159,11 @@ def vague_term(unit: Unit, ctx: CheckContext) -> HitIterator:
     u = _unit(unit)
     a = u.analysis
     lex = ctx.lexicon
+    generic = lex.words.get("generic_noun", frozenset())
+    if a.predicates and not [n for n in a.nouns if n not in generic]:
+        # "Be better", "Improve stuff in marketing", "Make time for what's important": nothing named to change
+        yield Hit(0, len(a.text), {"term": a.text}, severity=Severity.WARNING)
+        return
     kr_words = (
         set().union(*(set(k.lemmas) for k in u.key_result_analyses)) if u.key_result_analyses else set()
     )
@@ -174,10 +186,16 @@ def negative_framing(unit: Unit, ctx: CheckContext) -> HitIterator:
     lex = ctx.lexicon
     lowered = f" {a.text.lower()} "
     markers = [m for m in lex.words.get("problem_marker", ()) if f" {m} " in lowered]
+    excess = re.search(r"\btoo\s+\w+", lowered)
+    if excess:
+        markers.append(excess.group(0).strip())
     main = a.main
-    describes_present = not a.imperative and main is not None and main.verb in _PRESENT_STATE_VERBS
-    if describes_present and (markers or a.negated):
+    if a.describes_present and (markers or a.negated):
         yield Hit(0, len(a.text), {"marker": markers[0] if markers else "not"})
+        return
+    if main is not None and main.verb in _STOP_VERBS and re.search(r"\b(?:stop|quit)\s+\w+ing\b", lowered):
+        # "Stop losing deals to cheaper competitors": the problem, phrased as an order
+        yield Hit(*verb_span(main), {"marker": main.verb_text})
         return
     if main is not None and main.verb in _NEGATIVE_VERBS:
         yield Hit(*verb_span(main), {"marker": main.verb_text}, severity=Severity.INFO)

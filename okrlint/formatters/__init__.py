@@ -1,19 +1,35 @@
-"""Formatters: pure functions from a LintReport to the text written out. One module per format."""
+"""Formatters: pure functions from a LintReport to the text written out. One module per format.
+
+Modules are imported on first use so that ``okrlint check`` in text mode never pays for jinja2 or XML.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from okrlint.models import LintReport
 
 Formatter = Callable[[LintReport], str]
 
+# Format name -> module under okrlint.formatters exposing ``render(report) -> str``; the order is the CLI's.
+_MODULES = {
+    "text": "text",
+    "full": "full",
+    "json": "json_",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "html": "html",
+}
+
+FORMAT_NAMES: tuple[str, ...] = tuple(_MODULES)
+
 
 def get_formatter(name: str) -> Formatter:
-    from okrlint.formatters import json_, text
-
-    formatters: dict[str, Formatter] = {"text": text.render, "json": json_.render}
-    return formatters[name]
-
-
-FORMAT_NAMES = ("text", "json")
+    """The render function of format ``name``; raises ``KeyError`` naming the known formats otherwise."""
+    if name not in _MODULES:
+        raise KeyError(f"unknown output format {name!r}; choose one of {', '.join(FORMAT_NAMES)}")
+    module = importlib.import_module(f"okrlint.formatters.{_MODULES[name]}")
+    render: Formatter = module.render
+    return render

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from okrlint.models import LintError, LintReport
+from okrlint.models import Finding, LintError, LintReport
 
 
 def error_line(error: LintError) -> str:
     return f"{error.path}:{error.start.line}:{error.start.column}: error: {error.message}"
 
 
-def render(report: LintReport) -> str:
-    lines = [error_line(e) for e in report.errors]
-    for f in report.active_findings():
-        lines.append(f"{f.path}:{f.start.line}:{f.start.column}: {f.code} {f.message}")
+def finding_line(finding: Finding) -> str:
+    return f"{finding.path}:{finding.start.line}:{finding.start.column}: {finding.code} {finding.message}"
+
+
+def summary_line(report: LintReport) -> str:
+    """The closing line of the human formats (text and full)."""
     s = report.summary
     if report.active_findings() or report.errors:
         counts = ", ".join(f"{n} {level}" for level, n in s.by_severity.items() if n)
         tail = f" ({counts})" if counts else ""
         errors = f"; {s.errors} file{'s' if s.errors != 1 else ''} could not be linted" if s.errors else ""
-        lines.append(f"Found {s.findings} finding{'s' if s.findings != 1 else ''}{tail}{errors}.")
-    else:
-        lines.append(f"All clear: {s.files} file{'s' if s.files != 1 else ''} checked, no findings.")
+        return f"Found {s.findings} finding{'s' if s.findings != 1 else ''}{tail}{errors}."
+    return f"All clear: {s.files} file{'s' if s.files != 1 else ''} checked, no findings."
+
+
+def render(report: LintReport) -> str:
+    lines = [error_line(e) for e in report.errors]
+    lines.extend(finding_line(f) for f in report.active_findings())
+    lines.append(summary_line(report))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,115 @@
+"""Full text: each finding with its source line, a caret under the span, help, explanation, sources, docs.
+
+Layout (after rustc and ruff)::
+
+    okrs/q3.md:12:5: K201 Key result has no number: ...
+       |
+    12 | - Improve customer onboarding
+       |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^
+       = warning: K201 key-result-without-number
+       = help: Raise onboarding completion from <baseline> to <target> [display-only]
+       = why: Flags a key result ...
+       = source: 003_ebook.txt:45
+       = docs: docs/rules/K201-key-result-without-number.md
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+
+from okrlint.formatters.text import error_line, finding_line, summary_line
+from okrlint.models import Finding, LintReport
+
+WIDTH = 100
+TAB_WIDTH = 4
+
+
+def _char_width(ch: str) -> int:
+    """Terminal cells one character takes, so carets line up under wide (CJK) and combining characters."""
+    if ch == "\t":
+        return TAB_WIDTH
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _visible(line: str) -> str:
+    """The source line as shown: tabs expanded, control characters as their visible Unicode pictures.
+
+    A raw escape or carriage return from a file must not move the terminal cursor under the caret line.
+    """
+    out = []
+    for ch in line:
+        if ch == "\t":
+            out.append(" " * TAB_WIDTH)
+        elif ord(ch) < 0x20:
+            out.append(chr(0x2400 + ord(ch)))
+        elif ord(ch) == 0x7F:
+            out.append("\u2421")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _width(text: str) -> int:
+    return sum(_char_width(ch) for ch in text)
+
+
+def _snippet(finding: Finding) -> list[str]:
+    """The gutter, the source line and the underline: end column exclusive, clipped to the line's end."""
+    line = finding.line_text
+    if line is None:
+        return []
+    number = str(finding.start.line)
+    pad = " " * len(number)
+    start = min(finding.start.column - 1, len(line))
+    if finding.end.line == finding.start.line:
+        end = min(max(finding.end.column - 1, start), len(line))
+    else:
+        # A span over several lines is underlined to the end of its first line.
+        end = len(line)
+    lead = _width(line[:start])
+    marks = max(_width(line[start:end]), 1)
+    return [
+        f"{pad} |",
+        f"{number} | {_visible(line)}".rstrip(),
+        f"{pad} | {' ' * lead}{'^' * marks}",
+    ]
+
+
+def _wrapped(label: str, text: str, indent: str) -> list[str]:
+    head = f"{indent}= {label}: "
+    lines = textwrap.wrap(
+        " ".join(text.split()),
+        width=WIDTH,
+        initial_indent=head,
+        subsequent_indent=" " * len(head),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return lines or [head.rstrip()]
+
+
+def _details(finding: Finding) -> list[str]:
+    indent = " " * (len(str(finding.start.line)) + 1)
+    lines = [f"{indent}= {finding.severity}: {finding.code} {finding.name}"]
+    for suggestion in finding.suggestions:
+        text = " ".join(suggestion.text.split())
+        lines.append(f"{indent}= help: {text} [{suggestion.applicability}]")
+    if finding.explanation:
+        lines.extend(_wrapped("why", finding.explanation, indent))
+    if finding.source:
+        cited = ", ".join(f"{c.file}:{c.line}" for c in finding.source)
+        lines.append(f"{indent}= source: {cited}")
+    if finding.docs:
+        lines.append(f"{indent}= docs: {finding.docs}")
+    return lines
+
+
+def render(report: LintReport) -> str:
+    blocks = [error_line(e) for e in report.errors]
+    for finding in report.active_findings():
+        blocks.append("\n".join([finding_line(finding), *_snippet(finding), *_details(finding)]) + "\n")
+    blocks.append(summary_line(report))
+    return "\n".join(blocks) + "\n"
