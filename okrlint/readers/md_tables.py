@@ -36,7 +36,7 @@ _ROLES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 _PROGRESS_PREFIX = re.compile(r"^(?:midq|endq|eoq|finalscore)")
 _SPLIT = re.compile(r"<br\s*/?>|•", re.IGNORECASE)
-_ARROW = re.compile(r"^\s*↳\s*")
+_ARROW = re.compile(r"\s*↳\s*")  # used with match(pos): no "^", which would only match at 0
 _TOTALS = frozenset({"total", "totals", "sum", "average", "合计"})
 
 
@@ -74,91 +74,87 @@ def read_table(
     cols = table_columns(source, lines, node)
     if "objective" not in cols and "kr" not in cols:
         return [], []
-    rows = _rows(node)[1:]
-    cells_by_row = [split_table_row(lines, r.map[0]) for r in rows if r.map is not None]
-    uses_arrows = any(any(_ARROW.match(source[s:e]) for s, e in cells) for cells in cells_by_row)
-    objectives: list[ObjectiveDraft] = []
-    loose: list[KrDraft] = []
-    current: ObjectiveDraft | None = None
-    for cells in cells_by_row:
-        raw = [source[s:e].strip() for s, e in cells]
+    rows = [split_table_row(lines, r.map[0]) for r in _rows(node)[1:] if r.map is not None]
+    reader = _TableReader(source, cols, rows)
+    for cells in rows:
+        reader.row(cells, under_objective)
+    return reader.objectives, reader.loose
+
+
+class _TableReader:
+    def __init__(self, source: str, cols: dict[str, int], rows: list[list[tuple[int, int]]]) -> None:
+        self.source = source
+        self.cols = cols
+        self.objectives: list[ObjectiveDraft] = []
+        self.loose: list[KrDraft] = []
+        self.current: ObjectiveDraft | None = None
+        # In a "↳" table (#22) the rows without an arrow are the objectives.
+        self.uses_arrows = any(_ARROW.match(source[s:e]) for cells in rows for s, e in cells)
+
+    def row(self, cells: list[tuple[int, int]], under_objective: bool) -> None:
+        raw = [self.source[s:e].strip() for s, e in cells]
         filled = [i for i, text in enumerate(raw) if text]
         if not filled or raw[filled[0]].lower().strip("*_ :") in _TOTALS:
-            continue
+            return  # spacer or totals row
         if len(filled) == 1 and is_wholly_emphasis(raw[filled[0]]):
-            continue  # italic separator row
-        obj_col, kr_col = cols.get("objective"), cols.get("kr")
-        obj_raw = raw[obj_col] if obj_col is not None and obj_col < len(raw) else ""
-        kr_raw = raw[kr_col] if kr_col is not None and kr_col < len(raw) else ""
-        text_col = kr_col if kr_raw else obj_col
-        if text_col is None or text_col >= len(cells):
-            continue
-        if _ARROW.match(raw[text_col]):
-            start, end = cells[text_col]
-            arrow = _ARROW.match(source[start:end])
-            cell_start = start + (arrow.end() if arrow else 0)
-            if current is not None:
-                current.key_results.extend(_krs(source, (cell_start, end), cells, raw, cols))
-            continue
-        if len(filled) == 1 and is_wholly_bold(raw[filled[0]]):
-            current = _objective(source, cells[filled[0]], cells, raw, cols, owner=False)
-            objectives.append(current) if current else None
-            continue
-        if obj_raw:
-            cleaned = clean_range(source, *cells[obj_col])  # type: ignore[index]
-            if current is None or cleaned.text != current.cleaned.text:
-                current = _objective(source, cells[obj_col], cells, raw, cols, owner=not kr_raw)  # type: ignore[index]
-                if current is not None:
-                    objectives.append(current)
-            if kr_raw and current is not None:
-                current.key_results.extend(_krs(source, cells[kr_col], cells, raw, cols))  # type: ignore[index]
-            continue
-        if kr_raw:
-            if uses_arrows and obj_col is None:
-                current = _objective(source, cells[kr_col], cells, raw, cols, owner=True)  # type: ignore[index]
-                objectives.append(current) if current else None
-            elif current is not None:
-                current.key_results.extend(_krs(source, cells[kr_col], cells, raw, cols))  # type: ignore[index]
+            return  # italic separator row
+        obj_cell = self._cell(cells, "objective")
+        kr_cell = self._cell(cells, "kr")
+        text_cell = kr_cell or obj_cell
+        if text_cell is None:
+            return
+        arrow = _ARROW.match(self.source, text_cell[0], text_cell[1])
+        if arrow is not None:
+            if self.current is not None:
+                self.current.key_results.extend(self._krs((arrow.end(), text_cell[1]), cells))
+        elif len(filled) == 1 and is_wholly_bold(raw[filled[0]]):
+            self._start_objective(cells[filled[0]], cells, owner=False)
+        elif obj_cell is not None:
+            if self.current is None or clean_range(self.source, *obj_cell).text != self.current.cleaned.text:
+                self._start_objective(obj_cell, cells, owner=kr_cell is None)
+            if kr_cell is not None and self.current is not None:
+                self.current.key_results.extend(self._krs(kr_cell, cells))
+        elif kr_cell is not None:
+            if self.uses_arrows and "objective" not in self.cols:
+                self._start_objective(kr_cell, cells, owner=True)
+            elif self.current is not None:
+                self.current.key_results.extend(self._krs(kr_cell, cells))
             elif under_objective:
-                loose.extend(_krs(source, cells[kr_col], cells, raw, cols))  # type: ignore[index]
-    return objectives, loose
+                self.loose.extend(self._krs(kr_cell, cells))
 
+    def _cell(self, cells: list[tuple[int, int]], role: str) -> tuple[int, int] | None:
+        """The cell of a column role, or None when the column is missing or the cell empty."""
+        col = self.cols.get(role)
+        if col is None or col >= len(cells):
+            return None
+        start, end = cells[col]
+        return (start, end) if self.source[start:end].strip() else None
 
-def _objective(
-    source: str,
-    span: tuple[int, int],
-    cells: list[tuple[int, int]],
-    raw: list[str],
-    cols: dict[str, int],
-    *,
-    owner: bool,
-) -> ObjectiveDraft | None:
-    cleaned = clean_range(source, *span)
-    if not cleaned.text:
-        return None
-    draft = ObjectiveDraft(cleaned=cleaned)
-    if owner:
-        draft.owner = _cell_text(source, cells, cols.get("owner"))
-    return draft
+    def _start_objective(self, span: tuple[int, int], cells: list[tuple[int, int]], *, owner: bool) -> None:
+        cleaned = clean_range(self.source, *span)
+        if not cleaned.text:
+            return
+        draft = ObjectiveDraft(cleaned=cleaned)
+        if owner:
+            draft.owner = _cell_text(self.source, cells, self.cols.get("owner"))
+        self.objectives.append(draft)
+        self.current = draft
 
-
-def _krs(
-    source: str, span: tuple[int, int], cells: list[tuple[int, int]], raw: list[str], cols: dict[str, int]
-) -> list[KrDraft]:
-    """One KR per ``<br>``/``•`` part of the cell, each with the row's field columns."""
-    start, end = span
-    parts: list[tuple[int, int]] = []
-    cursor = start
-    for match in _SPLIT.finditer(source, start, end):
-        parts.append((cursor, match.start()))
-        cursor = match.end()
-    parts.append((cursor, end))
-    out: list[KrDraft] = []
-    for part in parts:
-        cleaned = clean_range(source, *part)
-        if cleaned.text:
-            out.append(_kr(source, cleaned, cells, cols))
-    return out
+    def _krs(self, span: tuple[int, int], cells: list[tuple[int, int]]) -> list[KrDraft]:
+        """One KR per ``<br>``/``•`` part of the cell, each with the row's field columns."""
+        start, end = span
+        parts: list[tuple[int, int]] = []
+        cursor = start
+        for match in _SPLIT.finditer(self.source, start, end):
+            parts.append((cursor, match.start()))
+            cursor = match.end()
+        parts.append((cursor, end))
+        out: list[KrDraft] = []
+        for part in parts:
+            cleaned = clean_range(self.source, *part)
+            if cleaned.text:
+                out.append(_kr(self.source, cleaned, cells, self.cols))
+        return out
 
 
 def _kr(source: str, cleaned: Cleaned, cells: list[tuple[int, int]], cols: dict[str, int]) -> KrDraft:
