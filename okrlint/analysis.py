@@ -193,6 +193,7 @@ _DURATION_UNITS = frozenset(
 )
 _RATE_MARKERS = frozenset({"per", "each", "every", "a", "an"})
 _TIMEBOX_PREPS = frozenset({"in", "by", "within", "before", "until", "till", "during", "this", "next", "end"})
+_WH_WORDS = frozenset({"how", "what", "why", "where", "when", "whether", "which", "who"})
 _CAUSATIVE_VERBS = frozenset({"make", "render", "turn", "keep", "get"})
 _TEAM_WORDS = frozenset({"team", "member", "staff", "squad", "crew", "department", "we", "us"})
 _PERIOD_TOKENS = frozenset({"q1", "q2", "q3", "q4", "h1", "h2", "eoy", "eoq"})
@@ -657,6 +658,8 @@ class Analyzer:
                 or (
                     tok.dep_ in {"xcomp", "acl"}
                     and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+                    # "discuss how to market …": a wh-clause is the object, not a purpose
+                    and not any(c.lower_ in _WH_WORDS for c in tok.children)
                 )
                 or (
                     tok.dep_ == "prep"

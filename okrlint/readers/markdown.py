@@ -55,8 +55,10 @@ def _parser() -> MarkdownIt:
 
 
 def read_markdown(text: str, path: str) -> OkrDocument:
-    lines = SourceLines(text)
-    blocks = list(SyntaxTreeNode(_parser().parse(text)).children)
+    # A BOM would hide a first-line heading from the parser; a space keeps every offset where it was.
+    structure = " " + text[1:] if text.startswith("\ufeff") else text
+    lines = SourceLines(structure)
+    blocks = list(SyntaxTreeNode(_parser().parse(structure)).children)
     walker = _Walker(text, lines, path)
     walker.front_matter(blocks)
     walker.title(blocks)
@@ -127,6 +129,7 @@ class _Walker:
         self.periods: list[tuple[int, str]] = []
         self.title_period: str | None = None
         self.title_line: int | None = None  # the title's period is the document's, not a section's
+        self.pending_objective: int | None = None  # level of a bare "Objective" heading awaiting its text
 
     # --- document-level metadata ---------------------------------------------------------------------
     def front_matter(self, blocks: list[SyntaxTreeNode]) -> None:
@@ -198,6 +201,11 @@ class _Walker:
     def _heading(self, node: SyntaxTreeNode, blocks: list[SyntaxTreeNode], i: int) -> None:
         level = _level(node)
         cleaned = self.clean_heading(node)
+        self.pending_objective = None
+        if _is_kr_section(cleaned):
+            # "## Key Results" names the KR list of the objective above; it never ends that objective.
+            self.sink = "kr" if self.current else None
+            return
         if self.obj_level is not None and level <= self.obj_level:
             self.current, self.obj_level, self.sink = None, None, None
         while self.periods and self.periods[-1][0] >= level:
@@ -207,13 +215,15 @@ class _Walker:
         if period and not is_title:
             self.periods.append((level, period))
         label = cleaned.tokens.label
-        if _is_kr_section(cleaned):
-            self.sink = "kr" if self.current else None
-        elif _OTHER_SECTION.match(cleaned.text) and label is None:
+        if _OTHER_SECTION.match(cleaned.text) and label is None:
             initiatives = bool(_INITIATIVES.match(cleaned.text)) and self.current is not None
             self.sink = "objective_initiatives" if initiatives else None
         elif label == "objective" and cleaned.text:
             self._new_objective(cleaned, level)
+        elif label == "objective":
+            # A bare "## Objective" heading: the statement is the paragraph below it.
+            self.current, self.obj_level, self.sink = None, None, None
+            self.pending_objective = level
         elif label == "key_result" and cleaned.text and self.current is not None:
             self.last_kr = KrDraft(cleaned=cleaned)
             self.current.key_results.append(self.last_kr)
@@ -285,7 +295,10 @@ class _Walker:
 
     def _paragraph_unit(self, cleaned: Cleaned, raw: str, following: SyntaxTreeNode | None) -> None:
         label = cleaned.tokens.label
-        if label == "objective" and cleaned.text:
+        if self.pending_objective is not None and label is None and cleaned.text:
+            self._new_objective(cleaned, self.pending_objective)
+            self.pending_objective = None
+        elif label == "objective" and cleaned.text:
             self._new_objective(cleaned, None)
         elif _is_kr_section(cleaned):
             self.sink = "kr" if self.current else None

@@ -92,7 +92,7 @@ def _objectives_in(text: str, root: Node, ctx: _Context) -> list[ObjectiveDraft]
     """Explicit ``objectives:`` lists win; otherwise any list or slug mapping of objective-like items."""
     explicit = list(_explicit_lists(root, ctx, depth=0))
     if explicit:
-        return [d for node, c in explicit for d in _objective_collection(text, node, c)]
+        return [d for node, c in explicit for d in _objective_collection(text, node, c, explicit=True)]
     return [
         d for node, c in _implicit_lists(root, ctx, depth=0) for d in _objective_collection(text, node, c)
     ]
@@ -154,7 +154,7 @@ def _implicit_lists(node: Node, ctx: _Context, depth: int) -> Iterable[tuple[Nod
             yield from _implicit_lists(value, inner, depth + 1)
 
 
-def _objective_collection(text: str, node: Node, ctx: _Context) -> list[ObjectiveDraft]:
+def _objective_collection(text: str, node: Node, ctx: _Context, explicit: bool) -> list[ObjectiveDraft]:
     out: list[ObjectiveDraft] = []
     if node.kind == "seq":
         for item in node.items:
@@ -163,6 +163,9 @@ def _objective_collection(text: str, node: Node, ctx: _Context) -> list[Objectiv
                 out.append(draft)
     elif node.kind == "map":
         for key, item in node.pairs:
+            # In a slug mapping only mappings are objectives: "period: 2024-Q3" beside them is metadata.
+            if item.kind != "map" and not explicit:
+                continue
             draft = _objective(text, item, key, ctx)
             if draft is not None:
                 out.append(draft)

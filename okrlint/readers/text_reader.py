@@ -10,9 +10,9 @@ from okrlint.readers.cleaning import clean_range
 from okrlint.readers.md_source import SourceLines
 from okrlint.readers.periods import find_period, strip_period
 
-_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+•·]|\d{1,3}[.)])[ \t]+")
+_LIST_MARKER = re.compile(r"^[ \t\ufeff]*(?:[-*+•·]|\d{1,3}[.)])[ \t]+")
 _INDENT = re.compile(r"^[ \t]+")
-_OBJECTIVE_LINE = re.compile(r"^\s*(?:O\d*\s*[:：]|(?i:objective)\b|目标|目標|목표)")
+_OBJECTIVE_LINE = re.compile(r"^[\s\ufeff]*(?:O\d*\s*[:：]|(?i:objective)\b|目标|目標|목표)")
 
 
 def read_text(text: str, path: str) -> OkrDocument:

@@ -1,0 +1,116 @@
+"""The command line: exit codes, one-line errors for bad files, the other files still linted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from okrlint.cli import main
+from tests.conftest import REPO
+
+EXAMPLES = REPO / "examples"
+GOOD = EXAMPLES / "good" / "product-q3.md"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_good_file_exits_zero(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", str(GOOD)])
+    assert result.exit_code == 0, result.output
+    assert "no findings" in result.output
+
+
+def test_bad_file_exits_one_with_path_line_col(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", str(EXAMPLES / "marketing-q3.md")])
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    path, line, col, rest = first.split(":", 3)
+    assert path.endswith("marketing-q3.md") and line.isdigit() and col.isdigit()
+    assert rest.split()[0][0] in "OKS"
+
+
+def test_exit_zero_maps_findings_to_zero(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "--exit-zero", str(EXAMPLES / "marketing-q3.md")])
+    assert result.exit_code == 0
+
+
+def test_fail_on_error_ignores_warnings(runner: CliRunner, tmp_path: Path) -> None:
+    okr = tmp_path / "okr.md"
+    okr.write_text(
+        "# Increase our brand awareness\n\n- Publish one new post per week\n- Increase blog new visitors by 35%\n"
+        "- Increase Linkedin average post views from 40k to 56k\n",
+        encoding="utf-8",
+    )
+    assert runner.invoke(main, ["check", str(okr)]).exit_code == 1
+    assert runner.invoke(main, ["check", "--fail-on", "error", str(okr)]).exit_code == 0
+
+
+def test_malformed_yaml_is_one_error_line_and_others_still_linted(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("objectives:\n  - title: Grow\n    key_results: [a, b\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", str(bad), str(EXAMPLES / "marketing-q3.md")])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    assert len(errors) == 1
+    path, line, col, _ = errors[0].split(":", 3)
+    assert path.endswith("bad.yaml") and int(line) >= 1 and int(col) >= 1
+    assert "Traceback" not in result.output
+    assert "marketing-q3.md" in result.output  # the good file was still linted
+
+
+def test_missing_path_exits_two(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "does/not/exist.md"])
+    assert result.exit_code == 2
+    assert "does/not/exist.md:1:1: error:" in result.output
+
+
+def test_json_output_is_versioned(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "--output-format", "json", str(EXAMPLES / "marketing-q3.md")])
+    data = json.loads(result.output)
+    assert data["version"] == 1
+    assert data["findings"] and {"code", "severity", "category", "start", "end", "span"} <= set(
+        data["findings"][0]
+    )
+
+
+def test_stdin_is_read_with_dash(runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, ["check", "--format", "text", "-"], input="O: Make our company go viral\nKR: Improve SEO\n"
+    )
+    assert result.exit_code == 1
+    assert "<stdin>:2:" in result.output
+
+
+def test_parse_prints_the_document(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["parse", str(GOOD)])
+    assert result.exit_code == 0
+    doc = json.loads(result.output)
+    assert [len(o["key_results"]) for o in doc["objectives"]] == [3, 3]
+
+
+@pytest.mark.parametrize(
+    "example",
+    sorted(p for p in EXAMPLES.rglob("*") if p.suffix in {".md", ".yaml"} and p.name != "README.md"),
+    ids=lambda p: p.name,
+)
+def test_parse_each_example(runner: CliRunner, example: Path) -> None:
+    result = runner.invoke(main, ["parse", str(example)])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["objectives"]
+
+
+def test_rules_lists_every_enabled_rule(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["rules"])
+    assert result.exit_code == 0
+    assert "K203" in result.output and "key-result-is-output" in result.output
+
+
+def test_unknown_selector_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "--select", "Z999", str(GOOD)])
+    assert result.exit_code == 2
