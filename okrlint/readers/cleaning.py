@@ -160,7 +160,7 @@ _WORD_STATUS = {
 # --- leading and trailing tokens ----------------------------------------------------------------------
 _SEP = r"[:：\-–—.)]"
 _OBJECTIVE_LABEL = re.compile(
-    rf"^(?:(?i:objective)(?:\s*#?\s*(?P<num>\d+(?:\.\d+)*))?\s*(?:{_SEP}\s*|\s+(?=\S))"
+    rf"^(?:(?i:objective)(?:\s*#?\s*(?P<num>\d+(?:\.\d+)*))?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     rf"|O(?P<onum>\d+(?:\.\d+)*)\s*(?:{_SEP}\s*|\s+(?=\S))"
     r"|O\s*[:：]\s*"
     rf"|(?:目标|目標|목표)\s*(?P<cnum>\d+)?\s*(?:{_SEP}\s*|\s+(?=\S)|$))"

@@ -94,7 +94,9 @@ def _objectives_in(text: str, root: Node, ctx: _Context) -> list[ObjectiveDraft]
     if explicit:
         return [d for node, c in explicit for d in _objective_collection(text, node, c, explicit=True)]
     return [
-        d for node, c in _implicit_lists(root, ctx, depth=0) for d in _objective_collection(text, node, c)
+        d
+        for node, c in _implicit_lists(root, ctx, depth=0)
+        for d in _objective_collection(text, node, c, explicit=False)
     ]
 
 

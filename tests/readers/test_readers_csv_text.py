@@ -107,3 +107,8 @@ def test_unlabelled_text_lines_are_objectives_without_krs() -> None:
     doc, _ = load("unlabelled.txt")
     assert kr_counts(doc) == [0, 0, 0]
     assert by_id(doc)["O3"].text == "Ship the plugin API"  # no final newline
+
+
+def test_bom_before_a_text_label() -> None:
+    doc = read_document("\ufeffO1: Grow revenue\nKR1: Raise ARR from 1M to 2M\n", "x.txt")
+    assert kr_counts(doc) == [1] and doc.objectives[0].statement.text == "Grow revenue"

@@ -99,3 +99,10 @@ def test_unknown_format_is_a_read_error() -> None:
 def test_empty_input_has_zero_objectives(fmt: str) -> None:
     doc = read_document("", "<stdin>", format=fmt)
     assert doc.objectives == () and doc.path == "<stdin>" and doc.format == fmt
+
+
+def test_utf16_without_bom_is_recognised() -> None:
+    assert (
+        decode("## Grow revenue\n- Raise ARR\n".encode("utf-16-le"), "x.md")
+        == "## Grow revenue\n- Raise ARR\n"
+    )

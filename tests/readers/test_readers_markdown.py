@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readers_support import by_id, kr_counts, load
+from readers_support import by_id, check_statement_maps, kr_counts, load
 
 from okrlint.readers import read_document
 
@@ -182,3 +182,20 @@ def test_details_summary_is_a_key_result() -> None:
     (kr,) = doc.objectives[0].key_results
     assert kr.statement.text == "Increase forum posts from 50 to 200 a week"
     assert kr.progress == 0.4 and kr.initiatives == ("host office hours",)
+
+
+def test_bare_objective_heading_takes_the_next_paragraph() -> None:
+    text = (
+        "## Objective\n\nMake onboarding effortless\n\n## Key Results\n\n- Raise activation from 32% to 45%\n"
+    )
+    doc = read_document(text, "x.md")
+    assert [o.statement.text for o in doc.objectives] == ["Make onboarding effortless"]
+    assert kr_counts(doc) == [1]
+
+
+def test_bom_before_a_first_line_heading() -> None:
+    text = "\ufeff## Grow revenue\n\n- Raise ARR from 1M to 2M\n"
+    doc = read_document(text, "x.md")
+    check_statement_maps(doc, text)
+    assert doc.objectives[0].statement.text == "Grow revenue"
+    assert doc.objectives[0].statement.span.start == 4

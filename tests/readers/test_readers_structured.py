@@ -173,3 +173,19 @@ def test_structured_exact_statements_keep_the_span_invariant() -> None:
     check_statement_maps(doc, text)
     assert by_id(doc)["O1.KR1"].text == "Raise ARR from 1M to 2M"
     assert not by_id(doc)["O1.KR1"].approximate
+
+
+def test_slug_mapping_metadata_beside_slugs_is_not_an_objective() -> None:
+    text = "period: 2024-Q3\ngrow:\n  objective: Grow revenue\n  key_results: [Raise ARR from 1M to 2M]\n"
+    doc = read_document(text, "x.yaml")
+    assert doc.period == "2024-Q3"
+    assert [o.statement.text for o in doc.objectives] == ["Grow revenue"]
+
+
+@pytest.mark.parametrize("name", ["x.yaml", "x.json"])
+def test_bom_in_text_keeps_offsets(name: str) -> None:
+    body = '{"objectives": [{"title": "Grow revenue", "krs": ["Raise ARR from 1M to 2M"]}]}'
+    text = "\ufeff" + body
+    doc = read_document(text, name)
+    check_statement_maps(doc, text)
+    assert doc.objectives[0].statement.span.start == text.index("Grow")
