@@ -82,6 +82,8 @@ class _Buffer:
 
     def collapse_whitespace(self) -> None:
         """Each whitespace run becomes one space (mapped to the run's first character); strip both ends."""
+        if not _NEEDS_COLLAPSE.search(self.text):
+            return  # the common case, checked in C
         chars: list[str] = []
         offsets: list[int] = []
         previous_space = True  # drops leading whitespace
@@ -101,6 +103,8 @@ class _Buffer:
         self.text = "".join(chars)
         self.offsets = offsets
 
+
+_NEEDS_COLLAPSE = re.compile(r"^\s|\s$|\s\s|[^\S ]")
 
 # --- inline markup -----------------------------------------------------------------------------------
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)

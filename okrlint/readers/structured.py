@@ -281,9 +281,7 @@ def _key_result(text: str, node: Node) -> KrDraft | None:
 def _statement(text: str, node: Node) -> Cleaned:
     """Exact when the scalar maps onto the file; otherwise approximate over the node's range."""
     if node.exact is not None:
-        cleaned = clean_range(text, *node.exact)
-        if cleaned.text == clean_value(str(node.value), (node.start, node.end)).text:
-            return cleaned
+        return clean_range(text, *node.exact)  # the tree checked it equals the value modulo whitespace
     return clean_value(str(node.value), (node.start, node.end))
 
 

@@ -15,12 +15,14 @@ from typing import Any, Literal
 
 import yaml
 from yaml.constructor import ConstructorError
+from yaml.reader import Reader as ReaderReader
 from yaml.reader import ReaderError
 
 from okrlint.readers.errors import ReadError
 
 MAX_NODES = 100_000  # a YAML "billion laughs" expands far past this; real OKR files stay in the hundreds
 _WS = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SAFE_COLLECTION_TAGS = frozenset(
     {
         "tag:yaml.org,2002:map",
@@ -62,10 +64,13 @@ def _same_modulo_whitespace(raw: str, value: str) -> bool:
 def yaml_documents(text: str, path: str, base: int = 0, full_text: str | None = None) -> list[Node]:
     """Every document of a YAML stream. ``base``/``full_text`` place errors when ``text`` is a slice."""
     where = full_text if full_text is not None else text
+    if text.startswith("\ufeff"):
+        # libyaml drops a BOM without counting it in its marks; parse after it so both loaders agree.
+        return yaml_documents(text[1:], path, base + 1, where)
     docs: list[Node] = []
-    loader: yaml.SafeLoader | None = None
+    loader: Any = None
     try:
-        loader = yaml.SafeLoader(text)  # its reader rejects unprintable characters right here
+        loader = _loader_class(text)(text)  # its reader rejects unprintable characters right here
         while loader.check_node():
             composed = loader.get_node()
             if composed is not None:
@@ -75,9 +80,11 @@ def yaml_documents(text: str, path: str, base: int = 0, full_text: str | None = 
         offset = base + (mark.index if mark is not None else 0)
         message = f"YAML syntax error: {exc.problem or exc.context or 'cannot parse'}"
         raise ReadError.at_offset(message, path, where, offset) from None
-    except ReaderError as exc:
+    except ReaderError:
+        bad = ReaderReader.NON_PRINTABLE.search(text)  # libyaml reports bytes, so find the character here
+        offset = bad.start() if bad else 0
         raise ReadError.at_offset(
-            f"YAML cannot contain character {exc.character!r}", path, where, base + exc.position
+            f"YAML cannot contain character {text[offset : offset + 1]!r}", path, where, base + offset
         ) from None
     except yaml.YAMLError as exc:
         raise ReadError(path, message=f"YAML error: {exc}") from None
@@ -89,8 +96,16 @@ def yaml_documents(text: str, path: str, base: int = 0, full_text: str | None = 
     return docs
 
 
+def _loader_class(text: str) -> type[yaml.SafeLoader]:
+    """libyaml when installed (its marks are code points too, checked in tests); the pure-Python loader for
+    text libyaml cannot encode (lone surrogates), which it then reports as a YAML error."""
+    if getattr(yaml, "__with_libyaml__", False) and not _SURROGATE.search(text):
+        return yaml.CSafeLoader  # type: ignore[return-value]
+    return yaml.SafeLoader
+
+
 class _YamlConverter:
-    def __init__(self, loader: yaml.SafeLoader, text: str, path: str, base: int, where: str) -> None:
+    def __init__(self, loader: Any, text: str, path: str, base: int, where: str) -> None:
         self.loader = loader
         self.text = text
         self.path = path

@@ -189,3 +189,20 @@ def test_bom_in_text_keeps_offsets(name: str) -> None:
     doc = read_document(text, name)
     check_statement_maps(doc, text)
     assert doc.objectives[0].statement.span.start == text.index("Grow")
+    assert not doc.objectives[0].statement.approximate
+
+
+def test_yaml_positions_are_code_points_after_non_ascii() -> None:
+    text = "team: é中🟢\nobjectives:\n  - title: Grow revenue in 中国\n    krs: [Raise ARR from 1M to 2M]\n"
+    doc = read_document(text, "x.yaml")
+    check_statement_maps(doc, text)
+    st = doc.objectives[0].statement
+    assert not st.approximate and text[st.span.start : st.span.end] == "Grow revenue in 中国"
+    assert (st.start.line, st.start.column) == (3, 12)
+
+
+@pytest.mark.parametrize(("text", "column"), [("a: b\x07ell\n", 5), ("a: b\ud800\n", 5)])
+def test_unprintable_yaml_characters_are_read_errors_at_the_character(text: str, column: int) -> None:
+    with pytest.raises(ReadError) as info:
+        read_document(text, "x.yaml")
+    assert (info.value.line, info.value.column) == (1, column)
