@@ -51,6 +51,9 @@ class _Buffer:
 
     def drop(self, spans: Iterable[tuple[int, int]]) -> None:
         """Delete the given half-open text ranges."""
+        spans = [span for span in spans if span[1] > span[0]]
+        if not spans:
+            return
         kill = [False] * len(self.text)
         for start, end in spans:
             for i in range(max(0, start), min(end, len(self.text))):
@@ -64,6 +67,8 @@ class _Buffer:
     def drop_matches(self, pattern: re.Pattern[str], keep: str | None = None) -> list[re.Match[str]]:
         """Delete every match, except the named group ``keep`` when it matched; return the matches."""
         matches = list(pattern.finditer(self.text))
+        if not matches:
+            return matches
         spans: list[tuple[int, int]] = []
         for m in matches:
             if keep is not None and m.group(keep) is not None:

@@ -51,7 +51,8 @@ _LISTS = ("bullet_list", "ordered_list")
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough").use(front_matter_plugin)
+    md = MarkdownIt("commonmark").enable("table").enable("strikethrough").use(front_matter_plugin)
+    return md.disable("inline")  # only block structure is used: statement text comes from the source
 
 
 def read_markdown(text: str, path: str) -> OkrDocument:
