@@ -1,6 +1,13 @@
-"""Formatter test options and fixtures: ``--update-golden`` rewrites tests/golden/ and the committed JSON schema."""
+"""Formatter test options and fixtures.
+
+``pytest tests/formatters --update-golden`` rewrites tests/golden/ and docs/okrlint-report.schema.json. pytest only
+reads options from conftest files of the folders named on the command line, so a bare ``pytest --update-golden``
+is refused; ``OKRLINT_UPDATE_GOLDEN=1 pytest`` works from anywhere.
+"""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -21,7 +28,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-golden", default=False))
+    flag = bool(request.config.getoption("--update-golden", default=False))
+    return flag or os.environ.get("OKRLINT_UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(autouse=True)

@@ -250,8 +250,11 @@ PLATFORM_MD = """\
 """
 
 
-def platform_file() -> SampleFile:
-    f = SampleFile("okrs/platform.md", PLATFORM_MD, team="Platform", period="Q3 2024", fmt="markdown")
+def platform_file(prefix: str = "") -> SampleFile:
+    """The platform team's file; ``prefix`` is text added on top (to move every statement down)."""
+    f = SampleFile(
+        "okrs/platform.md", prefix + PLATFORM_MD, team="Platform", period="Q3 2024", fmt="markdown"
+    )
     kr1 = f.kr("O1.KR1", "Improve customer onboarding")
     kr2 = f.kr("O1.KR2", "Launch the new developer portal")
     kr3 = f.kr(
@@ -393,3 +396,42 @@ def team_report() -> LintReport:
 
 def empty_report() -> LintReport:
     return build_report([])
+
+
+def make_finding(
+    *,
+    message: str = "Key result has no number.",
+    path: str = "okrs/q3.md",
+    name: str = "key-result-without-number",
+    code: str = "K201",
+    severity: Severity = Severity.WARNING,
+    start: tuple[int, int] = (1, 1),
+    end: tuple[int, int] = (1, 2),
+    line_text: str | None = None,
+    statement: str = "Improve onboarding",
+) -> Finding:
+    """A free-standing finding for property tests: any text anywhere, positions as given."""
+    return Finding(
+        code=code,
+        name=name,
+        category=Category.NO_NUMBER,
+        severity=severity,
+        message=message,
+        path=path,
+        start=Position(line=start[0], column=start[1]),
+        end=Position(line=end[0], column=end[1]),
+        span=Span(start=0, end=1),
+        statement=StatementRef(id="O1.KR1", kind=StatementKind.KEY_RESULT, text=statement),
+        line_text=line_text,
+    )
+
+
+def report_of(findings: Iterable[Finding], errors: Iterable[LintError] = ()) -> LintReport:
+    """A report holding just these findings and errors (no parsed documents)."""
+    findings, errors = tuple(findings), tuple(errors)
+    return LintReport(
+        tool=TOOL,
+        findings=findings,
+        errors=errors,
+        summary=Summary(files=len({f.path for f in findings}), findings=len(findings), errors=len(errors)),
+    )
