@@ -122,7 +122,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _BREAKING_TAG = re.compile(r"(?<=\S)<(?:br|/?p|/?div|/?li|hr)\b[^<>]*>(?=\S)", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\(?P<keep>[!-/:-@\[-`{-~])")
 _AMP = re.compile(r"&(?P<amp>amp;)")
-_CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<keep>.+?)(?P=ticks)", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
 _STRIKE = re.compile(r"~~(?P<keep>.+?)~~", re.DOTALL)
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\ufe0f]")
 _SHORTCODE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+\-]*:(?![\w:])")
@@ -200,7 +200,8 @@ _ARROW_IS_PROGRESS = re.compile(rf"^(?:{_DONE_WORDS}\b|\d{{1,3}}(?:\.\d+)?\s*%|[
 _TRAIL_PROGRESS = re.compile(r"\s*[(\[]\s*(?P<val>\d{1,3}(?:\.\d+)?\s*%|0?\.\d+|1\.0+)\s*[)\]]$")
 _HANDLE = r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.\-/]*[A-Za-z0-9_])?"
 _TRAIL_HANDLES = re.compile(
-    rf"\s*(?:[-–—,|]\s*|\(\s*|\bby\s+)?(?P<h>{_HANDLE}(?:\s*(?:,|&|/|\band\b)\s*{_HANDLE})*)\s*\)?$"
+    # At most ten owners: a bounded chain keeps this search linear on a line full of handles.
+    rf"\s*(?:[-–—,|]\s*|\(\s*|\bby\s+)?(?P<h>{_HANDLE}(?:\s*(?:,|&|/|\band\b)\s*{_HANDLE}){{0,9}})\s*\)?$"
 )
 _LEAD_HANDLES = re.compile(rf"^(?P<h>{_HANDLE}(?:\s*,\s*{_HANDLE})*)\s*[:\-–—]?\s+(?=\S)")
 _OWNER_LABEL = re.compile(
@@ -262,7 +263,7 @@ def _strip_markup(buf: _Buffer, tokens: Tokens) -> set[int]:
     buf.drop_matches(_ESCAPE, keep="keep")
     for m in list(_AMP.finditer(buf.text))[::-1]:
         buf.drop([m.span("amp")])
-    buf.drop_matches(_CODE_SPAN, keep="keep")
+    buf.drop(_code_span_fences(buf.text))
     struck: set[int] = set()
     for m in _STRIKE.finditer(buf.text):
         struck.update(buf.offsets[m.start("keep") : m.end("keep")])
@@ -273,6 +274,30 @@ def _strip_markup(buf: _Buffer, tokens: Tokens) -> set[int]:
         if status and tokens.status is None:
             tokens.status, tokens.status_raw = status, m.group(0)
     return struck
+
+
+def _code_span_fences(text: str) -> list[tuple[int, int]]:
+    """The backtick strings that open and close code spans (CommonMark: a run closes at the next run of
+    the same length; an unmatched run is literal). A linear scan, so a line of backticks stays cheap."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(i)
+    cursor = dict.fromkeys(by_length, 0)
+    fences: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        length = runs[i][1] - runs[i][0]
+        same = by_length[length]
+        while cursor[length] < len(same) and same[cursor[length]] <= i:
+            cursor[length] += 1
+        if cursor[length] < len(same):
+            closing = same[cursor[length]]
+            fences += [runs[i], runs[closing]]
+            i = closing + 1
+        else:
+            i += 1
+    return fences
 
 
 def _drop_emphasis(buf: _Buffer) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from okrlint.readers.cleaning import Cleaned, clean_range
@@ -76,3 +78,20 @@ def test_a_statement_that_is_only_a_status_word_is_kept() -> None:
 def test_line_breaking_tag_between_words_is_approximate() -> None:
     cleaned = clean_range("docs<br>search", 0, 14)
     assert cleaned.approximate and cleaned.text == "docs search" and cleaned.node_span == (0, 14)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [("`a` and ``b`` and `c", "a and b and `c"), ("```x``` `y`", "x y"), ("`` a`b ``", "a`b")],
+)
+def test_code_spans_pair_backtick_runs_of_equal_length(raw: str, text: str) -> None:
+    assert _clean(raw).text == text
+
+
+@pytest.mark.parametrize(
+    "raw", ["`" * 20_000 + "a", " ".join(["@a,"] * 2000), "**a" * 5000, "[" * 5000 + "](" * 5000]
+)
+def test_pathological_lines_clean_in_linear_time(raw: str) -> None:
+    start = time.perf_counter()
+    clean_range(raw, 0, len(raw))
+    assert time.perf_counter() - start < 2.0
