@@ -14,7 +14,7 @@ from functools import cache
 import jinja2
 
 from okrlint.formatters._rules import rule_spec
-from okrlint.models import Finding, LintError, LintReport, OkrDocument, Severity, Statement
+from okrlint.models import Finding, LintError, LintReport, OkrDocument, Statement
 
 SEVERITIES = ("error", "warning", "info")
 TOP_RULES = 3
@@ -180,11 +180,5 @@ def render(report: LintReport) -> str:
     }
     template = _environment().get_template("report.html.j2")
     return template.render(
-        report=report,
-        tool=report.tool,
-        totals=totals,
-        files=files,
-        rules=_rule_rows(report),
-        severities=SEVERITIES,
-        worst=str(report.worst_severity() or Severity.INFO) if report.active_findings() else None,
+        tool=report.tool, totals=totals, files=files, rules=_rule_rows(report), severities=SEVERITIES
     )
