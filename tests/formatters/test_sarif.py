@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from okrlint.formatters import _rules, sarif
+from okrlint.models import Applicability, Span, Suggestion
 from tests.formatters.conftest import REAL_RULE_SPECS
 from tests.formatters.sample import (
     BROKEN,
@@ -192,3 +193,34 @@ def test_fingerprint_ignores_case_and_spacing_of_the_statement() -> None:
     a = sarif.fingerprint(make_finding(statement="Improve  Onboarding"))
     b = sarif.fingerprint(make_finding(statement="improve onboarding"))
     assert a == b
+
+
+def test_edit_regions_on_the_first_line_use_columns_else_offsets() -> None:
+    # The finding covers "Improve" (offsets 107..114) on line 3, which starts at offset 100 and has 25 characters.
+    finding = make_finding(start=(3, 8), end=(3, 15), line_text="- KR1: Improve onboarding").model_copy(
+        update={"span": Span(start=107, end=114)}
+    )
+    inside = Suggestion(text="Raise", applicability=Applicability.SAFE, edit=Span(start=107, end=125))
+    beyond = Suggestion(text="x", applicability=Applicability.UNSAFE, edit=Span(start=140, end=150))
+    shown = Suggestion(text="Raise <metric>", edit=Span(start=107, end=114))
+    (result,) = _results(report_of([finding.model_copy(update={"suggestions": (inside, beyond, shown)})]))
+    regions = [f["artifactChanges"][0]["replacements"][0]["deletedRegion"] for f in result["fixes"]]
+    assert regions == [
+        {"startLine": 3, "startColumn": 8, "endLine": 3, "endColumn": 26},
+        {"charOffset": 140, "charLength": 10},
+    ]
+    assert result["message"]["text"].endswith("Suggested rewrite: Raise <metric>")
+
+
+def test_rule_outside_the_registry_is_described_from_the_finding(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    finding = make_finding(code="X999", name="plugin-rule", message="Plugin says no.")
+    log = _log(report_of([finding]))
+    (rule,) = log["runs"][0]["tool"]["driver"]["rules"]
+    assert (rule["id"], rule["name"], rule["shortDescription"]["text"]) == (
+        "X999",
+        "plugin-rule",
+        "Plugin says no.",
+    )
+    assert validator.is_valid(log)
