@@ -95,13 +95,12 @@ def _details(finding: Finding) -> list[str]:
     indent = " " * (len(str(finding.start.line)) + 1)
     lines = [f"{indent}= {finding.severity}: {finding.code} {finding.name}"]
     for suggestion in finding.suggestions:
-        text = " ".join(suggestion.text.split())
-        lines.append(f"{indent}= help: {text} [{suggestion.applicability}]")
+        lines.extend(_wrapped("help", f"{suggestion.text} [{suggestion.applicability}]", indent))
     if finding.explanation:
         lines.extend(_wrapped("why", finding.explanation, indent))
     if finding.source:
         cited = ", ".join(f"{c.file}:{c.line}" for c in finding.source)
-        lines.append(f"{indent}= source: {cited}")
+        lines.extend(_wrapped("source", cited, indent))
     if finding.docs:
         lines.append(f"{indent}= docs: {finding.docs}")
     return lines

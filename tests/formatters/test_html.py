@@ -103,3 +103,10 @@ def test_empty_report() -> None:
     page = Page(html.render(empty_report()))
     assert "No files were linted." in page.all_text()
     assert not page.placed
+
+
+def test_file_without_okrs_says_so() -> None:
+    report = sample_report()
+    bare = report.model_copy(update={"documents": (), "findings": (), "errors": ()})
+    assert "No objectives or key results found in this file." in Page(html.render(bare)).all_text()
+    assert "No objectives or key results found" not in html.render(report)
