@@ -22,6 +22,7 @@ from okrlint.models import (
     Objective,
     OkrDocument,
     Segment,
+    Severity,
     Span,
     Statement,
     StatementKind,
@@ -31,6 +32,8 @@ from okrlint.models import (
 from okrlint.nlp import english_words, load_pipeline, model_info, parse_statements
 from okrlint.positions import LineIndex
 from okrlint.registry import Rule, select_rules
+from okrlint.suggest import Context as SuggestionContext
+from okrlint.suggest import Suggester
 
 # Analyses are small; a bounded cache keeps repeated statements (and re-linted rewrites) from re-parsing
 # while memory stays flat on very large inputs.
@@ -83,6 +86,7 @@ class Linter:
         self.rules: tuple[Rule, ...] = select_rules(self.config)
         self.engine = Engine(self.rules, self.config, self.lexicon)
         self._analyzer: Analyzer | None = None
+        self._suggester: Suggester | None = None
         self._cache: OrderedDict[str, StatementAnalysis] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -120,7 +124,12 @@ class Linter:
 
     # ------------------------------------------------------------------ statements
     def lint_statement(
-        self, text: str, kind: StatementKind | str = StatementKind.KEY_RESULT, objective: str | None = None
+        self,
+        text: str,
+        kind: StatementKind | str = StatementKind.KEY_RESULT,
+        objective: str | None = None,
+        *,
+        suggest: bool = True,
     ) -> list[Finding]:
         """Findings for one statement; for a key result, ``objective`` is its parent objective's text."""
         kind = StatementKind(kind)
@@ -142,7 +151,10 @@ class Linter:
         analyses = self.analyze(s.text for s in document.statements())
         findings = self.engine.check_document(document, analyses, source=None, standalone=True)
         target = "O1" if kind is StatementKind.OBJECTIVE else "O1.KR1"
-        return [f for f in findings if f.statement is not None and f.statement.id == target]
+        own = [f for f in findings if f.statement is not None and f.statement.id == target]
+        if suggest:
+            own = self._with_suggestions(own, analyses, {target: (kind, text, objective)})
+        return own
 
     def lint_okr(
         self,
@@ -198,8 +210,38 @@ class Linter:
         analyses = self.analyze(s.text for src in sources for s in src.document.statements())
         findings: list[Finding] = []
         for src in sources:
-            findings.extend(self.engine.check_document(src.document, analyses, src.source))
+            found = self.engine.check_document(src.document, analyses, src.source)
+            findings.extend(self._with_suggestions(found, analyses, _statement_context(src.document)))
         return self._report(sources, findings, errors)
+
+    @property
+    def suggester(self) -> Suggester:
+        if self._suggester is None:
+            templates = {r.code: r.spec.suggestion.template for r in self.rules if r.spec.suggestion}
+            self._suggester = Suggester(self, templates)
+        return self._suggester
+
+    def _with_suggestions(
+        self,
+        findings: list[Finding],
+        analyses: dict[str, StatementAnalysis],
+        context: dict[str, tuple[StatementKind, str, str | None]],
+    ) -> list[Finding]:
+        """Attach rewrites to warnings and errors (and to notes whose rule has a rewrite template)."""
+        out = []
+        for finding in findings:
+            statement = finding.statement
+            wanted = finding.severity.at_least(Severity.WARNING) or finding.code in self.suggester.templates
+            if statement is None or statement.id not in context or not wanted:
+                out.append(finding)
+                continue
+            kind, text, objective = context[statement.id]
+            if kind is StatementKind.OBJECTIVE and statement.kind is not StatementKind.OBJECTIVE:
+                out.append(finding)
+                continue
+            ctx = SuggestionContext(finding, analyses[text], kind, objective)
+            out.append(finding.model_copy(update={"suggestions": self.suggester.suggest(ctx)}))
+        return out
 
     def lint_text(self, text: str, format: str | None = None, path: str | None = None) -> LintReport:
         """Lint the text of one OKR file. A malformed file gives a report with one error, not an exception."""
@@ -241,6 +283,17 @@ class Linter:
                 by_code=dict(sorted(Counter(f.code for f in active).items())),
             ),
         )
+
+
+def _statement_context(document: OkrDocument) -> dict[str, tuple[StatementKind, str, str | None]]:
+    """Statement id -> (kind, text, objective text) for the suggester."""
+    out: dict[str, tuple[StatementKind, str, str | None]] = {}
+    for objective in document.objectives:
+        o = objective.statement
+        out[o.id] = (StatementKind.OBJECTIVE, o.text, None)
+        for kr in objective.key_results:
+            out[kr.statement.id] = (StatementKind.KEY_RESULT, kr.statement.text, o.text)
+    return out
 
 
 def _file_summary(document: OkrDocument) -> FileSummary:

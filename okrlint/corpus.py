@@ -1,0 +1,97 @@
+"""The worked-example corpus (``corpus/examples.yaml``): bad statements with the guides' good rewrites."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import yaml
+from pydantic import Field
+
+from okrlint.models import Citation, Frozen, StatementKind
+from okrlint.resources import corpus_dir
+
+_WORD = re.compile(r"[a-z0-9%$€£]+")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "for",
+        "on",
+        "in",
+        "our",
+        "we",
+        "by",
+        "from",
+        "with",
+        "and",
+        "or",
+        "at",
+        "per",
+        "its",
+        "their",
+        "your",
+        "my",
+        "is",
+        "are",
+        "be",
+        "this",
+        "that",
+    ]
+)
+
+
+class CorpusStatement(Frozen):
+    text: str
+    source: Citation
+
+
+class CorpusExample(Frozen):
+    id: str
+    rules: tuple[str, ...] = Field(min_length=1)
+    kind: StatementKind
+    objective: str | None = None
+    bad: CorpusStatement
+    good: tuple[CorpusStatement, ...] = Field(min_length=1)
+    note: str | None = None
+
+
+@cache
+def load_corpus() -> tuple[CorpusExample, ...]:
+    raw = yaml.safe_load((corpus_dir() / "examples.yaml").read_text(encoding="utf-8")) or []
+    return tuple(CorpusExample.model_validate(item) for item in raw)
+
+
+def words(text: str) -> frozenset[str]:
+    """Content words with a light plural fold: enough to rank examples by likeness."""
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        if word in _STOP:
+            continue
+        out.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
+    return frozenset(out)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def nearest_good(
+    text: str, kind: StatementKind, rule: str | None = None
+) -> tuple[CorpusStatement, float] | None:
+    """The corpus rewrite closest to ``text`` (its bad statement or the rewrite itself), preferring ``rule``."""
+    query = words(text)
+    best: tuple[CorpusStatement, float] | None = None
+    for example in load_corpus():
+        if example.kind is not kind:
+            continue
+        bonus = 0.05 if rule and rule in example.rules else 0.0
+        bad_likeness = similarity(query, words(example.bad.text))
+        for good in example.good:
+            score = max(bad_likeness, similarity(query, words(good.text))) + bonus
+            if best is None or score > best[1]:
+                best = (good, score)
+    return best
