@@ -47,6 +47,8 @@ _STOP = frozenset(
 class CorpusStatement(Frozen):
     text: str
     source: Citation
+    # False when the guide gives the statement in parts (e.g. who / does what / by how much on three lines)
+    verbatim: bool = True
 
 
 class CorpusExample(Frozen):

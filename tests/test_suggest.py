@@ -1,0 +1,107 @@
+"""Suggestions: built from the author's words, never inventing numbers, and always linting clean."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from okrlint.api import Linter
+from okrlint.models import Applicability, Severity
+from okrlint.suggest import fill, has_placeholder, numbers_in, templatize
+
+OUTPUT_VERBS = [
+    "Launch",
+    "Create",
+    "Build",
+    "Write",
+    "Publish",
+    "Update",
+    "Design",
+    "Implement",
+    "Send",
+    "Make",
+    "Redesign",
+    "Ship",
+    "Prepare",
+    "Develop",
+    "Record",
+    "Organize",
+]
+ARTEFACTS = [
+    "the new website",
+    "our onboarding tips",
+    "a product marketing plan",
+    "videos for youtube",
+    "the customer portal",
+    "a weekly newsletter",
+    "new blog posts",
+    "the pricing page",
+    "an ebook",
+    "the mobile app",
+    "a new feature",
+    "an email campaign",
+    "the FAQ section",
+    "case studies",
+    "the sales deck",
+    "a webinar",
+]
+NUMBERS = ["", " 3", " 10", " 25"]
+
+
+def _clean(linter: Linter, text: str, objective: str | None = None) -> bool:
+    findings = linter.lint_statement(fill(text), kind="key_result", objective=objective, suggest=False)
+    return not any(f.severity.at_least(Severity.WARNING) for f in findings)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    verb=st.sampled_from(OUTPUT_VERBS), artefact=st.sampled_from(ARTEFACTS), number=st.sampled_from(NUMBERS)
+)
+def test_suggestions_for_outputs_lint_clean_and_add_no_numbers(
+    linter: Linter, verb: str, artefact: str, number: str
+) -> None:
+    words = artefact.split(" ", 1)
+    statement = (
+        f"{verb}{number} {words[1]}"
+        if number and words[0] in {"a", "an", "the", "our"}
+        else f"{verb} {artefact}"
+    )
+    findings = linter.lint_statement(statement, kind="key_result")
+    for finding in findings:
+        for suggestion in finding.suggestions:
+            assert numbers_in(suggestion.text) <= numbers_in(statement), (statement, suggestion.text)
+            assert _clean(linter, suggestion.text), (statement, suggestion.text)
+
+
+def test_output_key_result_gets_an_outcome_on_the_same_artefact(linter: Linter) -> None:
+    (finding,) = [f for f in linter.lint_statement("Launch the new website") if f.code == "K203"]
+    assert finding.suggestions
+    first = finding.suggestions[0]
+    assert "the new website" in first.text and "<baseline>" in first.text and "<target>" in first.text
+    assert first.applicability == Applicability.DISPLAY_ONLY
+    assert first.example and first.example_source is not None
+    assert "Why does" in (first.description or "")
+
+
+def test_vague_key_result_keeps_the_authors_direction_and_measure(linter: Linter) -> None:
+    (finding,) = linter.lint_statement("Improve our time to resolution")
+    assert finding.suggestions[0].text == "Reduce our time to resolution from <baseline> to <target>"
+
+
+def test_objective_with_a_number_keeps_its_words_without_the_number(linter: Linter) -> None:
+    findings = linter.lint_statement("Achieve 98 percent CSAT this quarter", kind="objective")
+    texts = [s.text for f in findings for s in f.suggestions]
+    assert "Improve CSAT this quarter" in texts
+
+
+def test_templatize_turns_numbers_into_placeholders() -> None:
+    assert (
+        templatize("Improve open rates from 15 to 25%") == "Improve open rates from <baseline> to <target>%"
+    )
+    assert templatize("Reach 8/10 average score") == "Reach <target> average score"
+    assert not numbers_in(templatize("Grow email list from 30,000 to 40,000"))
+
+
+def test_placeholders_are_display_only_and_filled_for_relinting() -> None:
+    assert has_placeholder("Increase x from <baseline> to <target>")
+    assert not has_placeholder(fill("Increase x from <baseline> to <target>"))
