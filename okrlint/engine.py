@@ -70,7 +70,11 @@ class Engine:
         return hit.severity or rule.spec.severity
 
     def _run(self, rule: Rule, unit: Unit, fired: Mapping[str, frozenset[str]]) -> list[Hit]:
-        return list(rule.check(unit, self._context(rule, fired)))
+        try:
+            return list(rule.check(unit, self._context(rule, fired)))
+        except Exception as exc:  # one broken rule must not cost the user every other finding
+            # Reported, not hidden: an error-level finding under the rule's own code names the failure.
+            return [Hit(0, 0, {"_internal_error": f"{type(exc).__name__}: {exc}"}, severity=Severity.ERROR)]
 
     def check_document(
         self,
@@ -165,13 +169,19 @@ class Engine:
             **hit.vars,
         }
         spec = rule.spec
+        internal = hit.vars.get("_internal_error")
+        message = (
+            f"internal error in rule {spec.code} ({spec.name}), please report it: {internal}"
+            if internal
+            else self._messages[spec.code].render(**variables).strip()
+        )
         return Finding(
             code=spec.code,
             name=spec.name,
             category=spec.category,
             severity=self._severity(rule, hit),
             confidence=hit.confidence,
-            message=self._messages[spec.code].render(**variables).strip(),
+            message=message,
             path=path,
             start=first,
             end=last,
