@@ -34,6 +34,7 @@ from okrlint.positions import LineIndex
 from okrlint.registry import Rule, select_rules
 from okrlint.suggest import Context as SuggestionContext
 from okrlint.suggest import Suggester
+from okrlint.suppress import Suppressor
 
 # Analyses are small; a bounded cache keeps repeated statements (and re-linted rewrites) from re-parsing
 # while memory stays flat on very large inputs.
@@ -80,11 +81,14 @@ class Linter:
     because they only read immutable analyses.
     """
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, root: Path | None = None) -> None:
+        """``root``: the folder of the config file, which ``per-file-ignores`` globs are relative to."""
         self.config = config or DEFAULT_CONFIG
+        self.root = root
         self.lexicon = _lexicon_for(self.config)
         self.rules: tuple[Rule, ...] = select_rules(self.config)
         self.engine = Engine(self.rules, self.config, self.lexicon)
+        self.suppressor = Suppressor(self.rules, self.config, self.lexicon, root)
         self._analyzer: Analyzer | None = None
         self._suggester: Suggester | None = None
         self._cache: OrderedDict[str, StatementAnalysis] = OrderedDict()
@@ -207,12 +211,20 @@ class Linter:
         self, sources: Sequence[SourceDocument], errors: Sequence[LintError] = ()
     ) -> LintReport:
         """Lint parsed documents together: every statement of every document is parsed in one pass."""
+        return self._report(sources, self.findings(sources), errors)
+
+    def findings(self, sources: Sequence[SourceDocument]) -> list[Finding]:
+        """Findings for parsed documents, suppressions applied (suppressed ones are kept and marked)."""
         analyses = self.analyze(s.text for src in sources for s in src.document.statements())
         findings: list[Finding] = []
         for src in sources:
             found = self.engine.check_document(src.document, analyses, src.source)
-            findings.extend(self._with_suggestions(found, analyses, _statement_context(src.document)))
-        return self._report(sources, findings, errors)
+            found = self.suppressor.apply(src.document, src.source, found)
+            # Rewrites are re-linted, so they are only worth computing for findings someone will see.
+            live = [f for f in found if not f.suppressed]
+            findings.extend(self._with_suggestions(live, analyses, _statement_context(src.document)))
+            findings.extend(f for f in found if f.suppressed)
+        return findings
 
     @property
     def suggester(self) -> Suggester:
@@ -305,6 +317,17 @@ def _file_summary(document: OkrDocument) -> FileSummary:
         objectives=len(document.objectives),
         key_results=sum(len([k for k in o.key_results if not k.dropped]) for o in document.objectives),
     )
+
+
+def lint_groups(
+    groups: Sequence[tuple[Linter, Sequence[SourceDocument]]], errors: Sequence[LintError] = ()
+) -> LintReport:
+    """One report for documents linted under different configs (one Linter per config file)."""
+    if not groups:
+        return Linter().lint_documents([], errors)
+    findings = [f for linter, sources in groups for f in linter.findings(sources)]
+    every = [src for _, sources in groups for src in sources]
+    return groups[0][0]._report(every, findings, errors)
 
 
 _DEFAULT_LINTERS: dict[int, Linter] = {}

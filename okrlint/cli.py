@@ -10,11 +10,17 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from okrlint import __version__
+from okrlint.formatters import FORMAT_NAMES
+
+if TYPE_CHECKING:  # imported lazily at run time so that `okrlint --help` stays fast
+    from okrlint.api import Linter, SourceDocument
+    from okrlint.config_files import ConfigResolver, LoadedConfig
+    from okrlint.models import LintError, LintReport, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_CHOICES = ("info", "warning", "error")
@@ -25,32 +31,44 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def _linter(select: Sequence[str], ignore: Sequence[str], fail_on: str | None):
-    from pydantic import ValidationError
-
-    from okrlint.api import Linter
-    from okrlint.config import Config
-    from okrlint.nlp import ModelNotFoundError
+def _resolver(
+    select: Sequence[str], ignore: Sequence[str], fail_on: str | None, config: Path | None, isolated: bool
+) -> ConfigResolver:
+    from okrlint.config_files import ConfigResolver
     from okrlint.registry import unknown_selectors
 
     bad = unknown_selectors([*select, *ignore])
     if bad:
         _fail(f"unknown rule selector(s): {', '.join(bad)} (see `okrlint rules`)")
-    settings: dict[str, object] = {}
+    overrides: dict[str, object] = {}
     if select:
-        settings["select"] = tuple(select)
+        overrides["select"] = tuple(select)
     if ignore:
-        settings["ignore"] = tuple(ignore)
+        overrides["ignore"] = tuple(ignore)
     if fail_on:
-        settings["fail_on"] = fail_on
-    try:
-        linter = Linter(Config(**settings))
-        linter.nlp  # noqa: B018 - load the model now so that a missing model is one clear line
-    except ValidationError as exc:
-        _fail(str(exc).splitlines()[0])
-    except ModelNotFoundError as exc:
-        _fail(str(exc))
-    return linter
+        overrides["fail_on"] = fail_on  # the command line wins over the config file
+    return ConfigResolver(explicit=config, isolated=isolated, overrides=overrides)
+
+
+class _Linters:
+    """One Linter per config file (files in different folders may have different configs)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path | None, Linter] = {}
+
+    def get(self, loaded: LoadedConfig) -> Linter:
+        from okrlint.api import Linter
+        from okrlint.nlp import ModelNotFoundError
+
+        key = loaded.path
+        if key not in self._cache:
+            linter = Linter(loaded.config, root=loaded.root)
+            try:
+                linter.nlp  # noqa: B018 - load the model now so that a missing model is one clear line
+            except ModelNotFoundError as exc:
+                _fail(str(exc))
+            self._cache[key] = linter
+        return self._cache[key]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,11 +82,10 @@ def main() -> None:
 @click.option(
     "--output-format",
     "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
+    type=click.Choice(FORMAT_NAMES),
+    default=None,
     envvar="OKRLINT_OUTPUT_FORMAT",
-    help="How findings are printed.",
+    help="How findings are printed (default: output-format from the config, else text).",
 )
 @click.option(
     "--output-file",
@@ -93,6 +110,13 @@ def main() -> None:
     default=None,
     help="Read input as this format instead of guessing from the extension.",
 )
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this config file (okrlint.toml or a pyproject.toml with [tool.okrlint]) for every file.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -102,14 +126,21 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     input_format: str | None,
+    config_path: Path | None,
+    isolated: bool,
 ) -> None:
     """Lint OKR files (Markdown, YAML, JSON, CSV, text); `-` reads standard input."""
+    from okrlint.config_files import ConfigError
     from okrlint.formatters import get_formatter
-    from okrlint.models import Severity
 
-    linter = _linter(select, ignore, fail_on)
-    report = _lint(linter, paths, input_format)
-    output = get_formatter(output_format)(report)
+    resolver = _resolver(select, ignore, fail_on, config_path, isolated)
+    try:
+        fmt = output_format or resolver.for_path(None).config.output_format or "text"
+        report, fail_on_by_path = _lint(resolver, paths, input_format)
+    except ConfigError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_ERROR)
+    output = get_formatter(fmt)(report)
     if output_file is not None:
         output_file.write_text(output, encoding="utf-8")
     else:
@@ -119,26 +150,44 @@ def check(
     if not report.documents and not report.errors:
         click.echo("okrlint: error: no files to lint", err=True)
         sys.exit(EXIT_ERROR)
-    worst = report.worst_severity()
-    threshold = Severity(linter.config.fail_on)
-    if worst is not None and worst.at_least(threshold) and not exit_zero:
+    # Each file is judged by the fail-on of its own config (the command line's --fail-on is already in it).
+    failing = any(f.severity.at_least(fail_on_by_path[f.path]) for f in report.active_findings())
+    if failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 
 
-def _lint(linter, paths: Sequence[str], input_format: str | None):
-    from okrlint.api import SourceDocument
+def _lint(
+    resolver: ConfigResolver, paths: Sequence[str], input_format: str | None
+) -> tuple[LintReport, dict[str, Severity]]:
+    """The report for ``paths``, each file linted under its own config, and each file's fail-on."""
+    from okrlint.api import SourceDocument, lint_groups
     from okrlint.discovery import collect_sources, error_from
     from okrlint.readers import ReadError, decode, read_document
 
-    sources, errors = collect_sources([p for p in paths if p != "-"], linter.config, input_format)
+    pending: list[tuple[LoadedConfig, SourceDocument]] = []
+    errors: list[LintError] = []
+    for path in paths:
+        if path == "-":
+            continue
+        # include/exclude come from the config governing the path named on the command line.
+        sources, bad = collect_sources([path], resolver.for_path(path).config, input_format)
+        pending.extend((resolver.for_path(src.document.path), src) for src in sources)
+        errors.extend(bad)
     if "-" in paths:
         try:
             text = decode(sys.stdin.buffer.read(), "<stdin>")
-            sources.append(SourceDocument(read_document(text, path="<stdin>", format=input_format), text))
+            document = read_document(text, path="<stdin>", format=input_format)
+            pending.append((resolver.for_path(None), SourceDocument(document, text)))
         except ReadError as err:
             errors.append(error_from(err, "<stdin>"))
-    return linter.lint_documents(sources, errors)
+    linters = _Linters()
+    groups: dict[Path | None, tuple[Linter, list[SourceDocument]]] = {}
+    fail_on_by_path: dict[str, Severity] = {}
+    for loaded, src in pending:
+        groups.setdefault(loaded.path, (linters.get(loaded), []))[1].append(src)
+        fail_on_by_path[src.document.path] = loaded.config.fail_on
+    return lint_groups(list(groups.values()), errors), fail_on_by_path
 
 
 @main.command()
@@ -197,6 +246,40 @@ def rules_command(show_all: bool, output_format: str) -> None:
     for r in rules:
         state = "" if r.spec.enabled else " (off by default)"
         click.echo(f"{r.spec.code}  {r.spec.name:44} {r.spec.severity!s:8} {r.spec.summary}{state}")
+
+
+@main.command(name="config")
+@click.argument("path", required=False, type=click.Path(path_type=str))
+@click.option("--show", is_flag=True, help="Print the config that applies to PATH (default) and its file.")
+@click.option("--schema", "show_schema", is_flag=True, help="Print the JSON schema of the config.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Show this config file instead of discovering one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every config file (show the defaults).")
+@click.option("--output-format", type=click.Choice(["toml", "json"]), default="toml", show_default=True)
+def config_command(
+    path: str | None,
+    show: bool,
+    show_schema: bool,
+    config_path: Path | None,
+    isolated: bool,
+    output_format: str,
+) -> None:
+    """Show the resolved configuration for PATH (a file or folder; default: the working directory)."""
+    from okrlint.config_files import ConfigError, ConfigResolver, render_json, render_toml, schema
+
+    if show_schema:
+        click.echo(schema(), nl=False)
+        return
+    try:
+        loaded = ConfigResolver(explicit=config_path, isolated=isolated).for_path(path)
+    except ConfigError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(render_json(loaded) if output_format == "json" else render_toml(loaded), nl=False)
 
 
 if __name__ == "__main__":

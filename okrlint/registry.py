@@ -19,7 +19,13 @@ from okrlint.rulespec import RuleSpec, Status
 
 CheckFunction = Callable[[Unit, CheckContext], HitIterator]
 
-_SCOPE_FOLDERS = {"objective": "objective", "key_result": "key_result", "okr": "set", "document": "set"}
+_SCOPE_FOLDERS = {
+    "objective": "objective",
+    "key_result": "key_result",
+    "okr": "set",
+    "document": "set",
+    "meta": "meta",
+}
 
 
 class RuleLoadError(RuntimeError):

@@ -19,6 +19,9 @@ class Scope(StrEnum):
     KEY_RESULT = "key_result"
     OKR = "okr"  # one objective with its key results
     DOCUMENT = "document"  # every objective of a file
+    # okrlint's own rules (X): they judge the file's suppression comments, so the engine never runs them on
+    # statements; okrlint.suppress does, after suppressions are applied.
+    META = "meta"
 
 
 class Status(StrEnum):
@@ -41,6 +44,8 @@ class BadExample(Spec):
     rewrite: str | None = None
     # A partial configuration (as in pyproject.toml) to lint this example with.
     config: dict[str, Any] = Field(default_factory=dict)
+    # Meta rules judge whole files: their examples are file texts read as this format.
+    format: str | None = None
     note: str | None = None
 
     @model_validator(mode="after")
@@ -87,6 +92,8 @@ class RuleSpec(Spec):
     check: str
     superseded_by: tuple[str, ...] = ()
     options: dict[str, Any] = Field(default_factory=dict)
+    # Allowed values of string options (snake_case); config accepts them kebab-case too.
+    option_choices: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     suggestion: SuggestionSpec | None = None
     examples: Examples
 
@@ -103,6 +110,15 @@ class RuleSpec(Spec):
         if not NAME_RE.match(value):
             raise ValueError(f"rule name {value!r} must be kebab-case")
         return value
+
+    @model_validator(mode="after")
+    def _choices_fit_options(self) -> RuleSpec:
+        for name, choices in self.option_choices.items():
+            if name not in self.options:
+                raise ValueError(f"option_choices names {name!r}, which is not an option")
+            if self.options[name] not in choices:
+                raise ValueError(f"the default of {name!r} is not one of its choices")
+        return self
 
     @property
     def file_stem(self) -> str:

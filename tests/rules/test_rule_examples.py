@@ -1,5 +1,6 @@
 """Every rule's own examples run as tests: bad ones are flagged by that rule on the exact span they name,
-good ones are not, and any rewrite given for a bad example lints clean (no warning or error from any rule)."""
+good ones are not, and any rewrite given for a bad example lints clean (no warning or error from any rule).
+Meta (X) rules judge suppression comments, so their examples are whole file texts, linted as files."""
 
 from __future__ import annotations
 
@@ -29,6 +30,11 @@ def _linter_for(rule: Rule, example: BadExample) -> Linter:
 def _lint(rule: Rule, example: BadExample) -> tuple[list[Finding], str]:
     """Findings for the example and the text their spans refer to."""
     linter = _linter_for(rule, example)
+    if rule.spec.scope is Scope.META:
+        # Meta rules judge a file's suppression comments: their examples are whole files.
+        assert example.text is not None
+        report = linter.lint_text(example.text, format=example.format)
+        return list(report.findings), example.text
     if rule.spec.scope in (Scope.OKR, Scope.DOCUMENT) or example.key_results:
         report = linter.lint_okr(example.objective or "", example.key_results)
         source = "\n".join([(example.objective or "").strip(), *(k.strip() for k in example.key_results)])
