@@ -240,19 +240,20 @@ class Linter:
         context: dict[str, tuple[StatementKind, str, str | None]],
     ) -> list[Finding]:
         """Attach rewrites to warnings and errors (and to notes whose rule has a rewrite template)."""
-        out = []
-        for finding in findings:
+        wanted: list[int] = []
+        contexts: list[SuggestionContext] = []
+        for i, finding in enumerate(findings):
             statement = finding.statement
-            wanted = finding.severity.at_least(Severity.WARNING) or finding.code in self.suggester.templates
-            if statement is None or statement.id not in context or not wanted:
-                out.append(finding)
+            if statement is None or statement.id not in context:
+                continue
+            if not (finding.severity.at_least(Severity.WARNING) or finding.code in self.suggester.templates):
                 continue
             kind, text, objective = context[statement.id]
-            if kind is StatementKind.OBJECTIVE and statement.kind is not StatementKind.OBJECTIVE:
-                out.append(finding)
-                continue
-            ctx = SuggestionContext(finding, analyses[text], kind, objective)
-            out.append(finding.model_copy(update={"suggestions": self.suggester.suggest(ctx)}))
+            wanted.append(i)
+            contexts.append(SuggestionContext(finding, analyses[text], kind, objective))
+        out = list(findings)
+        for i, suggestions in zip(wanted, self.suggester.suggest_all(contexts), strict=True):
+            out[i] = findings[i].model_copy(update={"suggestions": suggestions})
         return out
 
     def lint_text(self, text: str, format: str | None = None, path: str | None = None) -> LintReport:

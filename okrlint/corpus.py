@@ -81,19 +81,31 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+@cache
+def _indexed() -> tuple[
+    tuple[CorpusExample, frozenset[str], tuple[tuple[CorpusStatement, frozenset[str]], ...]], ...
+]:
+    """Each example with the word sets of its statements, computed once."""
+    return tuple(
+        (example, words(example.bad.text), tuple((good, words(good.text)) for good in example.good))
+        for example in load_corpus()
+    )
+
+
+@cache
 def nearest_good(
     text: str, kind: StatementKind, rule: str | None = None
 ) -> tuple[CorpusStatement, float] | None:
     """The corpus rewrite closest to ``text`` (its bad statement or the rewrite itself), preferring ``rule``."""
     query = words(text)
     best: tuple[CorpusStatement, float] | None = None
-    for example in load_corpus():
+    for example, bad_words, goods in _indexed():
         if example.kind is not kind:
             continue
         bonus = 0.05 if rule and rule in example.rules else 0.0
-        bad_likeness = similarity(query, words(example.bad.text))
-        for good in example.good:
-            score = max(bad_likeness, similarity(query, words(good.text))) + bonus
+        bad_likeness = similarity(query, bad_words)
+        for good, good_words in goods:
+            score = max(bad_likeness, similarity(query, good_words)) + bonus
             if best is None or score > best[1]:
                 best = (good, score)
     return best

@@ -47,6 +47,8 @@ class Engine:
         self.config = config
         self.lexicon = lexicon
         self._messages = {r.code: _TEMPLATES.from_string(r.spec.message) for r in self.rules}
+        # One explanation string per rule, shared by all its findings.
+        self._explanations = {r.code: f"{r.spec.what.strip()} {r.spec.why.strip()}" for r in self.rules}
         self._options = {r.code: rule_options(r, config) for r in self.rules}
         self._kpis = frozenset(t.lower() for t in config.vocabulary.kpis)
         self._accepted = frozenset(t.lower() for t in config.vocabulary.accept)
@@ -187,7 +189,7 @@ class Engine:
             end=last,
             span=span,
             statement=StatementRef(id=statement.id, kind=statement.kind, text=statement.text),
-            explanation=f"{spec.what.strip()} {spec.why.strip()}",
+            explanation=self._explanations.get(spec.code) or f"{spec.what.strip()} {spec.why.strip()}",
             source=spec.source,
             docs=spec.docs_path,
             line_text=index.line_text(first.line),

@@ -23,11 +23,16 @@ class Lexicon(BaseModel):
     nouns: Mapping[str, frozenset[str]]
     words: Mapping[str, frozenset[str]]
 
+    def model_post_init(self, context: object, /) -> None:
+        # Inverted indexes: the analysis asks for a word's classes thousands of times per file.
+        object.__setattr__(self, "_verb_index", _invert(self.verbs))
+        object.__setattr__(self, "_noun_index", _invert(self.nouns))
+
     def verb_classes(self, lemma: str) -> frozenset[str]:
-        return frozenset(name for name, entries in self.verbs.items() if lemma in entries)
+        return self._verb_index.get(lemma, _EMPTY)  # type: ignore[attr-defined, no-any-return]
 
     def noun_classes(self, lemma: str) -> frozenset[str]:
-        return frozenset(name for name, entries in self.nouns.items() if lemma in entries)
+        return self._noun_index.get(lemma, _EMPTY)  # type: ignore[attr-defined, no-any-return]
 
     def has_word(self, group: str, word: str) -> bool:
         return word in self.words.get(group, frozenset())
@@ -43,6 +48,17 @@ class Lexicon(BaseModel):
                 current = groups[section].get(name, frozenset())
                 groups[section][name] = current | {e.lower() for e in entries}
         return Lexicon(**groups)
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _invert(groups: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for name, entries in groups.items():
+        for entry in entries:
+            index.setdefault(entry, set()).add(name)
+    return {word: frozenset(names) for word, names in index.items()}
 
 
 def _load_groups(file_name: str) -> dict[str, frozenset[str]]:

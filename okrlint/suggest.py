@@ -377,6 +377,19 @@ class Suggester:
         findings = self.linter.lint_statement(fill(text), kind=kind, objective=objective, suggest=False)
         return not any(f.severity.at_least(Severity.WARNING) for f in findings)
 
+    def suggest_all(self, contexts: list[Context]) -> list[tuple[Suggestion, ...]]:
+        """Suggestions for many findings, with every candidate parsed in one pass before any is re-linted."""
+        texts: set[str] = set()
+        for ctx in contexts:
+            texts.update(fill(c.text) for c in self.candidates(ctx))
+            nearest = nearest_good(ctx.analysis.text, ctx.kind, ctx.finding.code)
+            if nearest is not None:
+                texts.add(fill(templatize(nearest[0].text)))
+            if ctx.objective:
+                texts.add(ctx.objective)
+        self.linter.analyze(texts)
+        return [self.suggest(ctx) for ctx in contexts]
+
     def suggest(self, ctx: Context) -> tuple[Suggestion, ...]:
         """Clean candidates ranked by likeness to the nearest worked example; the example itself as a fallback."""
         original_numbers = numbers_in(ctx.analysis.text)
