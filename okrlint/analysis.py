@@ -81,6 +81,8 @@ class Predicate(Model):
     span_end: int = 0  # end of the verb phrase (verb + object), for highlighting
     # "Make releases boring", "make our API the easiest to integrate": a change of state, not a deliverable
     causative: bool = False
+    # "Migrate billing to Stripe": a named product the work moves to
+    destination_name: str | None = None
 
 
 class StatementAnalysis(Model):
@@ -104,6 +106,11 @@ class StatementAnalysis(Model):
     lemmas: tuple[str, ...]
     words: tuple[str, ...]
     nouns: tuple[str, ...] = ()  # lemmas of the nouns and names: what the statement is about
+    # Nouns with their non-evaluative modifiers ("hybrid work" counts as a topic, "great work" does not)
+    topic_words: tuple[str, ...] = ()
+    # A change or attainment verb anywhere (relative clauses too) governs a number: "ship fixes that bring
+    # tickets down from 300 to 50" measures its outcome in the same line
+    measured_clause: bool = False
     # A finite present-tense description ("Our onboarding is too confusing", "Too many bugs are reaching …")
     describes_present: bool = False
 
@@ -196,6 +203,34 @@ _TIMEBOX_PREPS = frozenset({"in", "by", "within", "before", "until", "till", "du
 _WH_WORDS = frozenset({"how", "what", "why", "where", "when", "whether", "which", "who"})
 _CAUSATIVE_VERBS = frozenset({"make", "render", "turn", "keep", "get"})
 _TEAM_WORDS = frozenset({"team", "member", "staff", "squad", "crew", "department", "we", "us"})
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 _PERIOD_TOKENS = frozenset({"q1", "q2", "q3", "q4", "h1", "h2", "eoy", "eoq"})
 _MODAL_VERBS = frozenset(
     {
@@ -385,6 +420,23 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
             kind, unit = "count", None
         else:
             kind, unit = "count", suffix or None
+        if kind == "count" and not suffix and not cur:
+            prev_word = re.search(r"([A-Za-z]+)\s*$", text[:start])
+            next_word_raw = re.match(r"\s*([A-Za-z]+)", text[end:])
+            month_before = prev_word and prev_word.group(1).lower() in _MONTHS
+            month_after = next_word_raw and next_word_raw.group(1).lower() in _MONTHS
+            if month_before or month_after:
+                # "by March 31", "31 March": a date, which boxes the time rather than setting a target
+                times.append(TextSpan(text=num, start=start, end=end))
+                continue
+            if (
+                prev_word
+                and prev_word.group(1)[:1].isupper()
+                and not prev_word.group(1).isupper()
+                and (prev_word.start() > 0 and text[prev_word.start(1) - 1] == " ")
+            ):
+                # "Year 9", "Windows 11", "Level 3": a number that is part of a name
+                continue
         out_of = re.match(r"\s*out of\s+(\d+)", text[end:])
         if out_of:
             kind, unit = "ratio", f"/{out_of.group(1)}"
@@ -517,6 +569,8 @@ class Analyzer:
 
     def _phrase(self, head: Token, shift: int, text: str, stop_at_prep_to: bool = True) -> Phrase:
         lex = self.lexicon
+        if head.pos_ in {"NOUN", "PROPN"}:
+            head = self._noun_run_end(head)
         left = head.left_edge.i
         right = head.i
         # Extend right over "of …" and compounds/relative clauses that qualify the head, but stop before
@@ -543,6 +597,11 @@ class Analyzer:
         compound = " ".join(t.lemma_.lower() for t in head.lefts if t.dep_ == "compound")
         if compound:
             classes |= lex.noun_classes(f"{compound} {head_lemma}")
+        if not classes:
+            # "an onboarding video series": a head the lexicon does not know takes its compound's class
+            for t in head.lefts:
+                if t.dep_ in {"compound", "nmod"} and t.pos_ in {"NOUN", "PROPN"}:
+                    classes |= lex.noun_classes(t.lemma_.lower()) & {"artifact", "activity"}
         counted = None
         counted_classes: frozenset[str] = frozenset()
         counted_qualified = False
@@ -585,9 +644,35 @@ class Analyzer:
             counted_qualified=counted_qualified,
             qualified=qualified,
             modifiers=modifiers,
-            proper=head.pos_ == "PROPN",
+            proper=self._is_name(head),
             described=any(c.dep_ == "relcl" for c in head.children),
         )
+
+    def _noun_run_end(self, tok: Token) -> Token:
+        """The head of a noun run the parser split: "the new employee | handbook" (handbook mis-tagged as a verb)."""
+        doc = tok.doc
+        end = tok
+        while end.i + 1 < len(doc):
+            nxt = doc[end.i + 1]
+            if nxt.like_num or nxt.is_punct:
+                break
+            if nxt.pos_ in {"NOUN", "PROPN"} or (nxt.dep_ == "dep" and self.lexicon.noun_classes(nxt.lower_)):
+                end = nxt
+                continue
+            break
+        return end
+
+    def _is_name(self, tok: Token) -> bool:
+        """A proper name: tagged so, or capitalised mid-sentence without a determiner ("to Stripe"), or capitalised
+        and unknown to the English dictionary ("Kubernetes")."""
+        if tok.pos_ == "PROPN":
+            return True
+        if not tok.text[:1].isupper() or tok.i <= 1:
+            return False
+        if not any(c.dep_ in {"det", "poss"} for c in tok.children):
+            return True
+        known = self.english.all if self.english is not None else frozenset()
+        return tok.lower_ not in known and tok.lemma_.lower() not in known
 
     def _nominal(self, tok: Token) -> Token:
         """A number parsed as the object ("correcting 10 … articles"): the noun it counts is the object."""
@@ -704,15 +789,40 @@ class Analyzer:
         span_end = self._phrase_end(verb, shift)
         complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"}]
         own_object = any(c.dep_ == "dobj" for c in verb.children)
-        causative = lemma in _CAUSATIVE_VERBS and (
-            any(any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in complements)
-            or (own_object and bool(complements))
-            or (
-                obj_tok is not None
-                and any(c.dep_ in {"dobj", "attr", "oprd"} and c.i > obj_tok.i for c in obj_tok.children)
+        # "Run our platform leaner", "keep our API fast": an object with an adjective complement is a state to
+        # reach, whatever the verb
+        state_complement = (obj_tok is not None and obj_tok.tag_ in {"JJ", "JJR", "JJS"}) or (
+            obj_tok is not None
+            and any(
+                c.dep_ in {"oprd", "acomp", "advmod", "ccomp", "xcomp"}
+                and c.tag_ in {"JJ", "JJR", "JJS", "RBR"}
+                and c.i > obj_tok.i
+                for c in verb.children
             )
         )
+        causative = state_complement or (
+            lemma in _CAUSATIVE_VERBS
+            and (
+                any(any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in complements)
+                or (own_object and bool(complements))
+                or (
+                    obj_tok is not None
+                    and any(c.dep_ in {"dobj", "attr", "oprd"} and c.i > obj_tok.i for c in obj_tok.children)
+                )
+            )
+        )
+        destination = next(
+            (
+                pobj.text
+                for prep in verb.subtree
+                if prep.dep_ == "prep" and prep.lower_ in {"to", "onto", "into"}
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and self._is_name(pobj)
+            ),
+            None,
+        )
         return Predicate(
+            destination_name=destination,
             causative=causative,
             verb=lemma,
             verb_text=text[v_start : v_start + len(verb.text)],
@@ -769,6 +879,33 @@ class Analyzer:
         ordered = sorted(seen)
         doc = root.doc
         return [self._predicate(doc[i], shift, text, quantities) for i in ordered]
+
+    def _topic_words(self, tokens: list[Token]) -> tuple[str, ...]:
+        lex = self.lexicon
+        out = []
+        for t in tokens:
+            if t.pos_ in {"NOUN", "PROPN"}:
+                out.append(t.lemma_.lower())
+                out.extend(
+                    c.lemma_.lower()
+                    for c in t.children
+                    if c.dep_ in {"amod", "compound"}
+                    and not lex.has_word("vague_term", c.lower_)
+                    and not lex.has_word("quality_aspiration", c.lower_)
+                )
+        return tuple(out)
+
+    def _measured_clause(self, tokens: list[Token], shift: int, quantities: list[Quantity]) -> bool:
+        lex = self.lexicon
+        numeric = [q for q in quantities if q.kind != "placeholder"]
+        for t in tokens:
+            if t.pos_ != "VERB" or not lex.verb_classes(self._verb_lemma(t)) & {"change", "attain"}:
+                continue
+            lo = min(x.idx for x in t.subtree) - shift
+            hi = max(x.idx + len(x.text) for x in t.subtree) - shift
+            if any(lo <= q.start < hi and q.marker in {"from", "to", "by"} for q in numeric):
+                return True
+        return False
 
     def _person(self, subj: Token) -> Literal["first_singular", "first_plural", "team", "named", "other"]:
         """Who the subject is: the team itself, one person, or someone else (customers, employees, a metric)."""
@@ -872,7 +1009,8 @@ class Analyzer:
                     rate_period = nxt
             elif (
                 low in {"daily", "weekly", "monthly", "quarterly", "yearly", "annually"}
-                and t.dep_ != "compound"
+                # "monthly active users" names a metric; "send the report monthly" sets a rate
+                and t.dep_ in {"advmod", "npadvmod"}
             ):
                 rate_period = low
         timeboxed = bool(times) or any(
@@ -907,6 +1045,8 @@ class Analyzer:
             lemmas=tuple(t.lemma_.lower() for t in tokens),
             words=tuple(lowered),
             nouns=tuple(t.lemma_.lower() for t in tokens if t.pos_ in {"NOUN", "PROPN"}),
+            topic_words=self._topic_words(tokens),
+            measured_clause=self._measured_clause(tokens, shift, quantities),
             describes_present=describes_present,
         )
 

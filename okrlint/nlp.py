@@ -111,6 +111,9 @@ _NON_VERB_OPENERS = frozenset(
 )
 
 
+_NEGATIVE_OPENERS = frozenset({"don't", "don’t", "dont", "never", "do"})
+
+
 class ModelNotFoundError(RuntimeError):
     """No English spaCy model is installed; the message says which package to install."""
 
@@ -196,10 +199,20 @@ def frame_for(text: str, verbs: frozenset[str] = frozenset()) -> str | None:
     """
     if not text or not text[0].isalpha():
         return None
-    first = text.split(maxsplit=1)[0].lower().strip(",.;:")
+    parts = text.split(maxsplit=2)
+    first = parts[0].lower().strip(",.;:")
     if first in _NON_VERB_OPENERS:
         return None
-    if verbs and first not in verbs and first.rstrip("s") not in verbs and not _verb_form(first, verbs):
+    if len(parts) > 1 and parts[1].lower() == "of":
+        return None  # "Share of …", "Number of …": a noun, whatever else the word can be
+    negative = first in _NEGATIVE_OPENERS  # "Don't let churn go above 5%" is an order too
+    if (
+        verbs
+        and not negative
+        and first not in verbs
+        and first.rstrip("s") not in verbs
+        and not _verb_form(first, verbs)
+    ):
         return None
     return FRAME_PREFIX + text[0].lower() + text[1:]
 
@@ -223,8 +236,12 @@ def frame_holds(doc: Doc) -> bool:
     """True when the framed parse made the statement's first word the root verb."""
     if len(doc) < 2:
         return False
-    first = doc[1]
-    return first.dep_ == "ROOT" and first.pos_ in {"VERB", "AUX"}
+    # The statement's first verb (after "don't", "never") must be the root, with the added "We" as its subject;
+    # otherwise the statement had a subject of its own.
+    first = next(
+        (t for t in doc[1:] if t.pos_ not in {"AUX", "PART"} and t.dep_ not in {"neg", "advmod"}), doc[1]
+    )
+    return first.dep_ == "ROOT" and first.pos_ in {"VERB", "AUX"} and doc[0].head.i == first.i
 
 
 @dataclass(frozen=True, slots=True)

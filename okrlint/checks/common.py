@@ -23,8 +23,8 @@ def is_measuring(p: Predicate) -> bool:
 
 
 def measured_outcome(a: StatementAnalysis) -> bool:
-    """Some predicate moves or reaches a measure and carries a number."""
-    return any(p.classes & MEASURING and p.quantities for p in a.predicates)
+    """Some predicate (or a clause inside one) moves or reaches a measure and carries a number."""
+    return a.measured_clause or any(p.classes & MEASURING and p.quantities for p in a.predicates)
 
 
 def object_is_deliverable(obj: Phrase | None, lex: Lexicon) -> bool:

@@ -87,7 +87,9 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
     if not team_is_actor(a):
         return
     for p in a.predicates:
-        if p.classes & MEASURING and not p.classes & {"output", "outreach"}:
+        obj = p.object
+        work_items = obj is not None and "work_item" in (obj.classes | obj.counted_classes)
+        if p.classes & MEASURING and not p.classes & {"output", "outreach"} and not work_items:
             # "Increase the number of meetings from 100 to 300": the measure itself counts bare activities.
             obj = p.object
             if (
@@ -101,7 +103,8 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
             continue
         selecting = p.verb in SELECTION_VERBS and p.object is not None and "person" in p.object.classes
         unclassed_event = not p.classes and p.object is not None and "activity" in p.object.classes
-        if not (p.classes & {"output", "outreach"} or selecting or unclassed_event):
+        # "Close 40 Jira tickets per sprint": work items closed are work done, whatever the verb
+        if not (p.classes & {"output", "outreach"} or selecting or unclassed_event or work_items):
             continue
         if p.object is None:
             continue
@@ -145,6 +148,11 @@ def kpi_restatement(unit: Unit, ctx: CheckContext) -> HitIterator:
             return
     main = a.main
     if main is None:
+        return
+    guardrail = main.negated and any(q.marker in {"above", "below", "under", "over"} for q in a.quantities)
+    if guardrail and team_is_actor(a):
+        # "Don't let churn go above 5%": a limit to stay within is a KPI being held
+        yield Hit(*_whole(a), {"kpi": a.text, "period": ""})
         return
     if main.verb in HOLDING_VERBS and team_is_actor(a) and not main.causative:
         # "Maintain 99.95% availability", "Keep CSAT above 90%", "Stay within the approved budget"

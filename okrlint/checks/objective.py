@@ -34,12 +34,14 @@ def objective_is_task(unit: Unit, ctx: CheckContext) -> HitIterator:
         return
     if any(p.purpose_classes & MEASURING for p in doing):
         return  # "Implement a new CRM to increase retention" states its outcome: O102 covers the solution
-    delivered = [p for p in doing if _is_deliverable(p, lex)]
+    delivered = [p for p in doing if _is_deliverable(p, lex) or _moves_to_a_product(p)]
     if not delivered:
         return
     start = a.predicates[0].start
     end = max(verb_span(p)[1] for p in delivered)
-    yield Hit(start, end, {"task": a.text[start:end], "deliverable": delivered[-1].object.text})  # type: ignore[union-attr]
+    last = delivered[-1]
+    deliverable = last.object.text if last.object is not None else a.text[start:end]
+    yield Hit(start, end, {"task": a.text[start:end], "deliverable": deliverable})
 
 
 def _is_deliverable(p: Predicate, lex: Lexicon) -> bool:
@@ -56,6 +58,11 @@ def _is_deliverable(p: Predicate, lex: Lexicon) -> bool:
         return True
     # A proper name as the object of a delivery verb: "Roll out Salesforce", "Launch Project Phoenix"
     return obj.proper and not obj.classes & {"person", "metric"}
+
+
+def _moves_to_a_product(p: Predicate) -> bool:
+    """ "Migrate billing to Stripe": the deliverable is the move to a named product."""
+    return p.destination_name is not None and bool(p.classes & {"output", "binary"})
 
 
 def solution_in_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
@@ -105,6 +112,10 @@ def kpi_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
             yield Hit(match.start(), match.end(), {"kpi": a.text[match.start() : match.end()]})
             return
     main = a.main
+    if main is None and re.match(r"(?:fewer|more|less|higher|lower|bigger|better)\s+\w+", a.text.lower()):
+        # "Fewer bugs", "More customers": a metric's direction with nothing to aspire to
+        yield Hit(0, len(a.text), {"kpi": a.text})
+        return
     if main is not None and main.verb in HOLDING_VERBS and not main.causative:
         # "Keep the lights on", "Continue processing supplier invoices on time": business as usual
         yield Hit(*verb_span(main), {"kpi": a.text[slice(*verb_span(main))]})
@@ -149,9 +160,26 @@ def not_timeboxed(unit: Unit, ctx: CheckContext) -> HitIterator:
 def too_big_for_cycle(unit: Unit, ctx: CheckContext) -> HitIterator:
     """O107: a chain of life-cycle steps ("design, create, and launch") does not fit in one quarter."""
     a = _unit(unit).analysis
-    steps = [p for p in a.predicates if p.classes & {"output", "binary"} and not p.classes & MEASURING]
-    if len(steps) >= int(ctx.options.get("max_steps", 2)) + 1:
-        yield Hit(steps[0].start, verb_span(steps[-1])[1], {"steps": len(steps)})
+    lex = ctx.lexicon
+    steps = [p.verb for p in a.predicates if p.classes & {"output", "binary"} and not p.classes & MEASURING]
+    # The tagger often misreads a verb inside such a list ("Design, build, launch and scale our marketplace"),
+    # so the words of the opening list count too.
+    listed: list[str] = []
+    end = 0
+    for match in re.finditer(r"[A-Za-z]+|[,&]|\S", a.text):
+        word = match.group(0).lower()
+        if word in {",", "&", "and", "then"}:
+            continue
+        if lex.verb_classes(word) & {"output", "binary", "change"}:
+            listed.append(word)
+            end = match.end()
+            continue
+        break
+    doing = [w for w in listed if lex.verb_classes(w) & {"output", "binary"}]
+    count = max(len(steps), len(doing))
+    if count >= int(ctx.options.get("max_steps", 2)) + 1:
+        stop = max(end, verb_span(a.predicates[-1])[1] if a.predicates else end)
+        yield Hit(0, stop, {"steps": count})
 
 
 def vague_term(unit: Unit, ctx: CheckContext) -> HitIterator:
@@ -160,7 +188,7 @@ def vague_term(unit: Unit, ctx: CheckContext) -> HitIterator:
     a = u.analysis
     lex = ctx.lexicon
     generic = lex.words.get("generic_noun", frozenset())
-    if a.predicates and not [n for n in a.nouns if n not in generic]:
+    if a.predicates and not [n for n in a.topic_words if n not in generic]:
         # "Be better", "Improve stuff in marketing", "Make time for what's important": nothing named to change
         yield Hit(0, len(a.text), {"term": a.text}, severity=Severity.WARNING)
         return
