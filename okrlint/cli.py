@@ -37,6 +37,9 @@ def _resolver(
     from okrlint.config_files import ConfigResolver
     from okrlint.registry import unknown_selectors
 
+    # Repeatable and comma-separated, as in ruff: --select K,S or --select K --select S.
+    select = [part.strip() for value in select for part in value.split(",") if part.strip()]
+    ignore = [part.strip() for value in ignore for part in value.split(",") if part.strip()]
     bad = unknown_selectors([*select, *ignore])
     if bad:
         _fail(f"unknown rule selector(s): {', '.join(bad)} (see `okrlint rules`)")
@@ -101,8 +104,16 @@ def main() -> None:
 @click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (errors still exit 2)."
 )
-@click.option("--select", multiple=True, help="Rule codes, prefixes or names to enable (repeatable).")
-@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to disable (repeatable).")
+@click.option(
+    "--select",
+    multiple=True,
+    help="Rule codes, prefixes or names to run, replacing the config's (K,S or repeated).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    help="Rule codes, prefixes or names to disable, added to the config's (repeatable).",
+)
 @click.option(
     "--format",
     "input_format",

@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 from pydantic_core import PydanticCustomError
 
 from okrlint.models import Severity
@@ -21,9 +21,17 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest candidate, or an empty string."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    options = list(candidates)
+    # Codes typed with a letter O for a zero ("S3O1") are the commonest slip, and difflib ranks them poorly.
+    digits = word[:1].upper() + word[1:].translate(_DIGIT_LOOKALIKES)
+    if digits != word and digits in options:
+        return f" (did you mean '{digits}'?)"
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -118,7 +126,8 @@ class Config(ConfigModel):
     )
     extend_select: tuple[str, ...] = Field(default=(), description="Rules added to `select`.")
     ignore: tuple[str, ...] = Field(default=(), description="Rules never run (codes, prefixes or names).")
-    preview: bool = Field(default=False, description="Run preview rules too.")
+    # Strict: pydantic would take 1 or "yes" for true, which in a TOML file is more likely a mistake.
+    preview: StrictBool = Field(default=False, description="Run preview rules too.")
     severity: dict[str, Severity] = Field(
         default_factory=dict, description="Per-rule severity override: code or name -> info|warning|error."
     )

@@ -187,10 +187,11 @@ def mask(text: str, format: str | None) -> str:
     """``text`` with every directive comment blanked out, offsets unchanged.
 
     For readers whose format keeps comments as content (a ``# okrlint:`` line in CSV or plain text would
-    otherwise become a statement or the tail of one).
+    otherwise become a statement or the tail of one). HTML comments are left alone: the Markdown reader drops
+    them already, and blanking an unterminated ``<!-- okrlint: …`` would expose the lines it comments out.
     """
     style = comment_style(format)
-    if style is CommentStyle.NONE or "okrlint" not in text.lower():
+    if style is not CommentStyle.HASH or "okrlint" not in text.lower():
         return text
     index = LineIndex(text)
     chars = list(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from okrlint.directives import mask as mask_directives
 from okrlint.models import OkrDocument
 from okrlint.readers.csv_reader import read_csv
 from okrlint.readers.decoding import decode
@@ -35,6 +36,8 @@ def read_document(text: str, path: str = "<stdin>", format: str | None = None) -
     if reader is None:
         raise ReadError(path, message=f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     try:
-        return reader(text, path)
+        # `okrlint:` suppression comments are read by okrlint.directives; blanked here (offsets unchanged) so
+        # that formats which keep comments as content (CSV, plain text) do not read them as statements.
+        return reader(mask_directives(text, fmt), path)
     except RecursionError:
         raise ReadError(path, message="input is nested too deeply") from None
