@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from okrlint import __version__
 from okrlint.analysis import Analyzer, StatementAnalysis
 from okrlint.config import DEFAULT_CONFIG, Config
 from okrlint.engine import Engine
+from okrlint.jobs import parallel_findings
 from okrlint.lexicons import Lexicon, default_lexicon
 from okrlint.models import (
     FileSummary,
@@ -38,7 +39,9 @@ from okrlint.suppress import Suppressor
 
 # Analyses are small; a bounded cache keeps repeated statements (and re-linted rewrites) from re-parsing
 # while memory stays flat on very large inputs.
-ANALYSIS_CACHE_SIZE = 50_000
+ANALYSIS_CACHE_SIZE = 8_192
+# Statements parsed per nlp.pipe pass: large enough for spaCy's batching, small enough to keep memory flat.
+BATCH_STATEMENTS = 2_000
 STDIN_PATH = "<stdin>"
 
 
@@ -173,58 +176,40 @@ class Linter:
 
         Positions refer to the text ``objective + "\\n" + "\\n".join(key_results)``.
         """
-        lines = [objective.strip(), *(kr.strip() for kr in key_results)]
-        source = "\n".join(lines)
-        index = LineIndex(source)
-        statements = []
-        offset = 0
-        for i, line in enumerate(lines):
-            kind = StatementKind.OBJECTIVE if i == 0 else StatementKind.KEY_RESULT
-            statements.append(
-                Statement(
-                    id="O1" if i == 0 else f"O1.KR{i}",
-                    kind=kind,
-                    text=line,
-                    span=Span(start=offset, end=offset + len(line)),
-                    start=index.position(offset),
-                    end=index.position(offset + len(line)),
-                    segments=(Segment(text_start=0, file_start=offset, length=len(line)),) if line else (),
-                )
-            )
-            offset += len(line) + 1
-        document = OkrDocument(
-            path=path,
-            format="text",
-            period=period,
-            objectives=(
-                Objective(
-                    statement=statements[0],
-                    parent=tuple(parent),
-                    key_results=tuple(KeyResult(statement=s) for s in statements[1:]),
-                ),
-            ),
+        return self.lint_documents(
+            [okr_document(objective, key_results, period=period, parent=parent, path=path)]
         )
-        return self.lint_documents([SourceDocument(document, source)])
 
     # ------------------------------------------------------------------ documents
     def lint_documents(
-        self, sources: Sequence[SourceDocument], errors: Sequence[LintError] = ()
+        self, sources: Sequence[SourceDocument], errors: Sequence[LintError] = (), jobs: int = 1
     ) -> LintReport:
-        """Lint parsed documents together: every statement of every document is parsed in one pass."""
-        return self._report(sources, self.findings(sources), errors)
+        """Lint parsed documents; with ``jobs`` > 1, batches are linted in that many worker processes."""
+        return self._report(sources, self.findings(sources, jobs=jobs), errors)
 
-    def findings(self, sources: Sequence[SourceDocument]) -> list[Finding]:
+    def findings(self, sources: Sequence[SourceDocument], jobs: int = 1) -> list[Finding]:
         """Findings for parsed documents, suppressions applied (suppressed ones are kept and marked)."""
-        analyses = self.analyze(s.text for src in sources for s in src.document.statements())
-        findings: list[Finding] = []
-        for src in sources:
+        if jobs > 1 and sum(len(s.document.statements()) for s in sources) > BATCH_STATEMENTS:
+            return parallel_findings(self, list(_batches(sources)), jobs)
+        return [f for _, found in self.iter_findings(sources) for f in found]
+
+    def iter_findings(
+        self, sources: Iterable[SourceDocument]
+    ) -> Iterator[tuple[SourceDocument, list[Finding]]]:
+        """Stream findings document by document. Documents are parsed in batches of about BATCH_STATEMENTS
+        statements, and only one batch's analyses are held at a time, so memory stays flat on huge inputs."""
+        for batch in _batches(sources):
+            yield from self._lint_batch(batch)
+
+    def _lint_batch(self, batch: Sequence[SourceDocument]) -> Iterator[tuple[SourceDocument, list[Finding]]]:
+        analyses = self.analyze(s.text for src in batch for s in src.document.statements())
+        for src in batch:
             found = self.engine.check_document(src.document, analyses, src.source)
             found = self.suppressor.apply(src.document, src.source, found)
             # Rewrites are re-linted, so they are only worth computing for findings someone will see.
             live = [f for f in found if not f.suppressed]
-            findings.extend(self._with_suggestions(live, analyses, _statement_context(src.document)))
-            findings.extend(f for f in found if f.suppressed)
-        return findings
+            with_rewrites = self._with_suggestions(live, analyses, _statement_context(src.document))
+            yield src, with_rewrites + [f for f in found if f.suppressed]
 
     @property
     def suggester(self) -> Suggester:
@@ -296,6 +281,62 @@ class Linter:
                 by_code=dict(sorted(Counter(f.code for f in active).items())),
             ),
         )
+
+
+def okr_document(
+    objective: str,
+    key_results: Sequence[str] = (),
+    *,
+    period: str | None = None,
+    parent: Sequence[str] = (),
+    path: str = "<okr>",
+) -> SourceDocument:
+    """One OKR as a document whose source is the objective and its key results, one per line."""
+    lines = [objective.strip(), *(kr.strip() for kr in key_results)]
+    source = "\n".join(lines)
+    index = LineIndex(source)
+    statements = []
+    offset = 0
+    for i, line in enumerate(lines):
+        kind = StatementKind.OBJECTIVE if i == 0 else StatementKind.KEY_RESULT
+        statements.append(
+            Statement(
+                id="O1" if i == 0 else f"O1.KR{i}",
+                kind=kind,
+                text=line,
+                span=Span(start=offset, end=offset + len(line)),
+                start=index.position(offset),
+                end=index.position(offset + len(line)),
+                segments=(Segment(text_start=0, file_start=offset, length=len(line)),) if line else (),
+            )
+        )
+        offset += len(line) + 1
+    document = OkrDocument(
+        path=path,
+        format="text",
+        period=period,
+        objectives=(
+            Objective(
+                statement=statements[0],
+                parent=tuple(parent),
+                key_results=tuple(KeyResult(statement=s) for s in statements[1:]),
+            ),
+        ),
+    )
+    return SourceDocument(document, source)
+
+
+def _batches(sources: Iterable[SourceDocument]) -> Iterator[list[SourceDocument]]:
+    batch: list[SourceDocument] = []
+    count = 0
+    for src in sources:
+        batch.append(src)
+        count += len(src.document.statements())
+        if count >= BATCH_STATEMENTS:
+            yield batch
+            batch, count = [], 0
+    if batch:
+        yield batch
 
 
 def _statement_context(document: OkrDocument) -> dict[str, tuple[StatementKind, str, str | None]]:

@@ -52,11 +52,21 @@ class Engine:
         self._options = {r.code: rule_options(r, config) for r in self.rules}
         self._kpis = frozenset(t.lower() for t in config.vocabulary.kpis)
         self._accepted = frozenset(t.lower() for t in config.vocabulary.accept)
+        self._plain_contexts: dict[str, CheckContext] = {}
         self._by_scope: dict[Scope, list[Rule]] = defaultdict(list)
         for rule in self.rules:
             self._by_scope[rule.spec.scope].append(rule)
 
     def _context(self, rule: Rule, fired: Mapping[str, frozenset[str]]) -> CheckContext:
+        if not fired:
+            # Statement rules never see other findings: one context per rule serves every statement.
+            cached = self._plain_contexts.get(rule.code)
+            if cached is None:
+                cached = self._plain_contexts[rule.code] = self._new_context(rule, fired)
+            return cached
+        return self._new_context(rule, fired)
+
+    def _new_context(self, rule: Rule, fired: Mapping[str, frozenset[str]]) -> CheckContext:
         return CheckContext(
             options=self._options[rule.code],
             lexicon=self.lexicon,

@@ -34,6 +34,7 @@ _COMPARATIVES = frozenset(
     {"more", "better", "higher", "faster", "greater", "bigger", "less", "fewer", "lower"}
 )
 _MAX_SUGGESTIONS = 3
+_VERDICT_CACHE_SIZE = 8_192
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +361,8 @@ class Suggester:
     def __init__(self, linter: Linter, templates: Mapping[str, str]) -> None:
         self.linter = linter
         self.templates = templates  # rule code -> generator name
+        # (candidate, kind, objective) -> lints clean; the same rewrite recurs across many statements
+        self._verdicts: dict[tuple[str, StatementKind, str | None], bool] = {}
 
     def candidates(self, ctx: Context) -> list[Candidate]:
         name = self.templates.get(ctx.finding.code)
@@ -374,8 +377,15 @@ class Suggester:
         return unique
 
     def _clean(self, text: str, kind: StatementKind, objective: str | None) -> bool:
-        findings = self.linter.lint_statement(fill(text), kind=kind, objective=objective, suggest=False)
-        return not any(f.severity.at_least(Severity.WARNING) for f in findings)
+        key = (text, kind, objective)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            findings = self.linter.lint_statement(fill(text), kind=kind, objective=objective, suggest=False)
+            verdict = not any(f.severity.at_least(Severity.WARNING) for f in findings)
+            if len(self._verdicts) >= _VERDICT_CACHE_SIZE:
+                self._verdicts.clear()  # bounded: a rare reset costs less than tracking recency
+            self._verdicts[key] = verdict
+        return verdict
 
     def suggest_all(self, contexts: list[Context]) -> list[tuple[Suggestion, ...]]:
         """Suggestions for many findings, with every candidate parsed in one pass before any is re-linted."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from okrlint.analysis import Predicate
 from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
@@ -195,17 +196,21 @@ def vague_term(unit: Unit, ctx: CheckContext) -> HitIterator:
     kr_words = (
         set().union(*(set(k.lemmas) for k in u.key_result_analyses)) if u.key_result_analyses else set()
     )
-    lowered = a.text.lower()
-    for word in sorted(lex.words.get("vague_term", ()), key=len, reverse=True):
+    for match in _vague_pattern(lex.words.get("vague_term", frozenset())).finditer(a.text.lower()):
+        word = match.group(0)
         if word in ctx.accepted_terms:
-            continue
-        match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered)
-        if match is None:
             continue
         if word in kr_words:
             return  # a key result measures the term: the KRs define it (004:45)
         yield Hit(match.start(), match.end(), {"term": a.text[match.start() : match.end()]})
         return
+
+
+@lru_cache(maxsize=8)
+def _vague_pattern(terms: frozenset[str]) -> re.Pattern[str]:
+    """One alternation for all vague terms, longest first, whole words only (compiled once per lexicon)."""
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def negative_framing(unit: Unit, ctx: CheckContext) -> HitIterator:

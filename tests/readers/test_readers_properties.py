@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -102,9 +103,24 @@ _NUMBERED = st.tuples(_WORDS, st.integers(0, 999)).map(
 )
 
 
+# A heading that is only a section name ("KR", "Notes", "Tasks", "Key Results") names a section, not an
+# objective, by design; generated titles must not be one.
+_SECTION_TITLE = re.compile(
+    r"^(?:\(?krs?\)?|o\d*|okrs?|objectives?|key results?|initiatives?|projects?|tasks|notes?|tracking|"
+    r"alternatives?|risks?|dependencies|background|context|milestones|deliverables)$",
+    re.IGNORECASE,
+)
+# A heading that mentions OKRs or goals marks the OKR region of a larger document (reader design), so a
+# generated objective must not contain those marker words either.
+_REGION_WORDS = frozenset({"okr", "okrs", "goal", "goals", "objective", "objectives", "kr", "krs"})
+_TITLES = _WORDS.map(" ".join).filter(
+    lambda title: not _SECTION_TITLE.match(title) and not _REGION_WORDS & set(title.lower().split())
+)
+
+
 @settings(max_examples=100, deadline=None)
 @given(
-    okrs=st.lists(st.tuples(_WORDS.map(" ".join), st.lists(_NUMBERED, min_size=1, max_size=5)), max_size=5),
+    okrs=st.lists(st.tuples(_TITLES, st.lists(_NUMBERED, min_size=1, max_size=5)), max_size=5),
     marker=st.sampled_from(["-", "*", "1."]),
     newline=st.sampled_from(["\n", "\r\n"]),
 )

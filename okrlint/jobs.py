@@ -1,0 +1,44 @@
+"""Linting batches in worker processes (``--jobs``).
+
+Workers are forked from a process whose Linter has already loaded its pipeline, so no worker loads the model
+again; each returns plain findings. Where fork is unavailable, linting stays in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from okrlint.api import Linter, SourceDocument
+    from okrlint.models import Finding
+
+# The Linter the forked workers inherit; set only around a parallel run.
+_WORKER_LINTER: Linter | None = None
+
+
+def _lint_in_worker(batch: Sequence[SourceDocument]) -> list[Finding]:
+    assert _WORKER_LINTER is not None
+    return [f for _, found in _WORKER_LINTER.iter_findings(batch) for f in found]
+
+
+def parallel_findings(linter: Linter, batches: list[list[SourceDocument]], jobs: int) -> list[Finding]:
+    """Findings of every batch, in order, computed by ``jobs`` forked workers."""
+    global _WORKER_LINTER
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return [f for batch in batches for f in _lint_in_worker_with(linter, batch)]
+    linter.nlp  # noqa: B018 - load the pipeline before forking, so that the workers share it
+    linter.analyzer  # noqa: B018
+    _WORKER_LINTER = linter
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_lint_in_worker, batches))
+    finally:
+        _WORKER_LINTER = None
+    return [f for found in results for f in found]
+
+
+def _lint_in_worker_with(linter: Linter, batch: Sequence[SourceDocument]) -> list[Finding]:
+    return [f for _, found in linter.iter_findings(batch) for f in found]
