@@ -33,6 +33,7 @@ from okrlint.models import (
 from okrlint.nlp import english_words, load_pipeline, model_info, parse_statements
 from okrlint.positions import LineIndex
 from okrlint.registry import Rule, select_rules
+from okrlint.rulespec import Scope
 from okrlint.suggest import Context as SuggestionContext
 from okrlint.suggest import Suggester
 from okrlint.suppress import Suppressor
@@ -94,6 +95,9 @@ class Linter:
         self.suppressor = Suppressor(self.rules, self.config, self.lexicon, root)
         self._analyzer: Analyzer | None = None
         self._suggester: Suggester | None = None
+        self._statement_codes = frozenset(
+            r.code for r in self.rules if r.spec.scope in (Scope.OBJECTIVE, Scope.KEY_RESULT)
+        )
         self._cache: OrderedDict[str, StatementAnalysis] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -229,8 +233,8 @@ class Linter:
         contexts: list[SuggestionContext] = []
         for i, finding in enumerate(findings):
             statement = finding.statement
-            if statement is None or statement.id not in context:
-                continue
+            if statement is None or statement.id not in context or finding.code not in self._statement_codes:
+                continue  # set-level findings (counts, duplicates) have no single statement to rewrite
             if not (finding.severity.at_least(Severity.WARNING) or finding.code in self.suggester.templates):
                 continue
             kind, text, objective = context[statement.id]

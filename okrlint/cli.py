@@ -259,6 +259,19 @@ def rules_command(show_all: bool, output_format: str) -> None:
         click.echo(f"{r.spec.code}  {r.spec.name:44} {r.spec.severity!s:8} {r.spec.summary}{state}")
 
 
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Explain a rule (by code or name): what it flags, why, the guide it rests on, examples and options."""
+    from okrlint.explain import explain_rule
+    from okrlint.registry import rules_by_key
+
+    found = rules_by_key().get(rule) or rules_by_key().get(rule.upper())
+    if found is None:
+        _fail(f"unknown rule {rule!r} (see `okrlint rules --all`)")
+    click.echo(explain_rule(found.spec), nl=False)
+
+
 @main.command(name="config")
 @click.argument("path", required=False, type=click.Path(path_type=str))
 @click.option("--show", is_flag=True, help="Print the config that applies to PATH (default) and its file.")

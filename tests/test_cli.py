@@ -114,3 +114,22 @@ def test_rules_lists_every_enabled_rule(runner: CliRunner) -> None:
 def test_unknown_selector_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", "--select", "Z999", str(GOOD)])
     assert result.exit_code == 2
+
+
+def test_explain_prints_what_why_sources_and_examples(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["explain", "K204"])
+    assert result.exit_code == 0
+    for part in (
+        "K204 key-result-counts-activities",
+        "What it flags:",
+        "Why it matters:",
+        "003_c829359f6e0b3882.txt:615",
+        "Publish one new post per week",
+    ):
+        assert part in result.output
+    assert runner.invoke(main, ["explain", "key-result-is-output"]).output.startswith("K203 ")
+
+
+def test_explain_unknown_rule_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["explain", "Z999"])
+    assert result.exit_code == 2
