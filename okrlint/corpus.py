@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
 from pydantic import Field
 
 from okrlint.models import Citation, Frozen, StatementKind
 from okrlint.resources import corpus_dir
+from okrlint.yamlio import load_yaml
 
 _WORD = re.compile(r"[a-z0-9%$€£]+")
 _STOP = frozenset(
@@ -63,7 +63,7 @@ class CorpusExample(Frozen):
 
 @cache
 def load_corpus() -> tuple[CorpusExample, ...]:
-    raw = yaml.safe_load((corpus_dir() / "examples.yaml").read_text(encoding="utf-8")) or []
+    raw = load_yaml((corpus_dir() / "examples.yaml").read_text(encoding="utf-8")) or []
     return tuple(CorpusExample.model_validate(item) for item in raw)
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from okrlint.resources import rules_dir
+from okrlint.yamlio import load_yaml
 
 
 class Lexicon(BaseModel):
@@ -63,7 +63,7 @@ def _invert(groups: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
 
 def _load_groups(file_name: str) -> dict[str, frozenset[str]]:
     path = rules_dir() / "lexicons" / file_name
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = load_yaml(path.read_text(encoding="utf-8")) or {}
     return {name: frozenset(str(e).lower() for e in entries) for name, entries in raw.items()}
 
 

@@ -16,6 +16,7 @@ from okrlint.checks.base import CheckContext, HitIterator, Unit
 from okrlint.config import Config
 from okrlint.resources import rules_dir
 from okrlint.rulespec import RuleSpec, Status
+from okrlint.yamlio import load_yaml
 
 CheckFunction = Callable[[Unit, CheckContext], HitIterator]
 
@@ -55,7 +56,7 @@ def _resolve(target: str, path: Path) -> CheckFunction:
 
 def load_rule(path: Path) -> Rule:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
         spec = RuleSpec.model_validate(raw)
     except (yaml.YAMLError, ValidationError) as exc:
         raise RuleLoadError(f"{path}: {exc}") from exc

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-import yaml
-
 from okrlint.analysis import Phrase, StatementAnalysis
-from okrlint.corpus import nearest_good, similarity, words
+from okrlint.corpus import CorpusStatement, nearest_good, similarity, words
 from okrlint.models import Applicability, Finding, Severity, StatementKind, Suggestion
 from okrlint.resources import rules_dir
+from okrlint.yamlio import load_yaml
 
 if TYPE_CHECKING:
     from okrlint.api import Linter
@@ -33,7 +32,8 @@ _DETERMINERS = ("the ", "a ", "an ", "our ", "my ", "their ", "your ", "its ", "
 _COMPARATIVES = frozenset(
     {"more", "better", "higher", "faster", "greater", "bigger", "less", "fewer", "lower"}
 )
-_MAX_SUGGESTIONS = 3
+_MAX_SUGGESTIONS = 2
+_FALLBACK_NOTE = "The guide's rewrite of a similar statement; fill in your numbers."
 _VERDICT_CACHE_SIZE = 8_192
 
 
@@ -55,7 +55,7 @@ class Context:
 
 @cache
 def _outcomes() -> dict[str, object]:
-    raw = yaml.safe_load((rules_dir() / "lexicons" / "outcomes.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((rules_dir() / "lexicons" / "outcomes.yaml").read_text(encoding="utf-8"))
     return dict(raw)
 
 
@@ -387,47 +387,56 @@ class Suggester:
             self._verdicts[key] = verdict
         return verdict
 
-    def suggest_all(self, contexts: list[Context]) -> list[tuple[Suggestion, ...]]:
-        """Suggestions for many findings, with every candidate parsed in one pass before any is re-linted."""
-        texts: set[str] = set()
-        for ctx in contexts:
-            texts.update(fill(c.text) for c in self.candidates(ctx))
-            nearest = nearest_good(ctx.analysis.text, ctx.kind, ctx.finding.code)
-            if nearest is not None:
-                texts.add(fill(templatize(nearest[0].text)))
-            if ctx.objective:
-                texts.add(ctx.objective)
-        self.linter.analyze(texts)
-        return [self.suggest(ctx) for ctx in contexts]
-
-    def suggest(self, ctx: Context) -> tuple[Suggestion, ...]:
-        """Clean candidates ranked by likeness to the nearest worked example; the example itself as a fallback."""
+    def ranked(self, ctx: Context) -> list[tuple[Candidate, tuple[CorpusStatement, float] | None]]:
+        """Candidates that add no number, best first by likeness to their nearest worked example (no parsing),
+        then the nearest worked example itself, templatised, as the last resort."""
         original_numbers = numbers_in(ctx.analysis.text)
-        kept: list[tuple[float, Suggestion]] = []
+        scored = []
         for candidate in self.candidates(ctx):
             if not numbers_in(candidate.text) <= original_numbers:
                 continue  # never put a number in the author's mouth
-            if not self._clean(candidate.text, ctx.kind, ctx.objective):
-                continue
             nearest = nearest_good(candidate.text, ctx.kind, ctx.finding.code)
             score = similarity(words(candidate.text), words(nearest[0].text)) if nearest else 0.0
-            kept.append((score, self._suggestion(candidate.text, candidate.description, nearest, ctx)))
-        kept.sort(key=lambda pair: -pair[0])
-        suggestions = [s for _, s in kept[:_MAX_SUGGESTIONS]]
-        if not suggestions:
-            nearest = nearest_good(ctx.analysis.text, ctx.kind, ctx.finding.code)
-            if nearest is not None:
-                text = templatize(nearest[0].text)
-                if numbers_in(text) <= original_numbers and self._clean(text, ctx.kind, ctx.objective):
-                    suggestions.append(
-                        self._suggestion(
-                            text,
-                            "The guide's rewrite of a similar statement; fill in your numbers.",
-                            nearest,
-                            ctx,
-                        )
-                    )
-        return tuple(suggestions)
+            scored.append((score, candidate, nearest))
+        scored.sort(key=lambda item: -item[0])
+        out = [(candidate, nearest) for _, candidate, nearest in scored]
+        nearest = nearest_good(ctx.analysis.text, ctx.kind, ctx.finding.code)
+        if nearest is not None:
+            text = templatize(nearest[0].text)
+            if numbers_in(text) <= original_numbers:
+                out.append((Candidate(text, _FALLBACK_NOTE), nearest))
+        return out
+
+    def suggest_all(self, contexts: list[Context]) -> list[tuple[Suggestion, ...]]:
+        """Suggestions for many findings. Candidates are re-linted lazily, best first and in rounds (one
+        ``nlp.pipe`` pass per round for every finding still short of rewrites), so most findings cost one parse."""
+        queues = [self.ranked(ctx) for ctx in contexts]
+        chosen: list[list[Suggestion]] = [[] for _ in contexts]
+        positions = [0] * len(contexts)
+        self.linter.analyze(ctx.objective for ctx in contexts if ctx.objective)
+        while True:
+            pending = [
+                i
+                for i, queue in enumerate(queues)
+                if positions[i] < len(queue)
+                and len(chosen[i]) < _MAX_SUGGESTIONS
+                # the worked example is only a fallback: once the author's words gave a rewrite, stop there
+                and not (chosen[i] and queue[positions[i]][0].description == _FALLBACK_NOTE)
+            ]
+            if not pending:
+                break
+            self.linter.analyze(fill(queues[i][positions[i]][0].text) for i in pending)
+            for i in pending:
+                candidate, nearest = queues[i][positions[i]]
+                positions[i] += 1
+                ctx = contexts[i]
+                if self._clean(candidate.text, ctx.kind, ctx.objective):
+                    chosen[i].append(self._suggestion(candidate.text, candidate.description, nearest, ctx))
+        return [tuple(found) for found in chosen]
+
+    def suggest(self, ctx: Context) -> tuple[Suggestion, ...]:
+        """Clean rewrites for one finding (see suggest_all)."""
+        return self.suggest_all([ctx])[0]
 
     def _suggestion(self, text: str, description: str, nearest: object, ctx: Context) -> Suggestion:
         example = nearest[0] if isinstance(nearest, tuple) else None

@@ -1,0 +1,197 @@
+"""Speed of okrlint measured side by side with raw spaCy in one run.
+
+    python benchmarks/speed.py [--quick] [--jobs N]
+
+1. Throughput: raw ``nlp.pipe`` with the full en_core_web_sm pipeline vs okrlint end to end (reading aside:
+   ``Linter.lint_documents`` with every default rule and rewrite suggestions) on the same statements: the seed
+   labels replicated, and a generated set of unique statements.
+2. Cold start: ``okrlint check`` on a 10-OKR file vs ``python -c "import spacy; spacy.load(model)"``.
+3. Peak memory (max RSS of a fresh process) streaming 10k and 100k generated statements.
+4. Growth: okrlint time for 1k, 10k and 100k statements (it should be linear).
+
+Every ratio compares figures taken in this run, on this machine, under the same load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+LABELS = REPO.parent / "shared" / "eval" / "seed_labels.jsonl"
+
+_VERBS_UP = ["Increase", "Grow", "Raise", "Lift", "Improve", "Reach", "Get"]
+_VERBS_DOWN = ["Reduce", "Cut", "Lower", "Shorten"]
+_OUTPUT_VERBS = ["Launch", "Publish", "Write", "Create", "Update", "Redesign", "Ship", "Send", "Organize", "Host"]
+_METRICS_UP = ["weekly active users", "trial to paid conversion rate", "organic search traffic", "email open rate",
+               "onboarding completion rate", "net revenue retention", "monthly sign-ups", "NPS among new customers",
+               "feature adoption in the mobile app", "average order value", "share of self-serve upgrades"]
+_METRICS_DOWN = ["average response time", "customer churn", "support tickets per week", "time to first value",
+                 "p95 API latency", "cost per acquisition", "failed deployments per month"]
+_ARTEFACTS = ["the new website", "a weekly newsletter", "the partner portal", "our onboarding tips", "case studies",
+              "the pricing page", "a customer webinar", "the mobile app", "blog posts", "the sales deck"]
+_OBJECTIVES = ["Delight our new customers", "Make onboarding effortless", "Grow our presence in Germany",
+               "Build a product teams love", "Speed up our sales cycle", "Earn the trust of enterprise buyers",
+               "Make our platform fast and reliable", "Become the go-to tool for small agencies"]
+
+
+def generated_okrs(n_statements: int, seed: int = 7) -> Iterator[tuple[str, list[str]]]:
+    """Unique OKRs (an objective and 4 key results each), a realistic mix of good and bad statements."""
+    rng = random.Random(seed)
+    made = 0
+    i = 0
+    while made < n_statements:
+        i += 1
+        objective = f"{rng.choice(_OBJECTIVES)} in region {i}"
+        krs = []
+        for _ in range(4):
+            roll = rng.random()
+            a, b = rng.randint(2, 400), rng.randint(401, 900)
+            if roll < 0.45:
+                krs.append(f"{rng.choice(_VERBS_UP)} {rng.choice(_METRICS_UP)} from {a} to {b}")
+            elif roll < 0.65:
+                krs.append(f"{rng.choice(_VERBS_DOWN)} {rng.choice(_METRICS_DOWN)} by {a % 90 + 5}%")
+            elif roll < 0.80:
+                krs.append(f"{rng.choice(_OUTPUT_VERBS)} {rng.choice(_ARTEFACTS)} for segment {a}")
+            elif roll < 0.90:
+                krs.append(f"{rng.choice(_OUTPUT_VERBS)} {a % 12 + 2} {rng.choice(_ARTEFACTS).split()[-1]}s per month")
+            else:
+                krs.append(f"{rng.choice(['Improve', 'Increase', 'Grow'])} {rng.choice(_METRICS_UP)} for team {a}")
+        made += 1 + len(krs)
+        yield objective, krs
+
+
+def seed_okrs(replicas: int) -> list[tuple[str, list[str]]]:
+    """The seed labels as OKRs (a key result under its objective when it has one), repeated."""
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    okrs: list[tuple[str, list[str]]] = []
+    for row in rows:
+        if row["kind"] == "objective":
+            okrs.append((row["text"], []))
+        else:
+            okrs.append((row["objective"] or "Improve our product", [row["text"]]))
+    return okrs * replicas
+
+
+def statements_of(okrs: list[tuple[str, list[str]]]) -> list[str]:
+    return [s for objective, krs in okrs for s in (objective, *krs)]
+
+
+def throughput(okrs: list[tuple[str, list[str]]], label: str, jobs: int) -> None:
+    import spacy
+
+    from okrlint.api import Linter, okr_document
+    from okrlint.nlp import _resolve_model
+
+    texts = statements_of(okrs)
+    full = spacy.load(_resolve_model(None))
+    list(full.pipe(texts[:200]))  # warm up
+    start = time.perf_counter()
+    for _ in full.pipe(texts):
+        pass
+    raw = time.perf_counter() - start
+    del full
+
+    linter = Linter()
+    linter.lint_statement("Launch the new website")  # load and warm up
+    sources = [okr_document(o, krs) for o, krs in okrs]
+    start = time.perf_counter()
+    report = linter.lint_documents(sources, jobs=jobs)
+    ours = time.perf_counter() - start
+    print(
+        f"{label:34} {len(texts):>7} statements  raw spaCy {len(texts) / raw:7.0f}/s  okrlint {len(texts) / ours:7.0f}/s"
+        f"  ratio {raw / ours:5.2f}x  ({len(report.findings)} findings, "
+        f"{sum(len(f.suggestions) for f in report.findings)} suggestions)"
+    )
+
+
+def _run(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=False, capture_output=True)
+    return time.perf_counter() - start
+
+
+def cold_start(repeats: int) -> None:
+    from okrlint.nlp import _resolve_model
+
+    model = _resolve_model(None)
+    python = sys.executable
+    okrlint = str(Path(python).with_name("okrlint"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "team-q3.md"
+        lines = ["# Team OKRs Q3 2024", ""]
+        for objective, krs in generated_okrs(50, seed=3):
+            lines += [f"## {objective}", "", *(f"- {kr}" for kr in krs), ""]
+        path.write_text("\n".join(lines), encoding="utf-8")
+        objectives = sum(1 for line in lines if line.startswith("## "))
+        load = [_run([python, "-c", f"import spacy; spacy.load({model!r})"]) for _ in range(repeats)]
+        check = [_run([okrlint, "check", "--isolated", str(path)]) for _ in range(repeats)]
+    m_load, m_check = statistics.median(load), statistics.median(check)
+    print(f"cold start: okrlint check ({objectives} OKRs) {m_check:.2f}s vs spacy.load {m_load:.2f}s "
+          f"(median of {repeats})  ratio {m_check / m_load:.2f}x")
+
+
+_MEMORY_CHILD = """
+import resource, sys, time
+sys.path.insert(0, {here!r})
+from speed import generated_okrs
+from okrlint.api import Linter, okr_document
+linter = Linter()
+linter.lint_statement("warm up")
+start = time.perf_counter()
+findings = 0
+for _, found in linter.iter_findings(okr_document(o, k) for o, k in generated_okrs({n})):
+    findings += len(found)
+elapsed = time.perf_counter() - start
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, elapsed, findings)
+"""
+
+
+def memory_and_growth(sizes: list[int]) -> None:
+    results = {}
+    for n in sizes:
+        out = subprocess.run(
+            [sys.executable, "-c", _MEMORY_CHILD.format(here=str(HERE), n=n)], capture_output=True, text=True, check=True
+        )
+        rss_kb, elapsed, findings = out.stdout.split()
+        results[n] = (int(rss_kb) / 1024, float(elapsed), int(findings))
+    base_n = sizes[0]
+    for n, (rss, elapsed, findings) in results.items():
+        per = elapsed / n * 1000
+        print(f"streaming {n:>7} statements: peak RSS {rss:7.0f} MiB, {elapsed:7.1f}s ({per:.3f} ms/statement), "
+              f"{findings} findings")
+    if 10_000 in results and 100_000 in results:
+        print(f"peak memory 100k / 10k: {results[100_000][0] / results[10_000][0]:.2f}x")
+    last = sizes[-1]
+    print(f"time per statement {last} / {base_n}: {(results[last][1] / last) / (results[base_n][1] / base_n):.2f}x "
+          "(1.0 = linear)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sets (1k/10k) for a fast look")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes for okrlint (default 1)")
+    args = parser.parse_args(argv)
+    from okrlint.api import Linter
+
+    print(f"okrlint {Linter().tool_info().version}, model {Linter().tool_info().model}, jobs={args.jobs}")
+    if LABELS.is_file():
+        throughput(seed_okrs(10 if args.quick else 30), "seed labels replicated", args.jobs)
+    throughput(list(generated_okrs(2_000 if args.quick else 10_000)), "generated, unique statements", args.jobs)
+    cold_start(3 if args.quick else 5)
+    memory_and_growth([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
+    sys.exit(main())
