@@ -7,7 +7,6 @@ into the statement's cleaned text (the engine maps them to file positions).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -121,9 +120,6 @@ class StatementAnalysis(Model):
     @property
     def has_number(self) -> bool:
         return bool(self.quantities)
-
-    def lemma_set(self) -> frozenset[str]:
-        return frozenset(self.lemmas)
 
 
 # A number as written in OKRs: "10,000", "40k", "$100", "5h", "8/10", ">2000", "4+", "3.5x", "98".
@@ -543,12 +539,6 @@ class Analyzer:
     # ----------------------------------------------------------------- helpers over tokens
     def _off(self, tok: Token, shift: int) -> int:
         return tok.idx - shift
-
-    def _lemma(self, tok: Token) -> str:
-        lemma = tok.lemma_.lower()
-        if tok.i == 1 and tok.doc[0].text == "We":
-            lemma = tok.lemma_.lower()
-        return lemma
 
     def _verb_lemma(self, tok: Token) -> str:
         """Verb lemma with its particle ("reach out", "set up", "partner up") when the lexicon knows it."""
@@ -1074,7 +1064,3 @@ def _empty_analysis(text: str, quantities: list[Quantity], times: list[TextSpan]
         lemmas=(),
         words=(),
     )
-
-
-def analyze_all(analyzer: Analyzer, parsed: Iterable[ParsedStatement]) -> list[StatementAnalysis]:
-    return [analyzer.analyze(p) for p in parsed]

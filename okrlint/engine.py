@@ -22,7 +22,6 @@ from okrlint.models import (
     OkrDocument,
     Severity,
     Statement,
-    StatementKind,
     StatementRef,
 )
 from okrlint.positions import LineIndex
@@ -212,7 +211,3 @@ def _drop_superseded(raised: list[_Raised]) -> list[_Raised]:
     for item in raised:
         codes[item.statement.id].add(item.rule.code)
     return [item for item in raised if not set(item.rule.spec.superseded_by) & codes[item.statement.id]]
-
-
-def statement_kind(kind: str) -> StatementKind:
-    return StatementKind(kind)

@@ -18,10 +18,6 @@ def team_is_actor(a: StatementAnalysis) -> bool:
     return a.subject_person in TEAM_ACTORS
 
 
-def is_measuring(p: Predicate) -> bool:
-    return bool(p.classes & MEASURING) and not (p.classes & DOING and not p.classes & {"attain", "change"})
-
-
 def measured_outcome(a: StatementAnalysis) -> bool:
     """Some predicate (or a clause inside one) moves or reaches a measure and carries a number."""
     return a.measured_clause or any(p.classes & MEASURING and p.quantities for p in a.predicates)
