@@ -31,17 +31,62 @@ LABELS = REPO.parent / "shared" / "eval" / "seed_labels.jsonl"
 
 _VERBS_UP = ["Increase", "Grow", "Raise", "Lift", "Improve", "Reach", "Get"]
 _VERBS_DOWN = ["Reduce", "Cut", "Lower", "Shorten"]
-_OUTPUT_VERBS = ["Launch", "Publish", "Write", "Create", "Update", "Redesign", "Ship", "Send", "Organize", "Host"]
-_METRICS_UP = ["weekly active users", "trial to paid conversion rate", "organic search traffic", "email open rate",
-               "onboarding completion rate", "net revenue retention", "monthly sign-ups", "NPS among new customers",
-               "feature adoption in the mobile app", "average order value", "share of self-serve upgrades"]
-_METRICS_DOWN = ["average response time", "customer churn", "support tickets per week", "time to first value",
-                 "p95 API latency", "cost per acquisition", "failed deployments per month"]
-_ARTEFACTS = ["the new website", "a weekly newsletter", "the partner portal", "our onboarding tips", "case studies",
-              "the pricing page", "a customer webinar", "the mobile app", "blog posts", "the sales deck"]
-_OBJECTIVES = ["Delight our new customers", "Make onboarding effortless", "Grow our presence in Germany",
-               "Build a product teams love", "Speed up our sales cycle", "Earn the trust of enterprise buyers",
-               "Make our platform fast and reliable", "Become the go-to tool for small agencies"]
+_OUTPUT_VERBS = [
+    "Launch",
+    "Publish",
+    "Write",
+    "Create",
+    "Update",
+    "Redesign",
+    "Ship",
+    "Send",
+    "Organize",
+    "Host",
+]
+_METRICS_UP = [
+    "weekly active users",
+    "trial to paid conversion rate",
+    "organic search traffic",
+    "email open rate",
+    "onboarding completion rate",
+    "net revenue retention",
+    "monthly sign-ups",
+    "NPS among new customers",
+    "feature adoption in the mobile app",
+    "average order value",
+    "share of self-serve upgrades",
+]
+_METRICS_DOWN = [
+    "average response time",
+    "customer churn",
+    "support tickets per week",
+    "time to first value",
+    "p95 API latency",
+    "cost per acquisition",
+    "failed deployments per month",
+]
+_ARTEFACTS = [
+    "the new website",
+    "a weekly newsletter",
+    "the partner portal",
+    "our onboarding tips",
+    "case studies",
+    "the pricing page",
+    "a customer webinar",
+    "the mobile app",
+    "blog posts",
+    "the sales deck",
+]
+_OBJECTIVES = [
+    "Delight our new customers",
+    "Make onboarding effortless",
+    "Grow our presence in Germany",
+    "Build a product teams love",
+    "Speed up our sales cycle",
+    "Earn the trust of enterprise buyers",
+    "Make our platform fast and reliable",
+    "Become the go-to tool for small agencies",
+]
 
 
 def generated_okrs(n_statements: int, seed: int = 7) -> Iterator[tuple[str, list[str]]]:
@@ -63,9 +108,13 @@ def generated_okrs(n_statements: int, seed: int = 7) -> Iterator[tuple[str, list
             elif roll < 0.80:
                 krs.append(f"{rng.choice(_OUTPUT_VERBS)} {rng.choice(_ARTEFACTS)} for segment {a}")
             elif roll < 0.90:
-                krs.append(f"{rng.choice(_OUTPUT_VERBS)} {a % 12 + 2} {rng.choice(_ARTEFACTS).split()[-1]}s per month")
+                krs.append(
+                    f"{rng.choice(_OUTPUT_VERBS)} {a % 12 + 2} {rng.choice(_ARTEFACTS).split()[-1]}s per month"
+                )
             else:
-                krs.append(f"{rng.choice(['Improve', 'Increase', 'Grow'])} {rng.choice(_METRICS_UP)} for team {a}")
+                krs.append(
+                    f"{rng.choice(['Improve', 'Increase', 'Grow'])} {rng.choice(_METRICS_UP)} for team {a}"
+                )
         made += 1 + len(krs)
         yield objective, krs
 
@@ -136,8 +185,10 @@ def cold_start(repeats: int) -> None:
         load = [_run([python, "-c", f"import spacy; spacy.load({model!r})"]) for _ in range(repeats)]
         check = [_run([okrlint, "check", "--isolated", str(path)]) for _ in range(repeats)]
     m_load, m_check = statistics.median(load), statistics.median(check)
-    print(f"cold start: okrlint check ({objectives} OKRs) {m_check:.2f}s vs spacy.load {m_load:.2f}s "
-          f"(median of {repeats})  ratio {m_check / m_load:.2f}x")
+    print(
+        f"cold start: okrlint check ({objectives} OKRs) {m_check:.2f}s vs spacy.load {m_load:.2f}s "
+        f"(median of {repeats})  ratio {m_check / m_load:.2f}x"
+    )
 
 
 _MEMORY_CHILD = """
@@ -160,20 +211,27 @@ def memory_and_growth(sizes: list[int]) -> None:
     results = {}
     for n in sizes:
         out = subprocess.run(
-            [sys.executable, "-c", _MEMORY_CHILD.format(here=str(HERE), n=n)], capture_output=True, text=True, check=True
+            [sys.executable, "-c", _MEMORY_CHILD.format(here=str(HERE), n=n)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         rss_kb, elapsed, findings = out.stdout.split()
         results[n] = (int(rss_kb) / 1024, float(elapsed), int(findings))
     base_n = sizes[0]
     for n, (rss, elapsed, findings) in results.items():
         per = elapsed / n * 1000
-        print(f"streaming {n:>7} statements: peak RSS {rss:7.0f} MiB, {elapsed:7.1f}s ({per:.3f} ms/statement), "
-              f"{findings} findings")
+        print(
+            f"streaming {n:>7} statements: peak RSS {rss:7.0f} MiB, {elapsed:7.1f}s ({per:.3f} ms/statement), "
+            f"{findings} findings"
+        )
     if 10_000 in results and 100_000 in results:
         print(f"peak memory 100k / 10k: {results[100_000][0] / results[10_000][0]:.2f}x")
     last = sizes[-1]
-    print(f"time per statement {last} / {base_n}: {(results[last][1] / last) / (results[base_n][1] / base_n):.2f}x "
-          "(1.0 = linear)")
+    print(
+        f"time per statement {last} / {base_n}: {(results[last][1] / last) / (results[base_n][1] / base_n):.2f}x "
+        "(1.0 = linear)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,7 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"okrlint {Linter().tool_info().version}, model {Linter().tool_info().model}, jobs={args.jobs}")
     if LABELS.is_file():
         throughput(seed_okrs(10 if args.quick else 30), "seed labels replicated", args.jobs)
-    throughput(list(generated_okrs(2_000 if args.quick else 10_000)), "generated, unique statements", args.jobs)
+    throughput(
+        list(generated_okrs(2_000 if args.quick else 10_000)), "generated, unique statements", args.jobs
+    )
     cold_start(3 if args.quick else 5)
     memory_and_growth([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
     return 0

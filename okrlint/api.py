@@ -41,6 +41,8 @@ from okrlint.suppress import Suppressor
 # Analyses are small; a bounded cache keeps repeated statements (and re-linted rewrites) from re-parsing
 # while memory stays flat on very large inputs.
 ANALYSIS_CACHE_SIZE = 8_192
+# What the suggester needs of a statement: kind, text, its objective's text, and the span a rewrite replaces.
+StatementContext = tuple[StatementKind, str, str | None, Span]
 # Statements parsed per nlp.pipe pass: large enough for spaCy's batching, small enough to keep memory flat.
 BATCH_STATEMENTS = 2_000
 STDIN_PATH = "<stdin>"
@@ -164,7 +166,8 @@ class Linter:
         target = "O1" if kind is StatementKind.OBJECTIVE else "O1.KR1"
         own = [f for f in findings if f.statement is not None and f.statement.id == target]
         if suggest:
-            own = self._with_suggestions(own, analyses, {target: (kind, text, objective)})
+            whole = Span(start=0, end=len(text))
+            own = self._with_suggestions(own, analyses, {target: (kind, text, objective, whole)})
         return own
 
     def lint_okr(
@@ -226,7 +229,7 @@ class Linter:
         self,
         findings: list[Finding],
         analyses: dict[str, StatementAnalysis],
-        context: dict[str, tuple[StatementKind, str, str | None]],
+        context: dict[str, StatementContext],
     ) -> list[Finding]:
         """Attach rewrites to warnings and errors (and to notes whose rule has a rewrite template)."""
         wanted: list[int] = []
@@ -237,9 +240,9 @@ class Linter:
                 continue  # set-level findings (counts, duplicates) have no single statement to rewrite
             if not (finding.severity.at_least(Severity.WARNING) or finding.code in self.suggester.templates):
                 continue
-            kind, text, objective = context[statement.id]
+            kind, text, objective, whole = context[statement.id]
             wanted.append(i)
-            contexts.append(SuggestionContext(finding, analyses[text], kind, objective))
+            contexts.append(SuggestionContext(finding, analyses[text], kind, objective, whole))
         out = list(findings)
         for i, suggestions in zip(wanted, self.suggester.suggest_all(contexts), strict=True):
             out[i] = findings[i].model_copy(update={"suggestions": suggestions})
@@ -343,14 +346,15 @@ def _batches(sources: Iterable[SourceDocument]) -> Iterator[list[SourceDocument]
         yield batch
 
 
-def _statement_context(document: OkrDocument) -> dict[str, tuple[StatementKind, str, str | None]]:
-    """Statement id -> (kind, text, objective text) for the suggester."""
-    out: dict[str, tuple[StatementKind, str, str | None]] = {}
+def _statement_context(document: OkrDocument) -> dict[str, StatementContext]:
+    """Statement id -> (kind, text, objective text, the statement's whole span) for the suggester."""
+    out: dict[str, StatementContext] = {}
     for objective in document.objectives:
         o = objective.statement
-        out[o.id] = (StatementKind.OBJECTIVE, o.text, None)
+        out[o.id] = (StatementKind.OBJECTIVE, o.text, None, o.file_span(0, len(o.text)))
         for kr in objective.key_results:
-            out[kr.statement.id] = (StatementKind.KEY_RESULT, kr.statement.text, o.text)
+            k = kr.statement
+            out[k.id] = (StatementKind.KEY_RESULT, k.text, o.text, k.file_span(0, len(k.text)))
     return out
 
 

@@ -151,6 +151,10 @@ def check(
     except ConfigError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
+    if not report.documents and not report.errors and all(p != "-" and Path(p).is_file() for p in paths):
+        # Every file named was excluded by its config (pre-commit passes such files): nothing to do is success.
+        click.echo("okrlint: every file named is excluded by the configuration", err=True)
+        sys.exit(EXIT_CLEAN)
     output = get_formatter(fmt)(report)
     if output_file is not None:
         output_file.write_text(output, encoding="utf-8")

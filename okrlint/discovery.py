@@ -28,7 +28,11 @@ def display_path(path: Path) -> str:
 
 
 def _matches(path: str, patterns: Iterable[str]) -> bool:
-    return any(fnmatch.fnmatch(path, p) or fnmatch.fnmatch(Path(path).name, p) for p in patterns)
+    """Gitignore-like: a pattern matches the path or any trailing part of it ("archive/**" matches
+    "okrs/archive/old.md" wherever the run started), so patterns work relative to the config that set them."""
+    parts = Path(path).as_posix().split("/")
+    tails = ["/".join(parts[i:]) for i in range(len(parts))]
+    return any(fnmatch.fnmatch(tail, p) for p in patterns for tail in tails)
 
 
 def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], list[LintError]]:

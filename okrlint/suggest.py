@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from okrlint.analysis import Phrase, StatementAnalysis
 from okrlint.corpus import CorpusStatement, nearest_good, similarity, words
-from okrlint.models import Applicability, Finding, Severity, StatementKind, Suggestion
+from okrlint.models import Applicability, Finding, Severity, Span, StatementKind, Suggestion
 from okrlint.resources import rules_dir
 from okrlint.yamlio import load_yaml
 
@@ -51,6 +51,7 @@ class Context:
     analysis: StatementAnalysis
     kind: StatementKind
     objective: str | None
+    whole: Span  # a rewrite replaces the whole statement, not just the flagged words
 
 
 @cache
@@ -446,5 +447,5 @@ class Suggester:
             description=description,
             example=example.text if example else None,
             example_source=example.source if example else None,
-            edit=ctx.finding.span,
+            edit=ctx.whole,
         )

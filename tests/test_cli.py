@@ -133,3 +133,25 @@ def test_explain_prints_what_why_sources_and_examples(runner: CliRunner) -> None
 def test_explain_unknown_rule_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(main, ["explain", "Z999"])
     assert result.exit_code == 2
+
+
+def test_named_file_excluded_by_config_exits_zero(runner: CliRunner, tmp_path: Path) -> None:
+    """pre-commit passes every changed file; one the config excludes is not an error."""
+    (tmp_path / "okrlint.toml").write_text('exclude = ["archive/**"]\n', encoding="utf-8")
+    archived = tmp_path / "archive" / "old.md"
+    archived.parent.mkdir()
+    archived.write_text("# Launch the website\n\n- Write the copy\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", str(archived)])
+    assert result.exit_code == 0, result.output
+
+
+def test_suggested_rewrite_replaces_the_whole_statement(runner: CliRunner, tmp_path: Path) -> None:
+    okr = tmp_path / "okr.md"
+    text = "# Grow EMEA revenue by 20% this quarter\n\n- Increase EMEA deal size from 20 to 30 per quarter\n"
+    okr.write_text(text, encoding="utf-8")
+    data = json.loads(
+        runner.invoke(main, ["check", "--isolated", "--output-format", "json", str(okr)]).output
+    )
+    (o103,) = [f for f in data["findings"] if f["code"] == "O103"]
+    edit = o103["suggestions"][0]["edit"]
+    assert text[edit["start"] : edit["end"]] == "Grow EMEA revenue by 20% this quarter"

@@ -113,7 +113,9 @@ _SECTION_TITLE = re.compile(
 # A heading that mentions OKRs or goals marks the OKR region of a larger document (reader design), so a
 # generated objective must not contain those marker words either.
 _REGION_WORDS = frozenset({"okr", "okrs", "goal", "goals", "objective", "objectives", "kr", "krs"})
-_TITLES = _WORDS.map(" ".join).filter(
+# Leading and trailing tokens such as "PX" (priority), "WIP" (status) or "O1:" (label) are stripped by design,
+# so a generated title keeps random words between a fixed first and last word.
+_TITLES = _WORDS.map(lambda words: "Grow " + " ".join(words) + " reach").filter(
     lambda title: not _SECTION_TITLE.match(title) and not _REGION_WORDS & set(title.lower().split())
 )
 
