@@ -102,8 +102,12 @@ def _metric_phrase(obj: Phrase, a: StatementAnalysis, end: int | None = None) ->
 
 
 def _artifact_phrase(obj: Phrase, a: StatementAnalysis) -> str:
-    """The author's phrase for the artefact, with a possessive when it has no determiner of its own."""
-    text = " ".join(w for w in a.text[obj.start : obj.end].split() if not _DIGITS.fullmatch(w))
+    """The author's phrase for the artefact, with a possessive when it has no determiner of its own. A short
+    tail after the head stays ("videos for youtube"); a long or numbered one ("… for segment 12 in EMEA") is cut,
+    since the measure reads better without it."""
+    tail = a.text[obj.head_end : obj.end]
+    end = obj.end if len(tail.split()) <= 3 and not _DIGITS.search(tail) else obj.head_end
+    text = " ".join(w for w in a.text[obj.start : end].split() if not _DIGITS.fullmatch(w))
     text = re.sub(r"^(?:at least|up to|about)\s+", "", text).strip(" ,;")
     text = re.sub(r"^(?:a|an)\s+", "the ", text, flags=re.IGNORECASE)  # once measured, it is a specific thing
     if not text.lower().startswith(_DETERMINERS):
