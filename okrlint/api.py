@@ -370,12 +370,12 @@ def _file_summary(document: OkrDocument) -> FileSummary:
 
 
 def lint_groups(
-    groups: Sequence[tuple[Linter, Sequence[SourceDocument]]], errors: Sequence[LintError] = ()
+    groups: Sequence[tuple[Linter, Sequence[SourceDocument]]], errors: Sequence[LintError] = (), jobs: int = 1
 ) -> LintReport:
     """One report for documents linted under different configs (one Linter per config file)."""
     if not groups:
         return Linter().lint_documents([], errors)
-    findings = [f for linter, sources in groups for f in linter.findings(sources)]
+    findings = [f for linter, sources in groups for f in linter.findings(sources, jobs=jobs)]
     every = [src for _, sources in groups for src in sources]
     return groups[0][0]._report(every, findings, errors)
 

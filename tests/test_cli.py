@@ -155,3 +155,23 @@ def test_suggested_rewrite_replaces_the_whole_statement(runner: CliRunner, tmp_p
     (o103,) = [f for f in data["findings"] if f["code"] == "O103"]
     edit = o103["suggestions"][0]["edit"]
     assert text[edit["start"] : edit["end"]] == "Grow EMEA revenue by 20% this quarter"
+
+
+def test_jobs_gives_the_same_findings_as_one_process(runner: CliRunner, tmp_path: Path) -> None:
+    okr = tmp_path / "big.md"
+    lines = ["# Team OKRs Q3 2024", ""]
+    for i in range(600):  # about 3,000 statements: above the size at which work is split across processes
+        lines += [
+            f"## Delight our customers in region {i}",
+            "",
+            f"- Launch the partner portal for region {i}",
+            f"- Increase weekly active users from {i} to {i + 100}",
+            f"- Publish {i % 9 + 2} blog posts per month",
+            f"- Improve onboarding completion in region {i}",
+            "",
+        ]
+    okr.write_text("\n".join(lines), encoding="utf-8")
+    one = runner.invoke(main, ["check", "--isolated", "--output-format", "json", str(okr)])
+    two = runner.invoke(main, ["check", "--isolated", "--jobs", "2", "--output-format", "json", str(okr)])
+    assert one.exit_code == two.exit_code == 1
+    assert json.loads(one.output)["findings"] == json.loads(two.output)["findings"]
