@@ -198,6 +198,10 @@ _RATE_MARKERS = frozenset({"per", "each", "every", "a", "an"})
 _TIMEBOX_PREPS = frozenset({"in", "by", "within", "before", "until", "till", "during", "this", "next", "end"})
 _WH_WORDS = frozenset({"how", "what", "why", "where", "when", "whether", "which", "who"})
 _CAUSATIVE_VERBS = frozenset({"make", "render", "turn", "keep", "get"})
+# Each predicate walks its verb's subtree, so a run-on "launch a and launch b and …" was quadratic (a 9,000
+# character one took 18 s). Real statements have one to three predicates; the first ones are enough to call a
+# statement compound, activity-like or output-like.
+MAX_PREDICATES = 12
 _TEAM_WORDS = frozenset({"team", "member", "staff", "squad", "crew", "department", "we", "us"})
 _MONTHS = frozenset(
     [
@@ -745,10 +749,12 @@ class Analyzer:
             if cut:
                 excluded.update(t.i for t in tok.subtree)
         kept = [t for t in verb.subtree if t.i not in excluded and t.i >= (1 if shift else 0)]
-        # Stop at the first gap so that a later fragment does not stretch the span.
+        # Stop at the first gap so that a later fragment does not stretch the span. (In index order no kept
+        # token can lie between end_tok and t, so the gap test needs no scan of ``kept``: that scan made a long
+        # statement cubic.)
         end_tok = verb
         for t in sorted(kept, key=lambda t: t.i):
-            if t.i > verb.i and t.i > end_tok.i + 1 and not any(end_tok.i < x.i < t.i for x in kept):
+            if t.i > verb.i and t.i > end_tok.i + 1:
                 break
             if t.i >= end_tok.i:
                 end_tok = t
@@ -866,7 +872,7 @@ class Analyzer:
                 continue
             seen.add(verb.i)
             queue.extend(c for c in verb.children if c.dep_ == "conj" and self._verb_like(c))
-        ordered = sorted(seen)
+        ordered = sorted(seen)[:MAX_PREDICATES]
         doc = root.doc
         return [self._predicate(doc[i], shift, text, quantities) for i in ordered]
 

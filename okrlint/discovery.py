@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,6 +26,10 @@ def display_path(path: Path) -> str:
         return rel.as_posix()
     except ValueError:
         return path.as_posix()
+    except (OSError, RuntimeError):
+        # A symlink loop (RuntimeError before Python 3.13) or a vanished working directory: show it as given,
+        # so that reading it reports the real problem.
+        return path.as_posix()
 
 
 def _matches(path: str, patterns: Iterable[str]) -> bool:
@@ -42,7 +47,9 @@ def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], lis
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, names in os.walk(path, followlinks=False):
+            # os.walk skips a folder it cannot list unless told: say so rather than lose its files silently.
+            unlisted: list[OSError] = []
+            for root, dirs, names in os.walk(path, onerror=unlisted.append, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
                 for name in sorted(names):
                     candidate = Path(root) / name
@@ -54,6 +61,13 @@ def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], lis
                     if _matches(shown, config.exclude):
                         continue
                     files.append(candidate)
+            errors.extend(
+                LintError(
+                    path=display_path(Path(exc.filename or path)),
+                    message=f"cannot read folder: {exc.strerror or exc}",
+                )
+                for exc in unlisted
+            )
         elif path.exists() or path.is_symlink():
             if not _matches(display_path(path), config.exclude):
                 files.append(path)
@@ -68,15 +82,24 @@ def read_source(path: Path) -> str:
 
     shown = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReadError(
-                shown, 1, 1, f"file is {size} bytes; okrlint reads files up to {MAX_FILE_BYTES} bytes"
-            )
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a FIFO with no writer blocks forever; /dev/zero never ends. Pipes go through `-`.
+            kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+            raise ReadError(shown, 1, 1, f"not a regular file ({kind}); pipe it to `okrlint check -` instead")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ReadError(shown, 1, 1, _too_big(info.st_size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # bounded: the file may have grown since stat()
+        if len(data) > MAX_FILE_BYTES:
+            raise ReadError(shown, 1, 1, _too_big(len(data)))
     except OSError as exc:
         raise ReadError(shown, 1, 1, f"cannot read file: {exc.strerror or exc}") from exc
     return decode(data, shown)
+
+
+def _too_big(size: int) -> str:
+    return f"file is {size} bytes; okrlint reads files up to {MAX_FILE_BYTES} bytes"
 
 
 def error_from(err: object, path: str) -> LintError:

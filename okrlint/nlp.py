@@ -10,6 +10,7 @@ statement is parsed. Token offsets minus ``frame_shift`` are offsets into the st
 from __future__ import annotations
 
 import importlib.util
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -23,6 +24,21 @@ FRAME_PREFIX = "We "
 
 # The rules read POS, dependencies and lemmas; named entities are not used, so NER is never loaded.
 EXCLUDED_COMPONENTS = ("ner",)
+
+# spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time, re-scanning the rest
+# each time: quadratic in the chunk's length (1,000 "!" take 0.2 s, 4,000 take 3 s). A chunk this long is
+# never a word of an OKR (URLs are one token anyway), so it is kept whole as one token.
+MAX_TOKEN_CHARS = 100
+_LONG_CHUNK = re.compile(rf"\S{{{MAX_TOKEN_CHARS}}}")
+
+# Readers refuse statements over 2,000 characters (readers.assemble.MAX_STATEMENT_CHARS); only raw strings
+# given to the API can be longer. Past this length a text is not parsed (spaCy refuses texts over 1,000,000
+# characters and needs about 1 GB per 100,000): the analysis then sees no words and no rule fires.
+MAX_PARSE_CHARS = 10_000
+
+# A lone surrogate (possible in a str given to the API) makes spaCy's tokenizer raise UnicodeEncodeError. It
+# is parsed as U+FFFD instead: one code point for one, so every offset stays the statement's own.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Openers that are never an imperative verb: a statement starting with one of these is parsed as written.
 _NON_VERB_OPENERS = frozenset(
@@ -146,9 +162,12 @@ def load_pipeline(model: str | None = None) -> Language:
 
     name = _resolve_model(model)
     try:
-        return spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+        nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as exc:  # a broken or incompatible model package
         raise ModelNotFoundError(f"spaCy model {name!r} could not be loaded: {exc}") from exc
+    if nlp.tokenizer.token_match is None:  # en_core_web_sm has none; a model that brings its own keeps it
+        nlp.tokenizer.token_match = _LONG_CHUNK.match
+    return nlp
 
 
 def model_info(nlp: Language) -> ModelInfo:
@@ -256,8 +275,9 @@ class ParsedStatement:
 def parse_statements(nlp: Language, texts: list[str], batch_size: int = 256) -> list[ParsedStatement]:
     """Parse every text with one ``nlp.pipe`` pass (plus one more for the few frames that did not hold)."""
     verbs = english_words(nlp).verbs
-    framed = [frame_for(t, verbs) for t in texts]
-    first_pass = [f if f is not None else t for t, f in zip(texts, framed, strict=True)]
+    parseable = [_SURROGATE.sub("\ufffd", t) if len(t) <= MAX_PARSE_CHARS else "" for t in texts]
+    framed = [frame_for(t, verbs) for t in parseable]
+    first_pass = [f if f is not None else t for t, f in zip(parseable, framed, strict=True)]
     results: list[ParsedStatement | None] = [None] * len(texts)
     retry: list[int] = []
     for i, doc in enumerate(nlp.pipe(first_pass, batch_size=batch_size)):
@@ -268,7 +288,7 @@ def parse_statements(nlp: Language, texts: list[str], batch_size: int = 256) -> 
         else:
             retry.append(i)
     if retry:
-        docs = nlp.pipe([texts[i] for i in retry], batch_size=batch_size)
+        docs = nlp.pipe([parseable[i] for i in retry], batch_size=batch_size)
         for i, doc in zip(retry, docs, strict=True):
             results[i] = ParsedStatement(texts[i], doc, 0)
     return [r for r in results if r is not None]

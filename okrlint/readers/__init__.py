@@ -6,6 +6,7 @@ reads or raises ``ReadError``: nothing else escapes ``read_document``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from okrlint.directives import mask as mask_directives
@@ -29,8 +30,17 @@ _READERS: dict[str, Callable[[str, str], OkrDocument]] = {
 }
 
 
+# Half of a UTF-16 pair on its own: no decoded file holds one, but a str handed to the API may, and spaCy and
+# every encoder (terminal, JSON, SARIF) fail on it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def read_document(text: str, path: str = "<stdin>", format: str | None = None) -> OkrDocument:
     """Read one file's text; ``format`` overrides detection from ``path`` and content."""
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        message = f"text holds an unpaired surrogate U+{ord(surrogate.group()):04X} (not valid Unicode)"
+        raise ReadError.at_offset(message, path, text, surrogate.start())
     fmt = format or detect_format(None if path == "<stdin>" else path, text)
     reader = _READERS.get(fmt)
     if reader is None:

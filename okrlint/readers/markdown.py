@@ -243,7 +243,9 @@ class _Walker:
     def _lookahead(self, blocks: list[SyntaxTreeNode], i: int) -> str:
         """What a plain heading introduces: KRs ("objective"), objectives ("context") or neither."""
         found_list = False
-        for block in blocks[i + 1 :]:
+        # Indexing, not ``blocks[i + 1 :]``: a slice per heading copied the rest of the file (quadratic).
+        for j in range(i + 1, len(blocks)):
+            block = blocks[j]
             if block.type == "heading":
                 if not found_list and _is_kr_section(self.clean_heading(block)):
                     found_list = True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from json.decoder import scanstring
 from json.scanner import NUMBER_RE
@@ -21,6 +22,9 @@ from yaml.reader import ReaderError
 from okrlint.readers.errors import ReadError
 
 MAX_NODES = 100_000  # a YAML "billion laughs" expands far past this; real OKR files stay in the hundreds
+# libyaml's composer recurses in C: about 30,000 nested collections ("- - - … a", 60 KB) crash the whole
+# process (SIGSEGV). Deeper than this is refused before composing; the converter below gives up earlier anyway.
+MAX_YAML_DEPTH = 1_000
 _WS = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SAFE_COLLECTION_TAGS = frozenset(
@@ -70,10 +74,15 @@ def yaml_documents(text: str, path: str, base: int = 0, full_text: str | None = 
     docs: list[Node] = []
     loader: Any = None
     try:
+        _refuse_deep_nesting(text, path, base, where)
         loader = _loader_class(text)(text)  # its reader rejects unprintable characters right here
         while loader.check_node():
             composed = loader.get_node()
             if composed is not None:
+                exploding = _first_oversized(composed, MAX_NODES)
+                if exploding is not None:
+                    message = f"too many aliases or nodes (more than {MAX_NODES})"
+                    raise ReadError.at_offset(message, path, where, base + exploding.start_mark.index)
                 docs.append(_YamlConverter(loader, text, path, base, where).convert(composed))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -94,6 +103,62 @@ def yaml_documents(text: str, path: str, base: int = 0, full_text: str | None = 
         if loader is not None:
             loader.dispose()
     return docs
+
+
+def _refuse_deep_nesting(text: str, path: str, base: int, where: str) -> None:
+    """A ReadError when collections nest deeper than ``MAX_YAML_DEPTH``, found from the parser's event stream
+    (the parser keeps its own stack; only composing recurses)."""
+    if sum(text.count(c) for c in "[{-?:") <= MAX_YAML_DEPTH:
+        return  # every nested collection needs one of these characters, so this text cannot be that deep
+    depth = 0
+    events: Any = _loader_class(text)(text)
+    try:
+        while events.check_event():
+            event = events.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    message = f"YAML is nested too deeply (more than {MAX_YAML_DEPTH} levels)"
+                    raise ReadError.at_offset(message, path, where, base + event.start_mark.index)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        events.dispose()
+
+
+def _yaml_children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _first_oversized(root: yaml.Node, limit: int) -> yaml.Node | None:
+    """The first node (in document order of completion) that expands to more than ``limit`` nodes once its
+    aliases are followed, or None.
+
+    Sizes are summed over the composed graph, where an alias is the anchored node itself, so each distinct
+    node is visited once: a "billion laughs" document is refused in microseconds instead of after converting
+    ``limit`` nodes. The converter still counts, as a backstop (merge keys add pairs when flattened).
+    """
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            on_path.discard(key)
+            size = 1 + sum(sizes.get(id(child), 0) for child in _yaml_children(node))
+            if size > limit:
+                return node
+            sizes[key] = size
+        elif key not in sizes and key not in on_path:  # a recursive alias is left to the converter
+            on_path.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(_yaml_children(node)))
+    return None
 
 
 def _loader_class(text: str) -> type[yaml.SafeLoader]:
@@ -177,7 +242,14 @@ def json_document(text: str, path: str) -> Node:
         raise ReadError.at_offset(f"JSON syntax error: {exc.msg}", path, text, start + exc.pos) from None
     except RecursionError:
         raise ReadError(path, message="JSON is nested too deeply") from None
-    parser = _JsonParser(text)
+    except ValueError:
+        # Not a JSONDecodeError: Python refuses to convert integers of more than 4,300 digits (CVE-2020-10735).
+        limit = sys.get_int_max_str_digits()
+        digits = re.search(rf"\d{{{limit + 1},}}", text)
+        offset = digits.start() if digits else 0
+        message = f"JSON number is too long to read (more than {limit} digits)"
+        raise ReadError.at_offset(message, path, text, offset) from None
+    parser = _JsonParser(text, path)
     try:
         node, _ = parser.value(parser.skip(start))
     except RecursionError:
@@ -188,8 +260,9 @@ def json_document(text: str, path: str) -> Node:
 class _JsonParser:
     """A positional twin of ``json.loads``; only ever run on text ``json.loads`` accepted."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, path: str = "<stdin>") -> None:
         self.text = text
+        self.path = path
 
     def skip(self, i: int) -> int:
         while i < len(self.text) and self.text[i] in _JSON_WS:
@@ -204,6 +277,10 @@ class _JsonParser:
             return self._array(i)
         if ch == '"':
             value, end = scanstring(self.text, i + 1)
+            if _SURROGATE.search(value):
+                # "\ud800" alone decodes to half a character: spaCy and every output encoder reject it.
+                message = "JSON string holds an unpaired surrogate escape (not valid Unicode text)"
+                raise ReadError.at_offset(message, self.path, self.text, i)
             node = Node("scalar", i, end, value=value)
             if self.text[i + 1 : end - 1] == value:
                 node.exact = (i + 1, end - 1)
@@ -220,7 +297,7 @@ class _JsonParser:
                 return Node("scalar", i, i + len(literal), value=number), i + len(literal)
         match = NUMBER_RE.match(self.text, i)
         if match is None:  # unreachable after json.loads succeeded; kept so a parser drift is loud
-            raise ReadError(message="JSON value expected")
+            raise ReadError(self.path, message="JSON value expected")
         integer, fraction, exponent = match.groups()
         number: float | int = (
             float(integer + (fraction or "") + (exponent or "")) if fraction or exponent else int(integer)
