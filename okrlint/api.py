@@ -30,7 +30,7 @@ from okrlint.models import (
     Summary,
     ToolInfo,
 )
-from okrlint.nlp import english_words, load_pipeline, model_info, parse_statements
+from okrlint.nlp import MAX_PARSE_CHARS, english_words, load_pipeline, model_info, parse_statements
 from okrlint.positions import LineIndex
 from okrlint.registry import Rule, select_rules
 from okrlint.rulespec import Scope
@@ -147,6 +147,11 @@ class Linter:
         """Findings for one statement; for a key result, ``objective`` is its parent objective's text."""
         kind = StatementKind(kind)
         text = text.strip()
+        if len(text) > MAX_PARSE_CHARS:
+            # Files get a ReadError far below this; a caller's string gets an exception, not silent emptiness.
+            raise ValueError(
+                f"statement is {len(text)} characters long; okrlint lints statements of up to {MAX_PARSE_CHARS}"
+            )
         if kind is StatementKind.OBJECTIVE:
             document = OkrDocument(
                 path="<statement>",

@@ -26,6 +26,19 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_CHOICES = ("info", "warning", "error")
 
 
+def _read_stdin() -> bytes:
+    """Standard input, bounded like a file: more than the size limit is an error, not a hang or a crash."""
+    from okrlint.discovery import MAX_FILE_BYTES
+    from okrlint.readers import ReadError
+
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(
+            "<stdin>", 1, 1, f"input is over {MAX_FILE_BYTES} bytes; okrlint reads up to that much"
+        )
+    return data
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(f"okrlint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
@@ -153,6 +166,10 @@ def check(
     from okrlint.config_files import ConfigError
     from okrlint.formatters import get_formatter
 
+    if output_file is not None and any(
+        p != "-" and Path(p).resolve() == output_file.resolve() for p in paths
+    ):
+        _fail(f"--output-file {output_file} is one of the files to lint; write the report elsewhere")
     resolver = _resolver(select, ignore, fail_on, config_path, isolated)
     try:
         fmt = output_format or resolver.for_path(None).config.output_format or "text"
@@ -200,7 +217,7 @@ def _lint(
         errors.extend(bad)
     if "-" in paths:
         try:
-            text = decode(sys.stdin.buffer.read(), "<stdin>")
+            text = decode(_read_stdin(), "<stdin>")
             document = read_document(text, path="<stdin>", format=input_format)
             pending.append((resolver.for_path(None), SourceDocument(document, text)))
         except ReadError as err:
@@ -230,11 +247,11 @@ def parse(path: str, input_format: str | None) -> None:
 
     try:
         if path == "-":
-            text = decode(sys.stdin.buffer.read(), "<stdin>")
+            text = decode(_read_stdin(), "<stdin>")
             shown = "<stdin>"
         else:
-            if Path(path).is_dir() or not Path(path).exists():
-                _fail(f"{path}: not a file")
+            if Path(path).is_dir():
+                _fail(f"{path}: is a folder; `okrlint parse` reads one file")
             text = read_source(Path(path))
             shown = display_path(Path(path))
         document = read_document(text, path=shown, format=input_format)

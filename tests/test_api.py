@@ -56,3 +56,10 @@ def test_linter_is_reusable_and_caches(linter: Linter) -> None:
 def test_non_english_text_gets_no_english_findings(linter: Linter) -> None:
     assert linter.lint_statement("Umsatz im Q3 um 20% steigern", kind="objective") == []
     assert linter.lint_statement("提高客户满意度", kind="objective") == []
+
+
+def test_over_long_statement_is_an_error_not_silence(linter: Linter) -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="characters long"):
+        linter.lint_statement("Improve " + "very " * 2100 + "much")

@@ -175,3 +175,17 @@ def test_jobs_gives_the_same_findings_as_one_process(runner: CliRunner, tmp_path
     two = runner.invoke(main, ["check", "--isolated", "--jobs", "2", "--output-format", "json", str(okr)])
     assert one.exit_code == two.exit_code == 1
     assert json.loads(one.output)["findings"] == json.loads(two.output)["findings"]
+
+
+def test_output_file_that_is_an_input_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    okr = tmp_path / "okr.md"
+    okr.write_text("# Make our company go viral\n\n- Improve SEO\n", encoding="utf-8")
+    before = okr.read_bytes()
+    result = runner.invoke(main, ["check", "--output-file", str(okr), str(okr)])
+    assert result.exit_code == 2
+    assert okr.read_bytes() == before
+
+
+def test_parse_of_a_folder_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["parse", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder" in result.output
