@@ -64,18 +64,19 @@ def _lexicon_for(config: Config) -> Lexicon:
     return default_lexicon().extended(additions) if any(additions.values()) else default_lexicon()
 
 
-def standalone_statement(text: str, kind: StatementKind, statement_id: str) -> Statement:
-    """A statement that is its own source: offsets are positions in ``text`` itself."""
-    index = LineIndex(text)
-    segments = (Segment(text_start=0, file_start=0, length=len(text)),) if text else ()
+def statement_at(
+    text: str, kind: StatementKind, statement_id: str, offset: int = 0, index: LineIndex | None = None
+) -> Statement:
+    """A statement whose text stands verbatim at ``offset`` of a source (by default, the text itself)."""
+    index = index or LineIndex(text)
     return Statement(
         id=statement_id,
         kind=kind,
         text=text,
-        span=Span(start=0, end=len(text)),
-        start=index.position(0),
-        end=index.position(len(text)),
-        segments=segments,
+        span=Span(start=offset, end=offset + len(text)),
+        start=index.position(offset),
+        end=index.position(offset + len(text)),
+        segments=(Segment(text_start=0, file_start=offset, length=len(text)),) if text else (),
     )
 
 
@@ -156,11 +157,11 @@ class Linter:
             document = OkrDocument(
                 path="<statement>",
                 format="text",
-                objectives=(Objective(statement=standalone_statement(text, kind, "O1")),),
+                objectives=(Objective(statement=statement_at(text, kind, "O1")),),
             )
         else:
-            parent = standalone_statement((objective or "").strip(), StatementKind.OBJECTIVE, "O1")
-            kr = KeyResult(statement=standalone_statement(text, kind, "O1.KR1"))
+            parent = statement_at((objective or "").strip(), StatementKind.OBJECTIVE, "O1")
+            kr = KeyResult(statement=statement_at(text, kind, "O1.KR1"))
             document = OkrDocument(
                 path="<statement>",
                 format="text",
@@ -311,17 +312,7 @@ def okr_document(
     offset = 0
     for i, line in enumerate(lines):
         kind = StatementKind.OBJECTIVE if i == 0 else StatementKind.KEY_RESULT
-        statements.append(
-            Statement(
-                id="O1" if i == 0 else f"O1.KR{i}",
-                kind=kind,
-                text=line,
-                span=Span(start=offset, end=offset + len(line)),
-                start=index.position(offset),
-                end=index.position(offset + len(line)),
-                segments=(Segment(text_start=0, file_start=offset, length=len(line)),) if line else (),
-            )
-        )
+        statements.append(statement_at(line, kind, "O1" if i == 0 else f"O1.KR{i}", offset, index))
         offset += len(line) + 1
     document = OkrDocument(
         path=path,

@@ -129,6 +129,13 @@ def _outcome_measures(key: str | None, x: str) -> list[tuple[str, bool]]:
     return out
 
 
+def _outreach_measures() -> list[tuple[str, bool]]:
+    """Measures of reaching out to people: the impact of the contact, not the contact (001:28-30)."""
+    outreach = _outcomes()["outreach"]
+    assert isinstance(outreach, list)
+    return [(m, False) for m in outreach]
+
+
 def _measures_for(obj: Phrase | None, a: StatementAnalysis) -> list[tuple[str, bool]]:
     if obj is None:
         return []
@@ -160,19 +167,14 @@ def _why(work: str) -> str:
 def outcome_from_output(ctx: Context) -> Iterator[Candidate]:
     """K203/K207/K205: the measures the work is for (website -> conversion rate, tips -> completion rate)."""
     a = ctx.analysis
-    work = ctx.finding.statement.text if ctx.finding.statement else a.text
-    span_text = a.text
     for p in a.predicates:
         measures = _measures_for(p.object, a)
         if not measures and "outreach" in p.classes:
-            outreach = _outcomes()["outreach"]
-            assert isinstance(outreach, list)
-            measures = [(m, False) for m in outreach]
+            measures = _outreach_measures()
         for measure, down in measures:
-            yield Candidate(_shape(measure, down, a), _why(span_text))
+            yield Candidate(_shape(measure, down, a), _why(a.text))
         if measures:
             return
-    del work
 
 
 def outcome_from_activity(ctx: Context) -> Iterator[Candidate]:
@@ -182,13 +184,11 @@ def outcome_from_activity(ctx: Context) -> Iterator[Candidate]:
         obj = p.object
         if obj is None:
             continue
-        key = obj.counted or obj.head
-        x = _artifact_phrase(obj, a)
-        measures = _outcome_measures(key, x) or _measures_for(obj, a)
         if "outreach" in p.classes:
-            outreach = _outcomes()["outreach"]
-            assert isinstance(outreach, list)
-            measures = [(m, False) for m in outreach]
+            measures = _outreach_measures()
+        else:
+            key = obj.counted or obj.head
+            measures = _outcome_measures(key, _artifact_phrase(obj, a)) or _measures_for(obj, a)
         for measure, down in measures:
             yield Candidate(
                 _shape(measure, down, a), "Count the effect of the work, not how much of it you do."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from okrlint.checks.base import CheckContext, DocumentUnit, Hit, HitIterator, OkrUnit, Unit
-from okrlint.models import Severity
+from okrlint.models import Severity, Statement
 
 # Statement codes that mean "this key result measures no result" (003:134, 003:92).
 _NO_OUTCOME_CODES = frozenset({"K201", "K202", "K203", "K204", "K205", "K207"})
@@ -113,7 +113,7 @@ def duplicate_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
     """
     u = _doc(unit)
     threshold = float(ctx.options.get("similarity", 0.85))
-    entries: list[tuple[str, frozenset[str]]] = []
+    entries: list[tuple[Statement, frozenset[str]]] = []
     for objective in u.document.objectives:
         for kr in objective.key_results:
             if kr.dropped:
@@ -121,23 +121,22 @@ def duplicate_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
             a = u.analyses[kr.statement.id]
             words = a.content_lemmas | {q.text for q in a.quantities}
             if words:
-                entries.append((kr.statement.id, words))
+                entries.append((kr.statement, words))
     frequency: dict[str, int] = {}
     for _, words in entries:
         for word in words:
             frequency[word] = frequency.get(word, 0) + 1
     postings: dict[str, list[int]] = {}
-    for i, (statement_id, words) in enumerate(entries):
+    for i, (statement, words) in enumerate(entries):
         # If Jaccard(A, B) >= t then |A \\ B| <= (1 - t) / t * |A|: one of A's rarest that-many-plus-one words
         # must be in B (pigeonhole), so looking B up through those words cannot miss it.
         needed = int((1 - threshold) / threshold * len(words)) + 1
         rare = sorted(words, key=lambda w: (frequency[w], w))[:needed]
         candidates = {j for word in rare for j in postings.get(word, ())}
         for j in sorted(candidates):
-            other_id, other = entries[j]
+            other_statement, other = entries[j]
             if len(words & other) / len(words | other) >= threshold:
-                text = next(s.text for s in u.document.statements() if s.id == statement_id)
-                yield Hit(0, len(text), {"other": other_id}, statement_id=statement_id)
+                yield Hit(0, len(statement.text), {"other": other_statement.id}, statement_id=statement.id)
                 break
         for word in words:
             postings.setdefault(word, []).append(i)
