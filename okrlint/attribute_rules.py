@@ -75,7 +75,9 @@ def _test(vocab: Vocab, attr: str, value: Any) -> Test | None:
             return lambda row, _vocab: row[column] not in hashes
         if op == "REGEX" and isinstance(arg, str):
             pattern = re.compile(arg)
-            return lambda row, vocab_: pattern.search(vocab_.strings[row[column]] if row[column] else "") is not None
+            return lambda row, vocab_: (
+                pattern.search(vocab_.strings[row[column]] if row[column] else "") is not None
+            )
     return None
 
 
@@ -141,7 +143,11 @@ class AttributeRules:
         vocab = self.vocab
         orders = tuple(
             sorted(
-                {r.order for r in _candidates(self._single, row) if all(test(row, vocab) for test in r.tokens[0])}
+                {
+                    r.order
+                    for r in _candidates(self._single, row)
+                    if all(test(row, vocab) for test in r.tokens[0])
+                }
             )
         )
         if len(self._orders_of_row) >= _ROW_CACHE_SIZE:
