@@ -80,6 +80,21 @@ def statement_at(
     )
 
 
+def _standalone_document(
+    text: str, kind: StatementKind, objective: str | None
+) -> tuple[OkrDocument, str]:
+    """A one-statement document (a key result under its objective, when given) and the statement's id."""
+    if kind is StatementKind.OBJECTIVE:
+        objective_only = Objective(statement=statement_at(text, kind, "O1"))
+        return OkrDocument(path="<statement>", format="text", objectives=(objective_only,)), "O1"
+    parent = statement_at((objective or "").strip(), StatementKind.OBJECTIVE, "O1")
+    kr = KeyResult(statement=statement_at(text, kind, "O1.KR1"))
+    document = OkrDocument(
+        path="<statement>", format="text", objectives=(Objective(statement=parent, key_results=(kr,)),)
+    )
+    return document, "O1.KR1"
+
+
 class Linter:
     """Holds the configuration, the selected rules and the loaded pipeline; reuse it for many documents.
 
@@ -153,28 +168,21 @@ class Linter:
             raise ValueError(
                 f"statement is {len(text)} characters long; okrlint lints statements of up to {MAX_PARSE_CHARS}"
             )
-        if kind is StatementKind.OBJECTIVE:
-            document = OkrDocument(
-                path="<statement>",
-                format="text",
-                objectives=(Objective(statement=statement_at(text, kind, "O1")),),
-            )
-        else:
-            parent = statement_at((objective or "").strip(), StatementKind.OBJECTIVE, "O1")
-            kr = KeyResult(statement=statement_at(text, kind, "O1.KR1"))
-            document = OkrDocument(
-                path="<statement>",
-                format="text",
-                objectives=(Objective(statement=parent, key_results=(kr,)),),
-            )
+        document, target = _standalone_document(text, kind, objective)
         analyses = self.analyze(s.text for s in document.statements())
         findings = self.engine.check_document(document, analyses, source=None, standalone=True)
-        target = "O1" if kind is StatementKind.OBJECTIVE else "O1.KR1"
         own = [f for f in findings if f.statement is not None and f.statement.id == target]
         if suggest:
             whole = Span(start=0, end=len(text))
             own = self._with_suggestions(own, analyses, {target: (kind, text, objective, whole)})
         return own
+
+    def statement_is_clean(self, text: str, kind: StatementKind, objective: str | None = None) -> bool:
+        """No warning or error in ``lint_statement(text, kind, objective)``, decided without building the
+        findings: how rewrites are checked before they are offered."""
+        document, target = _standalone_document(text.strip(), kind, objective)
+        analyses = self.analyze(s.text for s in document.statements())
+        return self.engine.statement_is_clean(document, analyses, target)
 
     def lint_okr(
         self,

@@ -100,6 +100,10 @@ def _candidates(index: _RuleIndex, row: tuple[int, ...]) -> tuple[_Rule, ...]:
     return (*by_tag.get(row[0], ()), *by_lower.get(row[1], ()), *everywhere)
 
 
+# A row's verdict: orders of the one-token rules it matches; longer rules whose first token it matches.
+_RowVerdict = tuple[tuple[int, ...], tuple[_Rule, ...]]
+
+
 class AttributeRules:
     """The compiled rules, run as a pipeline component in place of ``attribute_ruler``."""
 
@@ -110,9 +114,9 @@ class AttributeRules:
         self._single: _RuleIndex = ({}, {}, [])
         self._multi: _RuleIndex = ({}, {}, [])
         self._attrs: dict[int, dict[Any, Any]] = {}
-        # Row -> orders of the one-token rules it matches, and orders -> merged attributes. Rows repeat a lot
-        # (a word with its tag and label), so most tokens cost one look-up.
-        self._orders_of_row: dict[tuple[int, ...], tuple[int, ...]] = {}
+        # Row -> its verdict, and orders -> merged attributes. Rows repeat a lot (a word with its tag and
+        # label), so most tokens cost one look-up.
+        self._verdicts: dict[tuple[int, ...], _RowVerdict] = {}
         self._merged: dict[tuple[int, ...], dict[Any, Any]] = {}
 
     def load(self, rules: list[tuple[_Rule, tuple[str, list[int]] | None]]) -> None:
@@ -128,41 +132,49 @@ class AttributeRules:
 
     def __call__(self, doc: Doc) -> Doc:
         rows = [tuple(row) for row in doc.to_array(_ARRAY_ATTRS).tolist()]
-        extra = self._multi_token_hits(rows)
-        for i, row in enumerate(rows):
-            orders = self._orders_of_row.get(row)
-            if orders is None:
-                orders = self._single_orders(row)
+        verdicts = [self._row_verdict(row) for row in rows]
+        extra = self._multi_token_hits(rows, verdicts)
+        for i, (orders, _starts) in enumerate(verdicts):
             if i in extra:
                 orders = tuple(sorted({*orders, *extra[i]}))
             if orders:
                 set_token_attrs(doc[i], self._merged_attrs(orders))
         return doc
 
-    def _single_orders(self, row: tuple[int, ...]) -> tuple[int, ...]:
-        vocab = self.vocab
-        orders = tuple(
-            sorted(
-                {
-                    r.order
-                    for r in _candidates(self._single, row)
-                    if all(test(row, vocab) for test in r.tokens[0])
-                }
+    def _row_verdict(self, row: tuple[int, ...]) -> _RowVerdict:
+        """The one-token rules a token matches, and the longer rules its row may start (first token tested)."""
+        verdict = self._verdicts.get(row)
+        if verdict is None:
+            vocab = self.vocab
+            orders = tuple(
+                sorted(
+                    {
+                        r.order
+                        for r in _candidates(self._single, row)
+                        if all(test(row, vocab) for test in r.tokens[0])
+                    }
+                )
             )
-        )
-        if len(self._orders_of_row) >= _ROW_CACHE_SIZE:
-            self._orders_of_row.clear()
-        self._orders_of_row[row] = orders
-        return orders
+            starts = tuple(
+                r for r in _candidates(self._multi, row) if all(test(row, vocab) for test in r.tokens[0])
+            )
+            if len(self._verdicts) >= _ROW_CACHE_SIZE:
+                self._verdicts.clear()
+            verdict = self._verdicts[row] = (orders, starts)
+        return verdict
 
-    def _multi_token_hits(self, rows: list[tuple[int, ...]]) -> dict[int, list[int]]:
+    def _multi_token_hits(
+        self, rows: list[tuple[int, ...]], verdicts: list[_RowVerdict]
+    ) -> dict[int, list[int]]:
         vocab = self.vocab
         hits: dict[int, list[int]] = {}
-        for start, row in enumerate(rows):
-            for rule in _candidates(self._multi, row):
+        for start, (_orders, starts) in enumerate(verdicts):
+            for rule in starts:
                 end = start + len(rule.tokens)
                 if end <= len(rows) and all(
-                    test(rows[start + k], vocab) for k, tests in enumerate(rule.tokens) for test in tests
+                    test(rows[start + k], vocab)
+                    for k in range(1, len(rule.tokens))
+                    for test in rule.tokens[k]
                 ):
                     target = start + rule.target if rule.target >= 0 else end + rule.target
                     hits.setdefault(target, []).append(rule.order)

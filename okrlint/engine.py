@@ -6,7 +6,7 @@ Rules report statement-relative spans; the engine owns file positions, messages,
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,31 +98,9 @@ class Engine:
         raised: list[_Raised] = []
         ctx_document = None if standalone else document
         statements: dict[str, Statement] = {}
-        for objective in document.objectives:
-            o_analysis = analyses[objective.statement.text]
-            statements[objective.statement.id] = objective.statement
-            krs = [kr for kr in objective.key_results if not kr.dropped]
-            kr_analyses = tuple(analyses[kr.statement.text] for kr in krs)
-            unit = StatementUnit(
-                statement=objective.statement,
-                analysis=o_analysis,
-                objective=objective,
-                objective_analysis=o_analysis,
-                key_result_analyses=kr_analyses,
-                document=ctx_document,
-            )
-            raised.extend(self._statement_rules(Scope.OBJECTIVE, unit))
-            for kr, kr_analysis in zip(krs, kr_analyses, strict=True):
-                statements[kr.statement.id] = kr.statement
-                kr_unit = StatementUnit(
-                    statement=kr.statement,
-                    analysis=kr_analysis,
-                    key_result=kr,
-                    objective=objective,
-                    objective_analysis=o_analysis,
-                    document=ctx_document,
-                )
-                raised.extend(self._statement_rules(Scope.KEY_RESULT, kr_unit))
+        for scope, unit in _statement_units(document, analyses, ctx_document):
+            statements[unit.statement.id] = unit.statement
+            raised.extend(self._statement_rules(scope, unit))
         raised = _drop_superseded(raised)
         fired: dict[str, frozenset[str]] = defaultdict(frozenset)
         for item in raised:
@@ -142,6 +120,17 @@ class Engine:
                     raised.extend(self._raise(rule, doc_unit, first, statements, fired))
         index = LineIndex(source) if source is not None else None
         return [self._finding(item, document.path, index) for item in raised]
+
+    def statement_is_clean(
+        self, document: OkrDocument, analyses: Mapping[str, StatementAnalysis], statement_id: str
+    ) -> bool:
+        """No warning or error on one statement of a standalone document: what ``check_document(…,
+        standalone=True)`` would say of it, without rendering findings (rewrites are checked this way)."""
+        for scope, unit in _statement_units(document, analyses, None):
+            if unit.statement.id == statement_id:
+                raised = _drop_superseded(self._statement_rules(scope, unit))
+                return not any(self._severity(r.rule, r.hit).at_least(Severity.WARNING) for r in raised)
+        raise KeyError(statement_id)
 
     def _statement_rules(self, scope: Scope, unit: StatementUnit) -> list[_Raised]:
         if not unit.analysis.english:
@@ -203,6 +192,39 @@ class Engine:
             docs=spec.docs_path,
             line_text=index.line_text(first.line),
         )
+
+
+def _statement_units(
+    document: OkrDocument, analyses: Mapping[str, StatementAnalysis], ctx_document: OkrDocument | None
+) -> Iterator[tuple[Scope, StatementUnit]]:
+    """Each objective, then its live key results, as the units statement rules are run on."""
+    for objective in document.objectives:
+        o_analysis = analyses[objective.statement.text]
+        krs = [kr for kr in objective.key_results if not kr.dropped]
+        kr_analyses = tuple(analyses[kr.statement.text] for kr in krs)
+        yield (
+            Scope.OBJECTIVE,
+            StatementUnit(
+                statement=objective.statement,
+                analysis=o_analysis,
+                objective=objective,
+                objective_analysis=o_analysis,
+                key_result_analyses=kr_analyses,
+                document=ctx_document,
+            ),
+        )
+        for kr, kr_analysis in zip(krs, kr_analyses, strict=True):
+            yield (
+                Scope.KEY_RESULT,
+                StatementUnit(
+                    statement=kr.statement,
+                    analysis=kr_analysis,
+                    key_result=kr,
+                    objective=objective,
+                    objective_analysis=o_analysis,
+                    document=ctx_document,
+                ),
+            )
 
 
 def _drop_superseded(raised: list[_Raised]) -> list[_Raised]:

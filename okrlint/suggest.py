@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from okrlint.analysis import Phrase, StatementAnalysis
 from okrlint.corpus import CorpusStatement, nearest_good, similarity, words
-from okrlint.models import Applicability, Finding, Severity, Span, StatementKind, Suggestion
+from okrlint.models import Applicability, Finding, Span, StatementKind, Suggestion
 from okrlint.resources import rules_dir
 from okrlint.yamlio import load_yaml
 
@@ -385,8 +385,7 @@ class Suggester:
         key = (text, kind, objective)
         verdict = self._verdicts.get(key)
         if verdict is None:
-            findings = self.linter.lint_statement(fill(text), kind=kind, objective=objective, suggest=False)
-            verdict = not any(f.severity.at_least(Severity.WARNING) for f in findings)
+            verdict = self.linter.statement_is_clean(fill(text), kind, objective)
             if len(self._verdicts) >= _VERDICT_CACHE_SIZE:
                 self._verdicts.clear()  # bounded: a rare reset costs less than tracking recency
             self._verdicts[key] = verdict
