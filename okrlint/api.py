@@ -80,9 +80,7 @@ def statement_at(
     )
 
 
-def _standalone_document(
-    text: str, kind: StatementKind, objective: str | None
-) -> tuple[OkrDocument, str]:
+def _standalone_document(text: str, kind: StatementKind, objective: str | None) -> tuple[OkrDocument, str]:
     """A one-statement document (a key result under its objective, when given) and the statement's id."""
     if kind is StatementKind.OBJECTIVE:
         objective_only = Objective(statement=statement_at(text, kind, "O1"))

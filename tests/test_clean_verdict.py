@@ -12,7 +12,9 @@ from .conftest import REPO, SHARED
 
 def _rows() -> list[dict]:
     paths = [SHARED / "eval" / "seed_labels.jsonl", *sorted((REPO / "benchmarks" / "data").glob("*.jsonl"))]
-    return [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line
+    ]
 
 
 def test_verdict_matches_lint_statement(linter: Linter) -> None:
