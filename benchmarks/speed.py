@@ -1,10 +1,10 @@
 """Speed of okrlint measured side by side with raw spaCy in one run.
 
-    python benchmarks/speed.py [--quick] [--jobs N]
+    python benchmarks/speed.py [--quick] [--jobs 1,0]
 
 1. Throughput: raw ``nlp.pipe`` with the full en_core_web_sm pipeline vs okrlint end to end (reading aside:
-   ``Linter.lint_documents`` with every default rule and rewrite suggestions) on the same statements: the seed
-   labels replicated, and a generated set of unique statements.
+   ``Linter.lint_documents`` with every default rule and rewrite suggestions), in one process and with the CLI's
+   default workers, on the same statements: the seed labels replicated, and a generated set of unique statements.
 2. Cold start: ``okrlint check`` on a 10-OKR file vs ``python -c "import spacy; spacy.load(model)"``.
 3. Peak memory (max RSS of a fresh process) streaming 10k and 100k generated statements.
 4. Growth: okrlint time for 1k, 10k and 100k statements (it should be linear).
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -135,10 +136,12 @@ def statements_of(okrs: list[tuple[str, list[str]]]) -> list[str]:
     return [s for objective, krs in okrs for s in (objective, *krs)]
 
 
-def throughput(okrs: list[tuple[str, list[str]]], label: str, jobs: int) -> None:
+def throughput(okrs: list[tuple[str, list[str]]], label: str, jobs: list[int]) -> None:
+    """Raw spaCy once, then okrlint once per ``jobs`` value, on the same statements in this process."""
     import spacy
 
     from okrlint.api import Linter, okr_document
+    from okrlint.jobs import worker_count
     from okrlint.nlp import _resolve_model
 
     texts = statements_of(okrs)
@@ -150,17 +153,19 @@ def throughput(okrs: list[tuple[str, list[str]]], label: str, jobs: int) -> None
     raw = time.perf_counter() - start
     del full
 
-    linter = Linter()
-    linter.lint_statement("Launch the new website")  # load and warm up
     sources = [okr_document(o, krs) for o, krs in okrs]
-    start = time.perf_counter()
-    report = linter.lint_documents(sources, jobs=jobs)
-    ours = time.perf_counter() - start
-    print(
-        f"{label:34} {len(texts):>7} statements  raw spaCy {len(texts) / raw:7.0f}/s  okrlint {len(texts) / ours:7.0f}/s"
-        f"  ratio {raw / ours:5.2f}x  ({len(report.findings)} findings, "
-        f"{sum(len(f.suggestions) for f in report.findings)} suggestions)"
-    )
+    for n in jobs:
+        linter = Linter()  # a fresh analysis cache for each run
+        linter.lint_statement("Launch the new website")  # load and warm up
+        start = time.perf_counter()
+        report = linter.lint_documents(sources, jobs=n)
+        ours = time.perf_counter() - start
+        name = f"{label}, jobs={worker_count(n)}"
+        print(
+            f"{name:44} {len(texts):>6} statements  raw spaCy {len(texts) / raw:5.0f}/s  "
+            f"okrlint {len(texts) / ours:5.0f}/s  ratio {raw / ours:5.2f}x  ({len(report.findings)} findings, "
+            f"{sum(len(f.suggestions) for f in report.findings)} suggestions)"
+        )
 
 
 def _run(command: list[str]) -> float:
@@ -237,11 +242,17 @@ def memory_and_growth(sizes: list[int]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sets (1k/10k) for a fast look")
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes for okrlint (default 1)")
+    parser.add_argument(
+        "--jobs",
+        type=lambda v: [int(x) for x in v.split(",")],
+        default=[1, 0],
+        help="okrlint worker counts to measure, comma-separated; 0 = one per CPU, the CLI's default (default 1,0)",
+    )
     args = parser.parse_args(argv)
     from okrlint.api import Linter
 
-    print(f"okrlint {Linter().tool_info().version}, model {Linter().tool_info().model}, jobs={args.jobs}")
+    info = Linter().tool_info()
+    print(f"okrlint {info.version}, model {info.model}, {len(os.sched_getaffinity(0))} CPUs")
     if LABELS.is_file():
         throughput(seed_okrs(10 if args.quick else 30), "seed labels replicated", args.jobs)
     throughput(

@@ -12,7 +12,7 @@ from okrlint import __version__
 from okrlint.analysis import Analyzer, StatementAnalysis
 from okrlint.config import DEFAULT_CONFIG, Config
 from okrlint.engine import Engine
-from okrlint.jobs import parallel_findings
+from okrlint.jobs import parallel_findings, worker_count
 from okrlint.lexicons import Lexicon, default_lexicon
 from okrlint.models import (
     FileSummary,
@@ -45,6 +45,9 @@ ANALYSIS_CACHE_SIZE = 8_192
 StatementContext = tuple[StatementKind, str, str | None, Span]
 # Statements parsed per nlp.pipe pass: large enough for spaCy's batching, small enough to keep memory flat.
 BATCH_STATEMENTS = 2_000
+# Parallel runs cut their input finer, for balance, but not below this: each batch still fills a couple of
+# spaCy's internal batches of 256.
+MIN_PARALLEL_BATCH = 500
 STDIN_PATH = "<stdin>"
 
 
@@ -203,13 +206,18 @@ class Linter:
     def lint_documents(
         self, sources: Sequence[SourceDocument], errors: Sequence[LintError] = (), jobs: int = 1
     ) -> LintReport:
-        """Lint parsed documents; with ``jobs`` > 1, batches are linted in that many worker processes."""
+        """Lint parsed documents; with ``jobs`` > 1, batches are linted in that many worker processes (0: one
+        per available CPU). Workers are only started when there is more than one batch of statements."""
         return self._report(sources, self.findings(sources, jobs=jobs), errors)
 
     def findings(self, sources: Sequence[SourceDocument], jobs: int = 1) -> list[Finding]:
         """Findings for parsed documents, suppressions applied (suppressed ones are kept and marked)."""
-        if jobs > 1 and sum(len(s.document.statements()) for s in sources) > BATCH_STATEMENTS:
-            return parallel_findings(self, list(_batches(sources)), jobs)
+        total = sum(len(s.document.statements()) for s in sources)
+        workers = worker_count(jobs)
+        if workers > 1 and total > BATCH_STATEMENTS:
+            # Batches small enough that every worker gets several: the last ones finish together.
+            size = max(MIN_PARALLEL_BATCH, min(BATCH_STATEMENTS, -(-total // (workers * 4))))
+            return parallel_findings(self, list(_batches(sources, size)), workers)
         return [f for _, found in self.iter_findings(sources) for f in found]
 
     def iter_findings(
@@ -335,13 +343,15 @@ def okr_document(
     return SourceDocument(document, source)
 
 
-def _batches(sources: Iterable[SourceDocument]) -> Iterator[list[SourceDocument]]:
+def _batches(
+    sources: Iterable[SourceDocument], size: int = BATCH_STATEMENTS
+) -> Iterator[list[SourceDocument]]:
     batch: list[SourceDocument] = []
     count = 0
     for src in sources:
         batch.append(src)
         count += len(src.document.statements())
-        if count >= BATCH_STATEMENTS:
+        if count >= size:
             yield batch
             batch, count = [], 0
     if batch:

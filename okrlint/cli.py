@@ -145,10 +145,10 @@ def main() -> None:
 @click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for large runs (forked after the model loads; pays off above ~2,000 statements).",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes, forked after the model loads, used only above 2,000 statements "
+    "(default 0: one per available CPU, at most 8; 1: never fork).",
 )
 def check(
     paths: tuple[str, ...],

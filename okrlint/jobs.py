@@ -7,6 +7,7 @@ again; each returns plain findings. Where fork is unavailable, linting stays in 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
@@ -22,6 +23,22 @@ _WORKER_LINTER: Linter | None = None
 def _lint_in_worker(batch: Sequence[SourceDocument]) -> list[Finding]:
     assert _WORKER_LINTER is not None
     return [f for _, found in _WORKER_LINTER.iter_findings(batch) for f in found]
+
+
+# "One per CPU" stops here: each worker holds its own copy of whatever pages of the model it touches (measured
+# peak: under 300 MiB per worker), which adds up on a large build machine.
+MAX_AUTO_WORKERS = 8
+
+
+def worker_count(jobs: int) -> int:
+    """``jobs`` workers, or with 0 one per CPU this process may run on (at most MAX_AUTO_WORKERS)."""
+    if jobs > 0:
+        return jobs
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_AUTO_WORKERS))
 
 
 def parallel_findings(linter: Linter, batches: list[list[SourceDocument]], jobs: int) -> list[Finding]:

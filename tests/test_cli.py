@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -171,10 +172,19 @@ def test_jobs_gives_the_same_findings_as_one_process(runner: CliRunner, tmp_path
             "",
         ]
     okr.write_text("\n".join(lines), encoding="utf-8")
-    one = runner.invoke(main, ["check", "--isolated", "--output-format", "json", str(okr)])
+    one = runner.invoke(main, ["check", "--isolated", "--jobs", "1", "--output-format", "json", str(okr)])
     two = runner.invoke(main, ["check", "--isolated", "--jobs", "2", "--output-format", "json", str(okr)])
-    assert one.exit_code == two.exit_code == 1
+    auto = runner.invoke(main, ["check", "--isolated", "--output-format", "json", str(okr)])
+    assert one.exit_code == two.exit_code == auto.exit_code == 1
     assert json.loads(one.output)["findings"] == json.loads(two.output)["findings"]
+    assert json.loads(auto.output)["findings"] == json.loads(one.output)["findings"]
+
+
+def test_jobs_zero_means_one_worker_per_available_cpu() -> None:
+    from okrlint.jobs import MAX_AUTO_WORKERS, worker_count
+
+    assert worker_count(3) == 3
+    assert worker_count(0) == min(len(os.sched_getaffinity(0)), MAX_AUTO_WORKERS)
 
 
 def test_output_file_that_is_an_input_is_refused(runner: CliRunner, tmp_path: Path) -> None:
