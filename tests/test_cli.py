@@ -161,7 +161,7 @@ def test_suggested_rewrite_replaces_the_whole_statement(runner: CliRunner, tmp_p
 def test_jobs_gives_the_same_findings_as_one_process(runner: CliRunner, tmp_path: Path) -> None:
     okr = tmp_path / "big.md"
     lines = ["# Team OKRs Q3 2024", ""]
-    for i in range(600):  # about 3,000 statements: above the size at which work is split across processes
+    for i in range(420):  # 2,100 statements: above the size at which work is split across processes
         lines += [
             f"## Delight our customers in region {i}",
             "",
