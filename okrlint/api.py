@@ -207,14 +207,16 @@ class Linter:
         self, sources: Sequence[SourceDocument], errors: Sequence[LintError] = (), jobs: int = 1
     ) -> LintReport:
         """Lint parsed documents; with ``jobs`` > 1, batches are linted in that many worker processes (0: one
-        per available CPU). Workers are only started when there is more than one batch of statements."""
+        per available CPU). Workers are only started for more than one batch of distinct statements."""
         return self._report(sources, self.findings(sources, jobs=jobs), errors)
 
     def findings(self, sources: Sequence[SourceDocument], jobs: int = 1) -> list[Finding]:
         """Findings for parsed documents, suppressions applied (suppressed ones are kept and marked)."""
-        total = sum(len(s.document.statements()) for s in sources)
         workers = worker_count(jobs)
-        if workers > 1 and total > BATCH_STATEMENTS:
+        # Parsing is the work worth sharing, and repeated statements are parsed once: count distinct ones.
+        distinct = len({s.text for src in sources for s in src.document.statements()}) if workers > 1 else 0
+        if distinct > BATCH_STATEMENTS:
+            total = sum(len(src.document.statements()) for src in sources)
             # Batches small enough that every worker gets several: the last ones finish together.
             size = max(MIN_PARALLEL_BATCH, min(BATCH_STATEMENTS, -(-total // (workers * 4))))
             return parallel_findings(self, list(_batches(sources, size)), workers)

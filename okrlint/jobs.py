@@ -6,6 +6,7 @@ again; each returns plain findings. Where fork is unavailable, linting stays in 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -16,13 +17,16 @@ if TYPE_CHECKING:
     from okrlint.api import Linter, SourceDocument
     from okrlint.models import Finding
 
-# The Linter the forked workers inherit; set only around a parallel run.
+# The Linter and the batches the forked workers inherit; set only around a parallel run. Workers get a batch's
+# index, not the batch: pickling the documents to send them cost the parent as much as a worker's share of
+# linting them.
 _WORKER_LINTER: Linter | None = None
+_WORKER_BATCHES: Sequence[Sequence[SourceDocument]] = ()
 
 
-def _lint_in_worker(batch: Sequence[SourceDocument]) -> list[Finding]:
+def _lint_in_worker(index: int) -> list[Finding]:
     assert _WORKER_LINTER is not None
-    return [f for _, found in _WORKER_LINTER.iter_findings(batch) for f in found]
+    return [f for _, found in _WORKER_LINTER.iter_findings(_WORKER_BATCHES[index]) for f in found]
 
 
 # "One per CPU" stops here: each worker holds its own copy of whatever pages of the model it touches (measured
@@ -43,17 +47,21 @@ def worker_count(jobs: int) -> int:
 
 def parallel_findings(linter: Linter, batches: list[list[SourceDocument]], jobs: int) -> list[Finding]:
     """Findings of every batch, in order, computed by ``jobs`` forked workers."""
-    global _WORKER_LINTER
+    global _WORKER_LINTER, _WORKER_BATCHES
     if "fork" not in multiprocessing.get_all_start_methods():
         return [f for batch in batches for f in _lint_in_worker_with(linter, batch)]
     linter.nlp  # noqa: B018 - load the pipeline before forking, so that the workers share it
     linter.analyzer  # noqa: B018
-    _WORKER_LINTER = linter
+    _WORKER_LINTER, _WORKER_BATCHES = linter, batches
+    # Objects alive at fork time are left out of the workers' garbage collections, which would otherwise touch
+    # (and so copy) every page of the inherited model (the gc module's documented advice for forking servers).
+    gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_lint_in_worker, batches))
+            results = list(pool.map(_lint_in_worker, range(len(batches))))
     finally:
-        _WORKER_LINTER = None
+        gc.unfreeze()
+        _WORKER_LINTER, _WORKER_BATCHES = None, ()
     return [f for found in results for f in found]
 
 
