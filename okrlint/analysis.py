@@ -711,9 +711,9 @@ class Analyzer:
                     return subj
         return None
 
-    def _purpose(self, verb: Token) -> Token | None:
-        for child in verb.subtree:
-            if child is verb:
+    def _purpose(self, verb: Token, subtree: list[Token]) -> Token | None:
+        for child in subtree:
+            if child.i == verb.i:
                 continue
             if (
                 child.dep_ in {"advcl", "xcomp", "relcl", "acl"}
@@ -723,12 +723,12 @@ class Analyzer:
                 return child
         return None
 
-    def _phrase_end(self, verb: Token, shift: int) -> int:
+    def _phrase_end(self, verb: Token, shift: int, subtree: list[Token]) -> int:
         """End of the verb phrase a reader should look at: the verb with its objects and complements, without
         conjoined predicates, purpose or relative clauses, and the change tail ("from 3 to 6", "by 20%")."""
         excluded: set[int] = set()
-        for tok in verb.subtree:
-            if tok is verb:
+        for tok in subtree:
+            if tok.i == verb.i:
                 continue
             cut = (
                 (tok.dep_ in {"conj", "cc"} and tok.head == verb)
@@ -748,7 +748,7 @@ class Analyzer:
             )
             if cut:
                 excluded.update(t.i for t in tok.subtree)
-        kept = [t for t in verb.subtree if t.i not in excluded and t.i >= (1 if shift else 0)]
+        kept = [t for t in subtree if t.i not in excluded and t.i >= (1 if shift else 0)]
         # Stop at the first gap so that a later fragment does not stretch the span. (In index order no kept
         # token can lie between end_tok and t, so the gap test needs no scan of ``kept``: that scan made a long
         # statement cubic.)
@@ -767,9 +767,10 @@ class Analyzer:
             classes = self.lexicon.verb_classes(lemma.split()[0])
         obj_tok = self._object_of(verb)
         obj = self._phrase(obj_tok, shift, text) if obj_tok is not None else None
-        purpose_tok = self._purpose(verb)
+        subtree = list(verb.subtree)  # walked five times below; spaCy rebuilds it on every walk
+        purpose_tok = self._purpose(verb, subtree)
         purpose = self._verb_lemma(purpose_tok) if purpose_tok is not None else None
-        own = [t for t in verb.subtree if not (t.dep_ == "conj" and t.head == verb)]
+        own = [t for t in subtree if not (t.dep_ == "conj" and t.head == verb)]
         lo = min(self._off(t, shift) for t in own if t.i >= (1 if shift else 0))
         hi = max(self._off(t, shift) + len(t.text) for t in own)
         # Quantities of this predicate: inside its subtree, but not inside a conjoined predicate.
@@ -782,7 +783,7 @@ class Analyzer:
             q for q in quantities if lo <= q.start < hi and not any(a <= q.start < b for a, b in conj_ranges)
         )
         v_start = self._off(verb, shift)
-        span_end = self._phrase_end(verb, shift)
+        span_end = self._phrase_end(verb, shift, subtree)
         complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"}]
         own_object = any(c.dep_ == "dobj" for c in verb.children)
         # "Run our platform leaner", "keep our API fast": an object with an adjective complement is a state to
@@ -810,7 +811,7 @@ class Analyzer:
         destination = next(
             (
                 pobj.text
-                for prep in verb.subtree
+                for prep in subtree
                 if prep.dep_ == "prep" and prep.lower_ in {"to", "onto", "into"}
                 for pobj in prep.children
                 if pobj.dep_ == "pobj" and self._is_name(pobj)

@@ -218,10 +218,16 @@ def negative_framing(unit: Unit, ctx: CheckContext) -> HitIterator:
     a = _unit(unit).analysis
     lex = ctx.lexicon
     lowered = f" {a.text.lower()} "
-    markers = [m for m in lex.words.get("problem_marker", ()) if f" {m} " in lowered]
+    found = [
+        (lowered.index(f" {m} "), -len(m), m)
+        for m in lex.words.get("problem_marker", ())
+        if f" {m} " in lowered
+    ]
     excess = re.search(r"\btoo\s+\w+", lowered)
     if excess:
-        markers.append(excess.group(0).strip())
+        found.append((excess.start() - 1, -len(excess.group(0)), excess.group(0).strip()))
+    # The first marker in the text names the problem (longest on a tie), the same one on every run.
+    markers = [m for _, _, m in sorted(found)]
     main = a.main
     if a.describes_present and (markers or a.negated):
         yield Hit(0, len(a.text), {"marker": markers[0] if markers else "not"})
