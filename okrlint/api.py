@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,7 +29,14 @@ from okrlint.models import (
     Summary,
     ToolInfo,
 )
-from okrlint.nlp import MAX_PARSE_CHARS, english_words, load_pipeline, model_info, parse_statements
+from okrlint.nlp import (
+    MAX_PARSE_CHARS,
+    english_words,
+    load_pipeline,
+    model_info,
+    parse_lock,
+    parse_statements,
+)
 from okrlint.positions import LineIndex
 from okrlint.registry import Rule, select_rules
 from okrlint.rulespec import Scope
@@ -99,9 +105,10 @@ def _standalone_document(text: str, kind: StatementKind, objective: str | None) 
 class Linter:
     """Holds the configuration, the selected rules and the loaded pipeline; reuse it for many documents.
 
-    Thread safety: one Linter may be shared by threads. Parsing is serialised by a lock (spaCy pipelines are not
-    documented as thread-safe) and the analysis cache is guarded by it; rule checks run in parallel safely
-    because they only read immutable analyses.
+    Thread safety: one Linter, or several, may be used from many threads. Parsing is serialised by one lock per
+    spaCy pipeline (pipelines are not documented as thread-safe, and all Linters for one model share one), which
+    also guards each Linter's analysis cache; rule checks run in parallel safely because they only read
+    immutable analyses.
     """
 
     def __init__(self, config: Config | None = None, root: Path | None = None) -> None:
@@ -118,7 +125,6 @@ class Linter:
             r.code for r in self.rules if r.spec.scope in (Scope.OBJECTIVE, Scope.KEY_RESULT)
         )
         self._cache: OrderedDict[str, StatementAnalysis] = OrderedDict()
-        self._lock = threading.Lock()
 
     @property
     def nlp(self):
@@ -137,7 +143,7 @@ class Linter:
     def analyze(self, texts: Iterable[str]) -> dict[str, StatementAnalysis]:
         """Analyses for every distinct text, parsing only those not cached, in one ``nlp.pipe`` pass."""
         wanted = list(dict.fromkeys(texts))
-        with self._lock:
+        with parse_lock(self.nlp):
             found = {t: self._cache[t] for t in wanted if t in self._cache}
             missing = [t for t in wanted if t not in found]
             if missing:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -155,9 +156,25 @@ def _resolve_model(model: str | None) -> str:
     )
 
 
-@lru_cache(maxsize=4)
+_LOAD_LOCK = threading.Lock()
+_PARSE_LOCKS: dict[int, threading.Lock] = {}
+
+
+def parse_lock(nlp: Language) -> threading.Lock:
+    """The lock every user of this pipeline parses under. spaCy does not document its pipelines as safe to
+    share between threads, and every Linter for one model shares one pipeline."""
+    with _LOAD_LOCK:
+        return _PARSE_LOCKS.setdefault(id(nlp), threading.Lock())
+
+
 def load_pipeline(model: str | None = None) -> Language:
-    """Load the pipeline once per process (per model name)."""
+    """Load the pipeline once per process (per model name), even when threads ask for it at once."""
+    with _LOAD_LOCK:
+        return _load_pipeline(model)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str | None = None) -> Language:
     import spacy
 
     name = _resolve_model(model)
