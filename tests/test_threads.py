@@ -13,11 +13,15 @@ from .conftest import SHARED
 
 
 def _signature(findings: list[Finding]) -> list[tuple[str, int, int, str, tuple[str, ...]]]:
-    return [(f.code, f.span.start, f.span.end, f.message, tuple(s.text for s in f.suggestions)) for f in findings]
+    return [
+        (f.code, f.span.start, f.span.end, f.message, tuple(s.text for s in f.suggestions)) for f in findings
+    ]
 
 
 def test_two_linters_sharing_one_pipeline_across_threads() -> None:
-    rows = [json.loads(line) for line in (SHARED / "eval" / "seed_labels.jsonl").read_text().splitlines() if line]
+    rows = [
+        json.loads(line) for line in (SHARED / "eval" / "seed_labels.jsonl").read_text().splitlines() if line
+    ]
     jobs = [(StatementKind(r["kind"]), r["text"], r.get("objective")) for r in rows]
     linters = [Linter(), Linter(Config(select=["K", "O"], severity={"K204": "error"}))]
 
