@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,15 +35,34 @@ def _lint_in_worker(index: int) -> list[Finding]:
 MAX_AUTO_WORKERS = 8
 
 
-def worker_count(jobs: int) -> int:
-    """``jobs`` workers, or with 0 one per CPU this process may run on (at most MAX_AUTO_WORKERS)."""
+# A container's CPU quota (cgroup v2): a build container limited to 2 CPUs on a 64-core host still sees 64.
+CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+
+
+def worker_count(jobs: int, cpu_max: Path = CGROUP_CPU_MAX) -> int:
+    """``jobs`` workers, or with 0 one per CPU this process may use: the CPUs it may run on, within the
+    container's CPU quota if it has one, and at most MAX_AUTO_WORKERS."""
     if jobs > 0:
         return jobs
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cpus = os.cpu_count() or 1
+    quota = _cpu_quota(cpu_max)
+    if quota is not None:
+        cpus = min(cpus, quota)
     return max(1, min(cpus, MAX_AUTO_WORKERS))
+
+
+def _cpu_quota(cpu_max: Path) -> int | None:
+    """Whole CPUs allowed by a cgroup v2 ``cpu.max`` ("200000 100000" -> 2), or None when unlimited or unknown."""
+    try:
+        quota, period = cpu_max.read_text(encoding="ascii").split()[:2]
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if quota == "max" or not quota.isdigit() or not period.isdigit() or int(period) == 0:
+        return None
+    return max(1, int(quota) // int(period))
 
 
 def parallel_findings(linter: Linter, batches: list[list[SourceDocument]], jobs: int) -> list[Finding]:

@@ -183,8 +183,24 @@ def test_jobs_gives_the_same_findings_as_one_process(runner: CliRunner, tmp_path
 def test_jobs_zero_means_one_worker_per_available_cpu() -> None:
     from okrlint.jobs import MAX_AUTO_WORKERS, worker_count
 
+    unlimited = Path("/nonexistent/cpu.max")
     assert worker_count(3) == 3
-    assert worker_count(0) == min(len(os.sched_getaffinity(0)), MAX_AUTO_WORKERS)
+    assert worker_count(0, unlimited) == min(len(os.sched_getaffinity(0)), MAX_AUTO_WORKERS)
+
+
+@pytest.mark.parametrize(
+    ("cpu_max", "limit"),
+    [("max 100000\n", None), ("100000 100000\n", 1), ("150000 100000", 1), ("50000 100000", 1), ("", None)],
+)
+def test_jobs_zero_stays_within_a_containers_cpu_quota(
+    tmp_path: Path, cpu_max: str, limit: int | None
+) -> None:
+    from okrlint.jobs import MAX_AUTO_WORKERS, worker_count
+
+    path = tmp_path / "cpu.max"
+    path.write_text(cpu_max, encoding="ascii")
+    cpus = min(len(os.sched_getaffinity(0)), MAX_AUTO_WORKERS)
+    assert worker_count(0, path) == (cpus if limit is None else min(cpus, limit))
 
 
 def test_output_file_that_is_an_input_is_refused(runner: CliRunner, tmp_path: Path) -> None:
