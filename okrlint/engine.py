@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 
 from okrlint.analysis import StatementAnalysis
@@ -45,7 +45,8 @@ class Engine:
         self.rules = tuple(rules)
         self.config = config
         self.lexicon = lexicon
-        self._messages = {r.code: _TEMPLATES.from_string(r.spec.message) for r in self.rules}
+        # Message templates are compiled when their rule first fires: most runs use a handful of the 30-odd.
+        self._messages: dict[str, Template] = {}
         # One explanation string per rule, shared by all its findings.
         self._explanations = {r.code: f"{r.spec.what.strip()} {r.spec.why.strip()}" for r in self.rules}
         self._options = {r.code: rule_options(r, config) for r in self.rules}
@@ -73,6 +74,12 @@ class Engine:
             accepted_terms=self._accepted,
             fired=fired,
         )
+
+    def _message_template(self, rule: Rule) -> Template:
+        template = self._messages.get(rule.code)
+        if template is None:  # two threads may both compile it; either result is the same template
+            template = self._messages[rule.code] = _TEMPLATES.from_string(rule.spec.message)
+        return template
 
     def _severity(self, rule: Rule, hit: Hit) -> Severity:
         for key in (rule.spec.code, rule.spec.name):
@@ -173,7 +180,7 @@ class Engine:
         message = (
             f"internal error in rule {spec.code} ({spec.name}), please report it: {internal}"
             if internal
-            else self._messages[spec.code].render(**variables).strip()
+            else self._message_template(rule).render(**variables).strip()
         )
         return Finding(
             code=spec.code,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from okrlint.registry import all_rules
+from okrlint.registry import Rule, all_rules
 from okrlint.rulespec import Scope
 from tests.conftest import SHARED
 
@@ -50,3 +50,11 @@ def test_citations_quote_the_cited_line(rule) -> None:
             assert " ".join(citation.quote.split()) in line, (
                 f"{citation.file}:{citation.line} {citation.quote!r}"
             )
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_every_message_template_compiles(rule: Rule) -> None:
+    # The engine compiles a rule's message the first time the rule fires, so a broken template must fail here.
+    from okrlint.engine import _TEMPLATES
+
+    assert _TEMPLATES.from_string(rule.spec.message) is not None
