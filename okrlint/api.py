@@ -11,6 +11,7 @@ from okrlint import __version__
 from okrlint.analysis import Analyzer, StatementAnalysis
 from okrlint.config import DEFAULT_CONFIG, Config
 from okrlint.engine import Engine
+from okrlint.gc_tuning import fewer_collections
 from okrlint.jobs import parallel_findings, worker_count
 from okrlint.lexicons import Lexicon, default_lexicon
 from okrlint.models import (
@@ -236,15 +237,20 @@ class Linter:
         for batch in _batches(sources):
             yield from self._lint_batch(batch)
 
-    def _lint_batch(self, batch: Sequence[SourceDocument]) -> Iterator[tuple[SourceDocument, list[Finding]]]:
-        analyses = self.analyze(s.text for src in batch for s in src.document.statements())
-        for src in batch:
-            found = self.engine.check_document(src.document, analyses, src.source)
-            found = self.suppressor.apply(src.document, src.source, found)
-            # Rewrites are re-linted, so they are only worth computing for findings someone will see.
-            live = [f for f in found if not f.suppressed]
-            with_rewrites = self._with_suggestions(live, analyses, _statement_context(src.document))
-            yield src, with_rewrites + [f for f in found if f.suppressed]
+    def _lint_batch(self, batch: Sequence[SourceDocument]) -> list[tuple[SourceDocument, list[Finding]]]:
+        # The whole batch is linted before anything is handed back, so the raised collection threshold never
+        # outlives okrlint's own work (the caller's code runs between batches, not inside one).
+        with fewer_collections():
+            analyses = self.analyze(s.text for src in batch for s in src.document.statements())
+            out = []
+            for src in batch:
+                found = self.engine.check_document(src.document, analyses, src.source)
+                found = self.suppressor.apply(src.document, src.source, found)
+                # Rewrites are re-linted, so they are only worth computing for findings someone will see.
+                live = [f for f in found if not f.suppressed]
+                with_rewrites = self._with_suggestions(live, analyses, _statement_context(src.document))
+                out.append((src, with_rewrites + [f for f in found if f.suppressed]))
+        return out
 
     @property
     def suggester(self) -> Suggester:
