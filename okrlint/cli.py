@@ -338,13 +338,18 @@ def config_command(
 
 
 def run() -> None:
-    """The console entry point: ``main``, then a quick exit.
+    """The console entry point: ``main`` with fewer garbage collections, then a quick exit.
 
-    The process is about to end, and its heap holds the whole spaCy pipeline. Freezing the heap first spares
-    the interpreter's final garbage collections a walk over all of it (measured: about 0.25 s of every run).
-    Output is still flushed and exit handlers still run; memory held in reference cycles goes back to the
-    operating system with the process instead of being collected one object at a time.
+    The command owns its process, so the young-generation collection threshold stays raised for the whole run,
+    loading spaCy included (measured: about 70 ms of a 1.3 s run). At the end, the heap holds the whole spaCy
+    pipeline. Freezing it first spares the interpreter's final garbage collections a walk over all of it
+    (measured: about 0.25 s of every run). Output is still flushed and exit handlers still run; memory held in
+    reference cycles goes back to the operating system with the process instead of being collected one object
+    at a time.
     """
+    from okrlint.gc_tuning import LINT_GEN0_THRESHOLD
+
+    gc.set_threshold(LINT_GEN0_THRESHOLD, *gc.get_threshold()[1:])
     try:
         main()
     finally:
