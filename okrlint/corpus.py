@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import Field
 
@@ -42,6 +42,9 @@ _STOP = frozenset(
         "that",
     ]
 )
+
+# Rewrites and statements whose nearest worked example is remembered.
+NEAREST_CACHE_SIZE = 4_096
 
 
 class CorpusStatement(Frozen):
@@ -92,7 +95,7 @@ def _indexed() -> tuple[
     )
 
 
-@cache
+@lru_cache(maxsize=NEAREST_CACHE_SIZE)  # bounded: on a long stream of unique statements it held every one
 def nearest_good(
     text: str, kind: StatementKind, rule: str | None = None
 ) -> tuple[CorpusStatement, float] | None:
