@@ -188,8 +188,12 @@ def cold_start(repeats: int) -> None:
             lines += [f"## {objective}", "", *(f"- {kr}" for kr in krs), ""]
         path.write_text("\n".join(lines), encoding="utf-8")
         objectives = sum(1 for line in lines if line.startswith("## "))
-        load = [_run([python, "-c", f"import spacy; spacy.load({model!r})"]) for _ in range(repeats)]
-        check = [_run([okrlint, "check", "--isolated", str(path)]) for _ in range(repeats)]
+        # Alternated, so that both see the same machine: run in two blocks, a drift in the machine's speed
+        # between the blocks showed up as a swing of 0.2 in the ratio.
+        load, check = [], []
+        for _ in range(repeats):
+            load.append(_run([python, "-c", f"import spacy; spacy.load({model!r})"]))
+            check.append(_run([okrlint, "check", "--isolated", str(path)]))
     m_load, m_check = statistics.median(load), statistics.median(check)
     print(
         f"cold start: okrlint check ({objectives} OKRs) {m_check:.2f}s vs spacy.load {m_load:.2f}s "
