@@ -147,7 +147,7 @@ def main() -> None:
     "-j",
     type=click.IntRange(min=0),
     default=0,
-    help="Worker processes, forked after the model loads, used only above 2,000 statements "
+    help="Worker processes, forked after the model loads, used only above 2,000 distinct statements "
     "(default 0: one per available CPU, at most 8; 1: never fork).",
 )
 def check(
