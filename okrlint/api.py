@@ -304,24 +304,7 @@ class Linter:
     def _report(
         self, sources: Sequence[SourceDocument], findings: Sequence[Finding], errors: Sequence[LintError]
     ) -> LintReport:
-        ordered = sorted(findings, key=lambda f: (f.path, f.start.line, f.start.column, f.code))
-        active = [f for f in ordered if not f.suppressed]
-        by_severity = Counter(str(f.severity) for f in active)
-        return LintReport(
-            tool=self.tool_info(),
-            files=tuple(_file_summary(s.document) for s in sources),
-            documents=tuple(s.document for s in sources),
-            findings=tuple(ordered),
-            errors=tuple(errors),
-            summary=Summary(
-                files=len(sources) + len(errors),
-                findings=len(active),
-                suppressed=len(ordered) - len(active),
-                errors=len(errors),
-                by_severity={level: by_severity.get(level, 0) for level in ("error", "warning", "info")},
-                by_code=dict(sorted(Counter(f.code for f in active).items())),
-            ),
-        )
+        return assemble_report(self.tool_info(), [src.document for src in sources], findings, errors)
 
 
 def okr_document(
@@ -382,6 +365,30 @@ def _statement_context(document: OkrDocument) -> dict[str, StatementContext]:
             k = kr.statement
             out[k.id] = (StatementKind.KEY_RESULT, k.text, o.text, k.file_span(0, len(k.text)))
     return out
+
+
+def assemble_report(
+    tool: ToolInfo, documents: Sequence[OkrDocument], findings: Iterable[Finding], errors: Sequence[LintError]
+) -> LintReport:
+    """The report for linted documents: findings in file order, and the summary counts only active ones."""
+    ordered = sorted(findings, key=lambda f: (f.path, f.start.line, f.start.column, f.code))
+    active = [f for f in ordered if not f.suppressed]
+    by_severity = Counter(str(f.severity) for f in active)
+    return LintReport(
+        tool=tool,
+        files=tuple(_file_summary(d) for d in documents),
+        documents=tuple(documents),
+        findings=tuple(ordered),
+        errors=tuple(errors),
+        summary=Summary(
+            files=len(documents) + len(errors),
+            findings=len(active),
+            suppressed=len(ordered) - len(active),
+            errors=len(errors),
+            by_severity={level: by_severity.get(level, 0) for level in ("error", "warning", "info")},
+            by_code=dict(sorted(Counter(f.code for f in active).items())),
+        ),
+    )
 
 
 def _file_summary(document: OkrDocument) -> FileSummary:

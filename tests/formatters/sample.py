@@ -8,14 +8,13 @@ severity, a span over two lines, a suppressed finding, a display-only and a safe
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
+from okrlint.api import assemble_report
 from okrlint.models import (
     Applicability,
     Category,
     Citation,
-    FileSummary,
     Finding,
     KeyResult,
     LintError,
@@ -198,41 +197,12 @@ class SampleFile:
             objectives=tuple(self.objectives),
         )
 
-    def summary(self) -> FileSummary:
-        return FileSummary(
-            path=self.path,
-            format=self.format,
-            team=self.team,
-            period=self.period,
-            objectives=len(self.objectives),
-            key_results=sum(len(o.key_results) for o in self.objectives),
-        )
-
 
 def build_report(files: Iterable[SampleFile], errors: Iterable[LintError] = ()) -> LintReport:
-    """A report summarised the way ``Linter`` summarises one (sorted findings, counts of active ones)."""
-    files, errors = list(files), list(errors)
-    findings = sorted(
-        (f for file in files for f in file.findings),
-        key=lambda f: (f.path, f.start.line, f.start.column, f.code),
-    )
-    active = [f for f in findings if not f.suppressed]
-    by_severity = Counter(str(f.severity) for f in active)
-    return LintReport(
-        tool=TOOL,
-        files=tuple(f.summary() for f in files),
-        documents=tuple(f.document() for f in files),
-        findings=tuple(findings),
-        errors=tuple(errors),
-        summary=Summary(
-            files=len(files) + len(errors),
-            findings=len(active),
-            suppressed=len(findings) - len(active),
-            errors=len(errors),
-            by_severity={level: by_severity.get(level, 0) for level in ("error", "warning", "info")},
-            by_code=dict(sorted(Counter(f.code for f in active).items())),
-        ),
-    )
+    """A report built by the same function ``Linter`` uses (sorted findings, counts of active ones)."""
+    files = list(files)
+    findings = [f for file in files for f in file.findings]
+    return assemble_report(TOOL, [f.document() for f in files], findings, list(errors))
 
 
 PLATFORM_MD = """\
