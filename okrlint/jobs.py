@@ -27,7 +27,7 @@ _WORKER_BATCHES: Sequence[Sequence[SourceDocument]] = ()
 
 def _lint_in_worker(index: int) -> list[Finding]:
     assert _WORKER_LINTER is not None
-    return [f for _, found in _WORKER_LINTER.iter_findings(_WORKER_BATCHES[index]) for f in found]
+    return _WORKER_LINTER.findings(_WORKER_BATCHES[index])  # jobs=1: a worker never forks again
 
 
 # "One per CPU" stops here: each worker holds its own copy of whatever pages of the model it touches (measured
@@ -69,7 +69,7 @@ def parallel_findings(linter: Linter, batches: list[list[SourceDocument]], jobs:
     """Findings of every batch, in order, computed by ``jobs`` forked workers."""
     global _WORKER_LINTER, _WORKER_BATCHES
     if "fork" not in multiprocessing.get_all_start_methods():
-        return [f for batch in batches for f in _lint_in_worker_with(linter, batch)]
+        return [f for batch in batches for f in linter.findings(batch)]
     linter.nlp  # noqa: B018 - load the pipeline before forking, so that the workers share it
     linter.analyzer  # noqa: B018
     _WORKER_LINTER, _WORKER_BATCHES = linter, batches
@@ -83,7 +83,3 @@ def parallel_findings(linter: Linter, batches: list[list[SourceDocument]], jobs:
         gc.unfreeze()
         _WORKER_LINTER, _WORKER_BATCHES = None, ()
     return [f for found in results for f in found]
-
-
-def _lint_in_worker_with(linter: Linter, batch: Sequence[SourceDocument]) -> list[Finding]:
-    return [f for _, found in linter.iter_findings(batch) for f in found]
