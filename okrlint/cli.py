@@ -19,9 +19,7 @@ from okrlint import __version__
 from okrlint.formatters import FORMAT_NAMES
 
 if TYPE_CHECKING:  # imported lazily at run time so that `okrlint --help` stays fast
-    from okrlint.api import Linter, SourceDocument
-    from okrlint.config_files import ConfigResolver, LoadedConfig
-    from okrlint.models import LintError, LintReport, Severity
+    from okrlint.config_files import ConfigResolver
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_CHOICES = ("info", "warning", "error")
@@ -65,27 +63,6 @@ def _resolver(
     if fail_on:
         overrides["fail_on"] = fail_on  # the command line wins over the config file
     return ConfigResolver(explicit=config, isolated=isolated, overrides=overrides)
-
-
-class _Linters:
-    """One Linter per config file (files in different folders may have different configs)."""
-
-    def __init__(self) -> None:
-        self._cache: dict[Path | None, Linter] = {}
-
-    def get(self, loaded: LoadedConfig) -> Linter:
-        from okrlint.api import Linter
-        from okrlint.nlp import ModelNotFoundError
-
-        key = loaded.path
-        if key not in self._cache:
-            linter = Linter(loaded.config, root=loaded.root)
-            try:
-                linter.nlp  # noqa: B018 - load the model now so that a missing model is one clear line
-            except ModelNotFoundError as exc:
-                _fail(str(exc))
-            self._cache[key] = linter
-        return self._cache[key]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -166,6 +143,8 @@ def check(
     """Lint OKR files (Markdown, YAML, JSON, CSV, text); `-` reads standard input."""
     from okrlint.config_files import ConfigError
     from okrlint.formatters import get_formatter
+    from okrlint.nlp import ModelNotFoundError
+    from okrlint.session import lint_sources
 
     if output_file is not None and any(
         p != "-" and Path(p).resolve() == output_file.resolve() for p in paths
@@ -174,10 +153,13 @@ def check(
     resolver = _resolver(select, ignore, fail_on, config_path, isolated)
     try:
         fmt = output_format or resolver.for_path(None).config.output_format or "text"
-        report, fail_on_by_path = _lint(resolver, paths, input_format, jobs)
+        result = lint_sources(paths, resolver, input_format, jobs, read_stdin=_read_stdin)
     except ConfigError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
+    except ModelNotFoundError as exc:
+        _fail(str(exc))
+    report = result.report
     if not report.documents and not report.errors and all(p != "-" and Path(p).is_file() for p in paths):
         # Every file named was excluded by its config (pre-commit passes such files): nothing to do is success.
         click.echo("okrlint: every file named is excluded by the configuration", err=True)
@@ -193,43 +175,9 @@ def check(
         click.echo("okrlint: error: no files to lint", err=True)
         sys.exit(EXIT_ERROR)
     # Each file is judged by the fail-on of its own config (the command line's --fail-on is already in it).
-    failing = any(f.severity.at_least(fail_on_by_path[f.path]) for f in report.active_findings())
-    if failing and not exit_zero:
+    if result.failing() and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
-
-
-def _lint(
-    resolver: ConfigResolver, paths: Sequence[str], input_format: str | None, jobs: int = 1
-) -> tuple[LintReport, dict[str, Severity]]:
-    """The report for ``paths``, each file linted under its own config, and each file's fail-on."""
-    from okrlint.api import SourceDocument, lint_groups
-    from okrlint.discovery import collect_sources, error_from
-    from okrlint.readers import ReadError, decode, read_document
-
-    pending: list[tuple[LoadedConfig, SourceDocument]] = []
-    errors: list[LintError] = []
-    for path in paths:
-        if path == "-":
-            continue
-        # include/exclude come from the config governing the path named on the command line.
-        sources, bad = collect_sources([path], resolver.for_path(path).config, input_format)
-        pending.extend((resolver.for_path(src.document.path), src) for src in sources)
-        errors.extend(bad)
-    if "-" in paths:
-        try:
-            text = decode(_read_stdin(), "<stdin>")
-            document = read_document(text, path="<stdin>", format=input_format)
-            pending.append((resolver.for_path(None), SourceDocument(document, text)))
-        except ReadError as err:
-            errors.append(error_from(err, "<stdin>"))
-    linters = _Linters()
-    groups: dict[Path | None, tuple[Linter, list[SourceDocument]]] = {}
-    fail_on_by_path: dict[str, Severity] = {}
-    for loaded, src in pending:
-        groups.setdefault(loaded.path, (linters.get(loaded), []))[1].append(src)
-        fail_on_by_path[src.document.path] = loaded.config.fail_on
-    return lint_groups(list(groups.values()), errors, jobs=jobs), fail_on_by_path
 
 
 @main.command()
