@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from okrlint import __version__
+from okrlint.cli_frontends import mcp_command, server_command
 from okrlint.formatters import FORMAT_NAMES
 
 if TYPE_CHECKING:  # imported lazily at run time so that `okrlint --help` stays fast
@@ -283,6 +284,10 @@ def config_command(
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
     click.echo(render_json(loaded) if output_format == "json" else render_toml(loaded), nl=False)
+
+
+main.add_command(server_command)
+main.add_command(mcp_command)
 
 
 def run() -> None:
