@@ -216,24 +216,12 @@ def parse(path: str, input_format: str | None) -> None:
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_command(show_all: bool, output_format: str) -> None:
     """List the rules: code, name, severity and what each one flags."""
-    from okrlint.registry import all_rules
+    from okrlint.registry import all_rules, rule_summaries
 
-    rules = [r for r in all_rules() if show_all or r.spec.enabled]
     if output_format == "json":
-        data = [
-            {
-                "code": r.spec.code,
-                "name": r.spec.name,
-                "scope": str(r.spec.scope),
-                "category": str(r.spec.category),
-                "severity": str(r.spec.severity),
-                "enabled": r.spec.enabled,
-                "summary": r.spec.summary,
-            }
-            for r in rules
-        ]
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(rule_summaries(include_off=show_all), indent=2))
         return
+    rules = [r for r in all_rules() if show_all or r.spec.enabled]
     for r in rules:
         state = "" if r.spec.enabled else " (off by default)"
         click.echo(f"{r.spec.code}  {r.spec.name:44} {r.spec.severity!s:8} {r.spec.summary}{state}")
@@ -244,9 +232,9 @@ def rules_command(show_all: bool, output_format: str) -> None:
 def explain(rule: str) -> None:
     """Explain a rule (by code or name): what it flags, why, the guide it rests on, examples and options."""
     from okrlint.explain import explain_rule
-    from okrlint.registry import rules_by_key
+    from okrlint.registry import find_rule
 
-    found = rules_by_key().get(rule) or rules_by_key().get(rule.upper())
+    found = find_rule(rule)
     if found is None:
         _fail(f"unknown rule {rule!r} (see `okrlint rules --all`)")
     click.echo(explain_rule(found.spec), nl=False)
