@@ -40,6 +40,16 @@ def _matches(path: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(tail, p) for p in patterns for tail in tails)
 
 
+def walked(path: Path, config: Config) -> bool:
+    """Whether a folder walk lints ``path``: a known extension, within ``include`` and outside ``exclude``."""
+    if path.suffix.lower() not in KNOWN_EXTENSIONS:
+        return False
+    shown = display_path(path)
+    if config.include and not _matches(shown, config.include):
+        return False
+    return not _matches(shown, config.exclude)
+
+
 def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], list[LintError]]:
     """Files to lint, in a stable order, and an error for each path that does not exist."""
     files: list[Path] = []
@@ -51,16 +61,7 @@ def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], lis
             unlisted: list[OSError] = []
             for root, dirs, names in os.walk(path, onerror=unlisted.append, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
-                for name in sorted(names):
-                    candidate = Path(root) / name
-                    if candidate.suffix.lower() not in KNOWN_EXTENSIONS:
-                        continue
-                    shown = display_path(candidate)
-                    if config.include and not _matches(shown, config.include):
-                        continue
-                    if _matches(shown, config.exclude):
-                        continue
-                    files.append(candidate)
+                files.extend(c for c in (Path(root) / n for n in sorted(names)) if walked(c, config))
             errors.extend(
                 LintError(
                     path=display_path(Path(exc.filename or path)),
