@@ -73,7 +73,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--output-format",
     "output_format",
@@ -128,6 +128,16 @@ def main() -> None:
     help="Worker processes, forked after the model loads, used only above 2,000 distinct statements "
     "(default 0: one per available CPU, at most 8; 1: never fork).",
 )
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text and full formats (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Print how many findings each rule raised instead of each finding."
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -140,13 +150,20 @@ def check(
     config_path: Path | None,
     isolated: bool,
     jobs: int,
+    color: str,
+    statistics: bool,
 ) -> None:
-    """Lint OKR files (Markdown, YAML, JSON, CSV, text); `-` reads standard input."""
+    """Lint OKR files (Markdown, YAML, JSON, CSV, text); `-` reads standard input. With no path, the OKR files
+    of the current folder, as the config includes and excludes them."""
     from okrlint.config_files import ConfigError
-    from okrlint.formatters import get_formatter
+    from okrlint.formatters import render_for
+    from okrlint.formatters.style import COLOR, PLAIN
+    from okrlint.formatters.text import statistics as statistics_table
     from okrlint.nlp import ModelNotFoundError
     from okrlint.session import lint_sources
+    from okrlint.terminal import progress_bar, use_color
 
+    paths = paths or (".",)
     if output_file is not None and any(
         p != "-" and Path(p).resolve() == output_file.resolve() for p in paths
     ):
@@ -154,7 +171,10 @@ def check(
     resolver = _resolver(select, ignore, fail_on, config_path, isolated)
     try:
         fmt = output_format or resolver.for_path(None).config.output_format or "text"
-        result = lint_sources(paths, resolver, input_format, jobs, read_stdin=_read_stdin)
+        with progress_bar(sys.stderr) as progress:
+            result = lint_sources(
+                paths, resolver, input_format, jobs, read_stdin=_read_stdin, progress=progress
+            )
     except ConfigError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
@@ -165,11 +185,15 @@ def check(
         # Every file named was excluded by its config (pre-commit passes such files): nothing to do is success.
         click.echo("okrlint: every file named is excluded by the configuration", err=True)
         sys.exit(EXIT_CLEAN)
-    output = get_formatter(fmt)(report)
+    painted = output_file is None and use_color(color, sys.stdout)
+    if statistics:
+        output = statistics_table(report, COLOR if painted else PLAIN)
+    else:
+        output = render_for(fmt, report, color=painted)
     if output_file is not None:
         output_file.write_text(output, encoding="utf-8")
     else:
-        click.echo(output, nl=False)
+        click.echo(output, nl=False, color=painted)  # click strips colour off a terminal unless told
     if report.errors:
         sys.exit(EXIT_ERROR)
     if not report.documents and not report.errors:

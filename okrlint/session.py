@@ -9,11 +9,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from okrlint.api import Linter, SourceDocument, lint_groups
+from okrlint.api import Linter, SourceDocument, assemble_report, lint_groups
 from okrlint.config_files import ConfigResolver, LoadedConfig
+from okrlint.jobs import worker_count
 from okrlint.models import LintError, LintReport, Severity
 
 STDIN_PATH = "<stdin>"
+# Called with (statements linted so far, statements in the run).
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +60,10 @@ class LintSession:
         input_format: str | None = None,
         jobs: int = 1,
         read_stdin: Callable[[], bytes] | None = None,
+        progress: Progress | None = None,
     ) -> RunResult:
-        """The report for ``paths`` (files and folders; ``-`` is ``read_stdin()``), each file under its own config."""
+        """The report for ``paths`` (files and folders; ``-`` is ``read_stdin()``), each file under its own config.
+        ``progress(done, total)`` is called with statements linted so far as the run goes."""
         from okrlint.discovery import collect_sources, error_from
         from okrlint.readers import ReadError, decode, read_document
 
@@ -80,7 +85,7 @@ class LintSession:
                 pending.append((self.resolver.for_path(None), SourceDocument(document, text)))
             except ReadError as err:
                 errors.append(error_from(err, STDIN_PATH))
-        return self._lint(pending, errors, jobs)
+        return self._lint(pending, errors, jobs, progress=progress)
 
     def lint_text(
         self,
@@ -108,6 +113,7 @@ class LintSession:
         errors: Sequence[LintError],
         jobs: int,
         fallback: LoadedConfig | None = None,
+        progress: Progress | None = None,
     ) -> RunResult:
         groups: dict[Path | None, tuple[Linter, list[SourceDocument]]] = {}
         fail_on_by_path: dict[str, Severity] = {}
@@ -117,7 +123,35 @@ class LintSession:
         if not groups and fallback is not None:
             # No document, only errors: the report still names the model of the config in force.
             return RunResult(self.linter_for(fallback).lint_documents([], errors), fail_on_by_path)
-        return RunResult(lint_groups(list(groups.values()), errors, jobs=jobs), fail_on_by_path)
+        if progress is None or not groups:
+            return RunResult(lint_groups(list(groups.values()), errors, jobs=jobs), fail_on_by_path)
+        return RunResult(_lint_reporting(list(groups.values()), errors, jobs, progress), fail_on_by_path)
+
+
+def _lint_reporting(
+    groups: Sequence[tuple[Linter, Sequence[SourceDocument]]],
+    errors: Sequence[LintError],
+    jobs: int,
+    progress: Progress,
+) -> LintReport:
+    """``lint_groups``, telling ``progress`` how many statements are done after each batch."""
+    total = sum(len(src.document.statements()) for _, sources in groups for src in sources)
+    done = 0
+    findings = []
+    progress(0, total)
+    for linter, sources in groups:
+        if worker_count(jobs) > 1:
+            # Workers report nothing until they finish: the group counts as one step.
+            findings.extend(linter.findings(sources, jobs=jobs))
+            done += sum(len(src.document.statements()) for src in sources)
+            progress(done, total)
+            continue
+        for src, found in linter.iter_findings(sources):
+            findings.extend(found)
+            done += len(src.document.statements())
+            progress(done, total)
+    every = [src.document for _, sources in groups for src in sources]
+    return assemble_report(groups[0][0].tool_info(), every, findings, errors)
 
 
 def lint_sources(
@@ -126,6 +160,9 @@ def lint_sources(
     input_format: str | None = None,
     jobs: int = 1,
     read_stdin: Callable[[], bytes] | None = None,
+    progress: Progress | None = None,
 ) -> RunResult:
     """Lint files and folders as ``okrlint check`` does: config per folder, one Linter per config."""
-    return LintSession(resolver).run(paths, input_format=input_format, jobs=jobs, read_stdin=read_stdin)
+    return LintSession(resolver).run(
+        paths, input_format=input_format, jobs=jobs, read_stdin=read_stdin, progress=progress
+    )

@@ -2,30 +2,58 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from okrlint.formatters.style import PLAIN, Style
 from okrlint.models import Finding, LintError, LintReport
 
 
-def error_line(error: LintError) -> str:
-    return f"{error.path}:{error.start.line}:{error.start.column}: error: {error.message}"
+def _where(path: str, line: int, column: int, style: Style) -> str:
+    return f"{style.paint('path', path)}{style.paint('position', f':{line}:{column}:')}"
 
 
-def finding_line(finding: Finding) -> str:
-    return f"{finding.path}:{finding.start.line}:{finding.start.column}: {finding.code} {finding.message}"
+def error_line(error: LintError, style: Style = PLAIN) -> str:
+    where = _where(error.path, error.start.line, error.start.column, style)
+    return f"{where} {style.paint('error', 'error:')} {error.message}"
 
 
-def summary_line(report: LintReport) -> str:
+def finding_line(finding: Finding, style: Style = PLAIN) -> str:
+    where = _where(finding.path, finding.start.line, finding.start.column, style)
+    return f"{where} {style.paint(str(finding.severity), finding.code)} {finding.message}"
+
+
+def summary_line(report: LintReport, style: Style = PLAIN) -> str:
     """The closing line of the human formats (text and full)."""
     s = report.summary
     if report.active_findings() or report.errors:
         counts = ", ".join(f"{n} {level}" for level, n in s.by_severity.items() if n)
         tail = f" ({counts})" if counts else ""
         errors = f"; {s.errors} file{'s' if s.errors != 1 else ''} could not be linted" if s.errors else ""
-        return f"Found {s.findings} finding{'s' if s.findings != 1 else ''}{tail}{errors}."
-    return f"All clear: {s.files} file{'s' if s.files != 1 else ''} checked, no findings."
+        return style.paint(
+            "summary", f"Found {s.findings} finding{'s' if s.findings != 1 else ''}{tail}{errors}."
+        )
+    return style.paint(
+        "clear", f"All clear: {s.files} file{'s' if s.files != 1 else ''} checked, no findings."
+    )
 
 
-def render(report: LintReport) -> str:
-    lines = [error_line(e) for e in report.errors]
-    lines.extend(finding_line(f) for f in report.active_findings())
-    lines.append(summary_line(report))
+def render(report: LintReport, style: Style = PLAIN) -> str:
+    lines = [error_line(e, style) for e in report.errors]
+    lines.extend(finding_line(f, style) for f in report.active_findings())
+    lines.append(summary_line(report, style))
+    return "\n".join(lines) + "\n"
+
+
+def statistics(report: LintReport, style: Style = PLAIN) -> str:
+    """One line per rule that fired: count, code, name and severity, most frequent first (like ruff)."""
+    counts = Counter(f.code for f in report.active_findings())
+    first = {}
+    for finding in report.active_findings():
+        first.setdefault(finding.code, finding)
+    width = len(str(max(counts.values(), default=0)))
+    lines = [error_line(e, style) for e in report.errors]
+    for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        f = first[code]
+        lines.append(f"{n:>{width}}  {style.paint(str(f.severity), code)}  {f.name}  [{f.severity}]")
+    lines.append(summary_line(report, style))
     return "\n".join(lines) + "\n"
