@@ -40,6 +40,11 @@ def _matches(path: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(tail, p) for p in patterns for tail in tails)
 
 
+def excluded(shown: str, config: Config) -> bool:
+    """Whether ``exclude`` drops a file (shown as ``display_path`` gives it), even one named explicitly."""
+    return _matches(shown, config.exclude)
+
+
 def walked(path: Path, config: Config) -> bool:
     """Whether a folder walk lints ``path``: a known extension, within ``include`` and outside ``exclude``."""
     if path.suffix.lower() not in KNOWN_EXTENSIONS:
@@ -47,7 +52,7 @@ def walked(path: Path, config: Config) -> bool:
     shown = display_path(path)
     if config.include and not _matches(shown, config.include):
         return False
-    return not _matches(shown, config.exclude)
+    return not excluded(shown, config)
 
 
 def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], list[LintError]]:
@@ -70,7 +75,7 @@ def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], lis
                 for exc in unlisted
             )
         elif path.exists() or path.is_symlink():
-            if not _matches(display_path(path), config.exclude):
+            if not excluded(display_path(path), config):
                 files.append(path)
         else:
             errors.append(LintError(path=display_path(path), message="no such file or directory"))

@@ -87,6 +87,12 @@ class LintSession:
                 errors.append(error_from(err, STDIN_PATH))
         return self._lint(pending, errors, jobs, progress=progress)
 
+    def excluded(self, path: str) -> bool:
+        """Whether the config governing ``path`` excludes it, as ``okrlint check PATH`` decides for a file."""
+        from okrlint.discovery import display_path, excluded
+
+        return excluded(display_path(Path(path)), self.resolver.for_path(path).config)
+
     def lint_text(
         self,
         text: str,

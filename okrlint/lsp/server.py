@@ -21,6 +21,7 @@ from okrlint import __version__
 from okrlint.config_files import CONFIG_NAMES, ConfigError, ConfigResolver
 from okrlint.discovery import KNOWN_EXTENSIONS
 from okrlint.lsp.present import SOURCE, LintedText
+from okrlint.models import LintReport, ToolInfo
 from okrlint.session import LintSession
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,8 @@ _LANGUAGES = {
     "text": "text",
 }
 _WATCHED = "**/{" + ",".join(CONFIG_NAMES) + "}"
+# What an excluded file shows: no findings.
+_EMPTY = LintReport(tool=ToolInfo(version=__version__))
 
 
 def uri_path(uri: str) -> Path | None:
@@ -74,6 +77,8 @@ class OkrLanguageServer(LanguageServer):
         text, version = document.source, document.version
         path = uri_path(uri)
         try:
+            if path is not None and self.session.excluded(str(path)):
+                return LintedText(text, _EMPTY, self.encoding), version, None
             result = self.session.lint_text(
                 text,
                 path=str(path) if path is not None else uri,

@@ -178,7 +178,9 @@ async def test_config_per_folder_and_its_changes(client: LanguageClient, tmp_pat
     assert await _open(client, path, DRAFT) == []
 
     # The config file changes on disk: the client's watcher says so and the open buffer is linted again.
-    (tmp_path / "okrlint.toml").write_text('ignore = ["O", "S"]\n', encoding="utf-8")
+    (tmp_path / "okrlint.toml").write_text(
+        'ignore = ["O", "S"]\nexclude = ["archive/**"]\n', encoding="utf-8"
+    )
     client.workspace_did_change_watched_files(
         types.DidChangeWatchedFilesParams(
             changes=[
@@ -189,3 +191,7 @@ async def test_config_per_folder_and_its_changes(client: LanguageClient, tmp_pat
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     codes = {str(d.code) for d in client.diagnostics[path.as_uri()]}
     assert codes and all(c.startswith("K") for c in codes)
+
+    # A file the config excludes gets no findings, as `okrlint check FILE` gives none.
+    (tmp_path / "archive").mkdir()
+    assert await _open(client, tmp_path / "archive" / "old.md", DRAFT) == []
