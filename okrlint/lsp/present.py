@@ -8,6 +8,7 @@ from functools import cached_property
 
 from lsprotocol import types
 
+from okrlint.coaching import coaching_question
 from okrlint.guides import cite
 from okrlint.lsp.units import from_client, to_client
 from okrlint.models import Finding, LintReport, Span, Statement
@@ -31,16 +32,6 @@ def rule_doc_uri(docs_path: str | None) -> str | None:
     except FileNotFoundError:
         return None
     return page.resolve().as_uri() if page.is_file() else None
-
-
-def coaching_question(finding: Finding) -> str | None:
-    """The question a coach would ask the author, when the finding or one of its rewrites carries one."""
-    for holder in (finding, *finding.suggestions):
-        for name in ("coaching_question", "question"):
-            value = getattr(holder, name, None)
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-    return None
 
 
 @dataclass
