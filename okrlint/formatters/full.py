@@ -9,7 +9,7 @@ Layout (after rustc and ruff)::
        = warning: K201 key-result-without-number
        = help: Raise onboarding completion from <baseline> to <target> [display-only]
        = why: Flags a key result ...
-       = source: 003_ebook.txt:45
+       = source: Step by Step Guide to OKRs (Weekdone) (line 45)
        = docs: docs/rules/K201-key-result-without-number.md
 """
 
@@ -20,6 +20,7 @@ import unicodedata
 
 from okrlint.formatters.style import PLAIN, Style
 from okrlint.formatters.text import error_line, finding_line, summary_line
+from okrlint.guides import cite
 from okrlint.models import Finding, LintReport
 
 WIDTH = 100
@@ -102,7 +103,7 @@ def _details(finding: Finding, style: Style = PLAIN) -> list[str]:
     if finding.explanation:
         lines.extend(_wrapped("why", finding.explanation, indent))
     if finding.source:
-        cited = ", ".join(f"{c.file}:{c.line}" for c in finding.source)
+        cited = "; ".join(cite(c) for c in dict.fromkeys(finding.source))
         lines.extend(_wrapped("source", cited, indent))
     if finding.docs:
         lines.append(f"{indent}= docs: {finding.docs}")
