@@ -19,6 +19,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from okrlint.formatters.escape import visible
+
 
 class OutputFileError(Exception):
     """The report cannot go to this file; ``str()`` names the file and the reason."""
@@ -26,6 +28,11 @@ class OutputFileError(Exception):
 
 def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
+
+
+def _encoded(text: str) -> bytes:
+    """UTF-8; a lone surrogate a formatter let through is written as a visible escape, not a crash."""
+    return text.encode("utf-8", errors="backslashreplace")
 
 
 def refuse_inputs(output: Path, inputs: Iterable[Path]) -> None:
@@ -41,7 +48,7 @@ def refuse_inputs(output: Path, inputs: Iterable[Path]) -> None:
             continue  # an input that cannot be read is reported as an error of its own
         if same:
             raise OutputFileError(
-                f"{output}: is one of the files to lint ({path}); write the report elsewhere"
+                f"{visible(str(output))}: is one of the files to lint ({visible(str(path))}); write the report elsewhere"
             )
 
 
@@ -54,14 +61,14 @@ def _new_file_mode() -> int:
 
 def write_report(output: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``output`` atomically; raise OutputFileError naming the file and the reason."""
-    data = text.encode("utf-8", errors="surrogateescape")
+    data = _encoded(text)
     target = Path(os.path.realpath(output))  # through a symlink to its file, as editors save
     try:
         info = target.stat()
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise OutputFileError(f"{output}: cannot write the report: {_reason(exc)}") from exc
+        raise OutputFileError(f"{visible(str(output))}: cannot write the report: {_reason(exc)}") from exc
     try:
         if info is not None and stat.S_ISDIR(info.st_mode):
             raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
@@ -73,7 +80,7 @@ def write_report(output: Path, text: str) -> None:
         mode = stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode()
         _replace_atomically(target, data, mode)
     except OSError as exc:
-        raise OutputFileError(f"{output}: cannot write the report: {_reason(exc)}") from exc
+        raise OutputFileError(f"{visible(str(output))}: cannot write the report: {_reason(exc)}") from exc
 
 
 def write_stdout(text: str) -> None:
@@ -81,7 +88,7 @@ def write_stdout(text: str) -> None:
     import click
 
     try:
-        click.echo(text, nl=False)
+        click.echo(_encoded(text), nl=False)
         sys.stdout.flush()
     except OSError as exc:
         _silence_stdout()
