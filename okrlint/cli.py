@@ -1,7 +1,7 @@
 """The command line: all printing and exit codes live here.
 
-Exit codes: 0 clean (nothing at or above --fail-on), 1 findings at or above --fail-on, 2 usage, config or
-input errors (one ``path:line:col: error: …`` line each; the other files are still linted).
+Exit codes: 0 clean (nothing at or above --fail-on), 1 findings at or above --fail-on, 2 usage, config, input or
+output errors (one ``path:line:col: error: …`` line each; the other files are still linted), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import click
 
 from okrlint import __version__
 from okrlint.formatters import FORMAT_NAMES
+from okrlint.interrupt import InterruptibleGroup
 
 if TYPE_CHECKING:  # imported lazily at run time so that `okrlint --help` stays fast
     from okrlint.api import Linter, SourceDocument
@@ -88,14 +89,15 @@ class _Linters:
         return self._cache[key]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=InterruptibleGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="okrlint")
 def main() -> None:
     """Lint drafted OKRs: find what is wrong with each objective and key result, and how to rewrite it."""
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+# readable=False: an unreadable path is one error line of its own while the others are linted, not a usage error.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=str))
 @click.option(
     "--output-format",
     "output_format",
@@ -244,7 +246,7 @@ def _lint(
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=str))
+@click.argument("path", type=click.Path(readable=False, path_type=str))
 @click.option(
     "--format",
     "input_format",
