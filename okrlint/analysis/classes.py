@@ -20,7 +20,8 @@ class VerbClass(StrEnum):
     HOLDING = "holding"  # keeps a level where it is: maintain, keep, stay
     TARGET_HIT = "target_hit"  # hits a given number: hit, meet, beat
     STAFFING = "staffing"  # fills roles: hire, appoint
-    PURCHASE = "purchase"  # acquires goods by paying: buy, purchase, rent (derived from WordNet)
+    PURCHASE = "purchase"  # acquires goods by paying: buy, purchase (derived from WordNet)
+    PROVISION = "provision"  # hands something over: deliver, provide, supply, offer (derived from WordNet)
 
 
 class NounClass(StrEnum):

@@ -172,6 +172,11 @@ class PredicateReader:
             c.lemma_.lower()
             for c in head.children
             if c.dep_ in {"amod", "compound", "relcl", "acl", "nmod", "prep", "poss"} and not c.like_num
+        ) + tuple(
+            # "world-class", "best-in-class": the hyphenated modifier as written, not only its last part
+            "".join(t.text for t in c.subtree).lower()
+            for c in head.children
+            if c.dep_ in {"amod", "compound", "nmod"} and any(t.text == "-" for t in c.subtree)
         )
         qualified = any(
             c.dep_ in {"amod", "compound", "relcl", "acl", "nmod"} or (c.dep_ == "prep" and c.lower_ != "of")
@@ -192,8 +197,17 @@ class PredicateReader:
             qualified=qualified,
             modifiers=modifiers,
             proper=self._is_name(head),
-            described=any(c.dep_ == "relcl" for c in head.children),
+            described=any(c.dep_ == "relcl" for c in head.children) or self._relative_clause_follows(head),
         )
+
+    def _relative_clause_follows(self, head: Token) -> bool:
+        """ "a service that surprises and delights customers": a relative pronoun and a verb right after the
+        noun say what the thing does for people, even when the parser attached the clause elsewhere."""
+        doc = head.doc
+        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if nxt is None or nxt.lower_ not in {"that", "which", "who"}:
+            return False
+        return any(t.pos_ in {"VERB", "AUX"} for t in doc[head.i + 2 : head.i + 4])
 
     def _noun_run_end(self, tok: Token) -> Token:
         """The head of a noun run the parser split: "the new employee | handbook" (handbook mis-tagged as a verb)."""
@@ -372,7 +386,7 @@ class PredicateReader:
             None,
         )
         # "Become the go-to platform", "Be the obvious choice": a copula whose complement is a noun names a state
-        copular = obj_tok is not None and obj_tok.dep_ == "attr" and obj_tok.head is verb
+        copular = obj_tok is not None and obj_tok.dep_ == "attr" and obj_tok.head.i == verb.i
         obj_classes = (obj.classes | obj.counted_classes) if obj is not None else frozenset()
         place = number_place(obj, v_start + len(verb.text), own_q)
         return Predicate(

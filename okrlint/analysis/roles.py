@@ -39,10 +39,10 @@ ROLE_TABLE: tuple[RoleRow, ...] = (
     RoleRow(R.PURCHASE, verb=_f(V.PURCHASE), why="'Buy 40 laptops': money spent is an input"),
     RoleRow(
         R.PURCHASE,
-        verb=_f(V.ATTAIN, V.OUTPUT),
+        verb=_f(V.ATTAIN),
         object=_f(N.GOODS),
-        not_object=_f(N.PERSON, N.METRIC, N.KPI_VOLUME),
-        why="'Get 40 new laptops', 'Acquire two servers': goods obtained are an input",
+        not_object=_f(N.PERSON, N.METRIC, N.KPI_VOLUME, N.ARTIFACT, N.ACTIVITY),
+        why="'Get 40 new laptops': goods obtained are an input",
     ),
     RoleRow(
         R.STAFF,
@@ -50,13 +50,26 @@ ROLE_TABLE: tuple[RoleRow, ...] = (
         not_verb=_f(V.ATTAIN),
         why="'Hire a Head of Marketing': a role filled ('recruit' also wins users, so it stays attain)",
     ),
+    RoleRow(
+        R.DELIVER,
+        verb=_f(V.HOLDING),
+        object=_f(N.ACTIVITY),
+        why="'Hold a partner summit': an event held is work done, not a level kept",
+    ),
     RoleRow(R.MAINTAIN, verb=_f(V.HOLDING), why="'Keep CSAT above 90%', 'Stay within budget': a level held"),
     RoleRow(
         R.DELIVER,
+        verb=_f(V.PROVISION),
+        object=_f(N.ARTIFACT, N.ACTIVITY, N.WORK_ITEM, N.GOODS),
+        not_object=_f(N.METRIC, N.PERSON, N.KPI_VOLUME, N.TARGET_WORD),
+        why="'Deliver a new website', 'Provide 3 concepts': work product handed over",
+    ),
+    RoleRow(
+        R.DELIVER,
         verb=_f(V.ATTAIN),
-        object=_f(N.ARTIFACT, N.ACTIVITY, N.WORK_ITEM),
-        not_object=_f(N.METRIC, N.PERSON, N.KPI_VOLUME, N.TARGET_WORD, N.INSIGHT),
-        why="'Deliver a new website', 'Close 40 tickets': the thing attained is work product",
+        object=_f(N.WORK_ITEM),
+        not_object=_f(N.METRIC, N.PERSON, N.KPI_VOLUME),
+        why="'Close 40 Jira tickets': work items finished are work done",
     ),
     RoleRow(R.ATTAIN, verb=_f(V.ATTAIN), why="'Sign 20 customers', 'Reach 8/10': a result reached"),
     RoleRow(R.LAUNCH, verb=_f(V.BINARY), why="'Go live', 'Migrate to Stripe': a milestone, done or not"),
@@ -69,7 +82,7 @@ ROLE_TABLE: tuple[RoleRow, ...] = (
 
 # Roles that move or hold a measure, and roles that do work: the split the guides draw between outcomes and
 # outputs (003:459, 002:270-276).
-MEASURING_ROLES = frozenset({R.MEASURE, R.ATTAIN, R.MAINTAIN})
+MEASURING_ROLES = frozenset({R.MEASURE, R.ATTAIN, R.MAINTAIN, R.CAUSE})
 DOING_ROLES = frozenset({R.DELIVER, R.LAUNCH, R.REACH_OUT, R.STAFF, R.PURCHASE})
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from okrlint.analysis import StatementAnalysis
+from okrlint.analysis import MEASURING_ROLES, Role, StatementAnalysis
 from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
 from okrlint.checks.common import (
-    HOLDING_VERBS,
-    MEASURING,
     SELECTION_VERBS,
+    WORK_ROLES,
     counting_quantity,
     is_full_coverage,
     measured_outcome,
@@ -89,7 +88,7 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
     for p in a.predicates:
         obj = p.object
         work_items = obj is not None and "work_item" in (obj.classes | obj.counted_classes)
-        if p.classes & MEASURING and not p.classes & {"output", "outreach"} and not work_items:
+        if p.role in MEASURING_ROLES and not work_items:
             # "Increase the number of meetings from 100 to 300": the measure itself counts bare activities.
             obj = p.object
             if (
@@ -104,7 +103,7 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
         selecting = p.verb in SELECTION_VERBS and p.object is not None and "person" in p.object.classes
         unclassed_event = not p.classes and p.object is not None and "activity" in p.object.classes
         # "Close 40 Jira tickets per sprint": work items closed are work done, whatever the verb
-        if not (p.classes & {"output", "outreach"} or selecting or unclassed_event or work_items):
+        if not (p.role in WORK_ROLES or selecting or unclassed_event or work_items):
             continue
         if p.object is None:
             continue
@@ -130,7 +129,7 @@ def binary(unit: Unit, ctx: CheckContext) -> HitIterator:
     if a.has_number or _has_structured_target(u):
         return
     for p in a.predicates:
-        if "binary" in p.classes and not p.classes & {"change"}:
+        if p.role is Role.LAUNCH:
             start, end = verb_span(p)
             yield Hit(start, end, {"verb": p.verb_text})
             return
@@ -154,7 +153,7 @@ def kpi_restatement(unit: Unit, ctx: CheckContext) -> HitIterator:
         # "Don't let churn go above 5%": a limit to stay within is a KPI being held
         yield Hit(*_whole(a), {"kpi": a.text, "period": ""})
         return
-    if main.verb in HOLDING_VERBS and team_is_actor(a) and not main.causative:
+    if main.role is Role.MAINTAIN and team_is_actor(a):
         # "Maintain 99.95% availability", "Keep CSAT above 90%", "Stay within the approved budget"
         yield Hit(*verb_span(main), {"kpi": a.text[slice(*verb_span(main))], "period": ""})
         return
@@ -215,7 +214,12 @@ def no_baseline(unit: Unit, ctx: CheckContext) -> HitIterator:
     a = u.analysis
     if u.key_result is not None and u.key_result.baseline is not None:
         return
-    if a.change in {"to", "level", "of"} and a.target is not None and a.main and a.main.classes & MEASURING:
+    if (
+        a.change in {"to", "level", "of"}
+        and a.target is not None
+        and a.main
+        and a.main.role in MEASURING_ROLES
+    ):
         yield Hit(a.target.start, a.target.end, {"target": a.target.text})
 
 
@@ -239,7 +243,7 @@ def learning_activity(unit: Unit, ctx: CheckContext) -> HitIterator:
     u = _unit(unit)
     a = u.analysis
     main = a.main
-    if main is None or "learning" not in main.classes or measured_outcome(a) or not team_is_actor(a):
+    if main is None or main.role is not Role.LEARN or measured_outcome(a) or not team_is_actor(a):
         return
     yield Hit(*verb_span(main), {"verb": main.verb_text})
 
