@@ -58,5 +58,6 @@ class NumberPlace(StrEnum):
     """Where the predicate's number sits."""
 
     NONE = "none"  # no number
+    LIMIT = "limit"  # a time the work must beat: "run 5 km in 25 minutes", "answer within 4 hours"
     COUNTS_OBJECT = "counts object"  # "publish 4 posts", "contact 100% of customers"
     TARGET = "target"  # any other number: a level or change of the measure

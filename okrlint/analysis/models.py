@@ -57,6 +57,8 @@ class Phrase(Model):
     modifiers: tuple[str, ...] = ()
     proper: bool = False  # the head is a proper name ("Salesforce", "Project Phoenix")
     described: bool = False  # a relative clause says what the thing does for people
+    # "customer reviews", "user referrals": a person noun modifies the head, so people made the thing
+    people_made: bool = False
 
 
 class Predicate(Model):
@@ -77,6 +79,10 @@ class Predicate(Model):
     destination_name: str | None = None
     # "Become the go-to platform", "Be the obvious choice": a copula with a noun complement names a state
     copular: bool = False
+    # The lemma of a complement the object is brought to ("go", "happy" in "make customers happy")
+    complement: str | None = None
+    # The object was found through a preposition ("talk to Kate", "ship with confidence")
+    object_is_prepositional: bool = False
     # Where the number sits, and the role decided from verb class x object class x number x shape (roles.py)
     number_place: NumberPlace = NumberPlace.NONE
     role: Role = Role.OTHER

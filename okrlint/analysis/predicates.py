@@ -4,6 +4,7 @@ records (``Predicate``, ``Phrase``, ``Word``, ``SubjectFacts``). Another parser 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,9 @@ _MODAL_VERBS = frozenset(
         "would",
         "going",
     }
+)
+_PEOPLE_PRONOUNS = frozenset(
+    {"they", "them", "we", "us", "you", "i", "me", "he", "she", "people", "everyone"}
 )
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 _COUNT_HEADS = frozenset(
@@ -197,7 +201,12 @@ class PredicateReader:
             qualified=qualified,
             modifiers=modifiers,
             proper=self._is_name(head),
-            described=any(c.dep_ == "relcl" for c in head.children) or self._relative_clause_follows(head),
+            described=any(c.dep_ == "relcl" and self._about_people(c.subtree) for c in head.children)
+            or self._relative_clause_follows(head),
+            people_made=any(
+                c.dep_ in {"compound", "poss"} and "person" in lex.noun_classes(c.lemma_.lower())
+                for c in head.children
+            ),
         )
 
     def _relative_clause_follows(self, head: Token) -> bool:
@@ -207,7 +216,18 @@ class PredicateReader:
         nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
         if nxt is None or nxt.lower_ not in {"that", "which", "who"}:
             return False
-        return any(t.pos_ in {"VERB", "AUX"} for t in doc[head.i + 2 : head.i + 4])
+        clause = doc[head.i + 1 :]
+        return any(t.pos_ in {"VERB", "AUX"} for t in doc[head.i + 2 : head.i + 4]) and self._about_people(
+            clause
+        )
+
+    def _about_people(self, tokens: Iterable[Token]) -> bool:
+        """The clause involves people ("… they can change without fear", "… that delights customers"): it says
+        what the thing does for them, not only how it works ("a microservice that takes tweets into account")."""
+        return any(
+            t.lower_ in _PEOPLE_PRONOUNS or "person" in self.lexicon.noun_classes(t.lemma_.lower())
+            for t in tokens
+        )
 
     def _noun_run_end(self, tok: Token) -> Token:
         """The head of a noun run the parser split: "the new employee | handbook" (handbook mis-tagged as a verb)."""
@@ -386,10 +406,32 @@ class PredicateReader:
             None,
         )
         # "Become the go-to platform", "Be the obvious choice": a copula whose complement is a noun names a state
-        copular = obj_tok is not None and obj_tok.dep_ == "attr" and obj_tok.head.i == verb.i
+        copular = (obj_tok is not None and obj_tok.dep_ == "attr" and obj_tok.head.i == verb.i) or (
+            # "Stay compliant", "Remain profitable": a holding verb with an adjective names a state to keep
+            "holding" in classes
+            and obj_tok is None
+            and any(c.dep_ in {"acomp", "oprd", "xcomp"} and c.pos_ == "ADJ" for c in verb.children)
+        )
         obj_classes = (obj.classes | obj.counted_classes) if obj is not None else frozenset()
+        if obj is not None and obj.people_made:
+            obj_classes |= {"person"}  # "Generate 50 customer reviews": what people do, not work done
         place = number_place(obj, v_start + len(verb.text), own_q)
+        # "Make our company go viral", "Help our partners sell for us", "Make customers happy": what the
+        # object is brought to do or be
+        complement = next(
+            (
+                c.lemma_.lower()
+                for c in [*verb.children, *(obj_tok.children if obj_tok is not None else ())]
+                if c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"}
+                and c.pos_ in {"VERB", "ADJ", "AUX"}
+                and (obj_tok is None or c.i > obj_tok.i)
+                and (purpose_tok is None or c.i != purpose_tok.i)
+            ),
+            None,
+        )
         return Predicate(
+            complement=complement,
+            object_is_prepositional=obj_tok is not None and obj_tok.dep_ == "pobj",
             copular=copular,
             number_place=place,
             role=decide_role(classes, obj_classes, place, causative or copular),
@@ -464,6 +506,14 @@ class PredicateReader:
                     and not lex.has_word("vague_term", c.lower_)
                     and not lex.has_word("quality_aspiration", c.lower_)
                 )
+            elif (
+                # "Stay compliant", "Become carbon neutral": a state named by an adjective is a topic too
+                t.pos_ == "ADJ"
+                and t.dep_ in {"acomp", "oprd", "xcomp"}
+                and not lex.has_word("vague_term", t.lower_)
+                and not lex.has_word("quality_aspiration", t.lower_)
+            ):
+                out.append(t.lemma_.lower())
         return tuple(out)
 
     def _measured_clause(self, tokens: list[Token], shift: int, quantities: list[Quantity]) -> bool:

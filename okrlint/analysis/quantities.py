@@ -151,6 +151,8 @@ def _marker_before(text: str, start: int) -> str:
         "than",
         "around",
         "about",
+        "within",
+        "in",
     ):
         if before.endswith(" " + marker) or before == marker:
             return marker
@@ -307,12 +309,19 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
             )
         elif word in _PERIOD_TOKENS and not any(t.start == m.start() for t in times):
             times.append(TextSpan(text=m.group(1), start=m.start(), end=m.end()))
-    # A duration that boxes the time ("in 5 months", "within 2 weeks", "5 months from now") is a timebox.
+    # A duration that boxes the time ("in 5 months", "within 2 weeks", "5 months from now") is a timebox; one
+    # shorter than a day ("in 25 minutes", "within 4 hours") is a limit on performance, so it stays a number.
     kept: list[Quantity] = []
     for q in quantities:
         after = text[q.end :].lstrip().lower()
+        before = text[: q.start].rstrip().lower()
+        if q.kind == "duration" and re.search(r"\b(?:first|last|next|past|initial)$", before):
+            # "within their first 90 days", "in the last 6 months": a window of time, not a target
+            times.append(TextSpan(text=q.text, start=q.start, end=q.end))
+            continue
         if (
             q.kind == "duration"
+            and not is_sub_day(q)
             and (q.marker in {"", "in", "within", "over"})
             and (q.marker in {"in", "within", "over"} or after.startswith("from now"))
         ):
@@ -321,6 +330,21 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
         kept.append(q)
     kept.sort(key=lambda q: q.start)
     return kept, times
+
+
+_SECONDS = {"second": 1, "sec": 1, "s": 1, "minute": 60, "min": 60, "h": 3600, "hr": 3600, "hour": 3600}
+# Markers of a limit a duration must stay within: "in 25 minutes", "in under 2 hours", "within 4 hours".
+LIMIT_MARKERS = frozenset({"in", "within", "under", "below", "less than", "at most", "no more than"})
+
+
+def is_sub_day(q: Quantity) -> bool:
+    """A duration shorter than a day ("25 minutes", "4h", "90 seconds"): a performance, not a deadline."""
+    if q.kind != "duration" or q.value is None:
+        return False
+    unit = (q.unit or "").lower().rstrip(".")
+    unit = unit[:-1] if unit.endswith("s") and len(unit) > 1 else unit
+    factor = _SECONDS.get(unit)
+    return factor is not None and q.value * factor < 86_400
 
 
 def change_shape(

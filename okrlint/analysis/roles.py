@@ -15,6 +15,7 @@ from okrlint.analysis.classes import NumberPlace
 from okrlint.analysis.classes import Role as R
 from okrlint.analysis.classes import VerbClass as V
 from okrlint.analysis.models import Phrase, Quantity
+from okrlint.analysis.quantities import LIMIT_MARKERS, is_sub_day
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,11 @@ def _f(*items: object) -> frozenset:  # type: ignore[type-arg]
 ROLE_TABLE: tuple[RoleRow, ...] = (
     RoleRow(R.CAUSE, state=True, why="'Make releases boring', 'Become the go-to platform': a state to reach"),
     RoleRow(R.MEASURE, verb=_f(V.CHANGE), why="'Increase NPS', 'Reduce churn': a measure moves"),
+    RoleRow(
+        R.ATTAIN,
+        number=_f(NumberPlace.LIMIT),
+        why="'Run 5 km in 25 minutes', 'Answer tickets within 4 hours': a performance to reach",
+    ),
     RoleRow(R.PURCHASE, verb=_f(V.PURCHASE), why="'Buy 40 laptops': money spent is an input"),
     RoleRow(
         R.PURCHASE,
@@ -60,9 +66,8 @@ ROLE_TABLE: tuple[RoleRow, ...] = (
     RoleRow(
         R.DELIVER,
         verb=_f(V.PROVISION),
-        object=_f(N.ARTIFACT, N.ACTIVITY, N.WORK_ITEM, N.GOODS),
-        not_object=_f(N.METRIC, N.PERSON, N.KPI_VOLUME, N.TARGET_WORD),
-        why="'Deliver a new website', 'Provide 3 concepts': work product handed over",
+        not_object=_f(N.METRIC, N.PERSON, N.KPI_VOLUME, N.TARGET_WORD, N.INSIGHT),
+        why="'Deliver a new website', 'Provide 3 concepts': something handed over (not a measure or people)",
     ),
     RoleRow(
         R.DELIVER,
@@ -122,6 +127,8 @@ def counting_quantity(obj: Phrase | None, verb_end: int, quantities: tuple[Quant
 def number_place(obj: Phrase | None, verb_end: int, quantities: tuple[Quantity, ...]) -> NumberPlace:
     if not quantities:
         return NumberPlace.NONE
+    if any(is_sub_day(q) and q.marker in LIMIT_MARKERS for q in quantities):
+        return NumberPlace.LIMIT
     if counting_quantity(obj, verb_end, quantities) is not None:
         return NumberPlace.COUNTS_OBJECT
     return NumberPlace.TARGET

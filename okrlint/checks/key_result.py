@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from okrlint.analysis import MEASURING_ROLES, Role, StatementAnalysis
+from okrlint.analysis import MEASURING_ROLES, Quantity, Role, StatementAnalysis
 from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
 from okrlint.checks.common import (
     SELECTION_VERBS,
@@ -87,7 +87,9 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
         return
     for p in a.predicates:
         obj = p.object
-        work_items = obj is not None and "work_item" in (obj.classes | obj.counted_classes)
+        work_items = (
+            obj is not None and "work_item" in (obj.classes | obj.counted_classes) and not obj.people_made
+        )
         if p.role in MEASURING_ROLES and not work_items:
             # "Increase the number of meetings from 100 to 300": the measure itself counts bare activities.
             obj = p.object
@@ -102,8 +104,16 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
             continue
         selecting = p.verb in SELECTION_VERBS and p.object is not None and "person" in p.object.classes
         unclassed_event = not p.classes and p.object is not None and "activity" in p.object.classes
+        # "Interview 100 people": a discovery task counted by heads, with nothing said about whom or what
+        headcount = (
+            p.role is Role.LEARN
+            and p.object is not None
+            and "person" in p.object.classes
+            and not p.object.qualified
+            and not p.purpose
+        )
         # "Close 40 Jira tickets per sprint": work items closed are work done, whatever the verb
-        if not (p.role in WORK_ROLES or selecting or unclassed_event or work_items):
+        if not (p.role in WORK_ROLES or selecting or unclassed_event or work_items or headcount):
             continue
         if p.object is None:
             continue
@@ -214,6 +224,8 @@ def no_baseline(unit: Unit, ctx: CheckContext) -> HitIterator:
     a = u.analysis
     if u.key_result is not None and u.key_result.baseline is not None:
         return
+    if a.target is not None and _end_state(a.target):
+        return  # "Keep audit findings at zero", "100% of laptops encrypted": where it starts changes nothing
     if (
         a.change in {"to", "level", "of"}
         and a.target is not None
@@ -221,6 +233,11 @@ def no_baseline(unit: Unit, ctx: CheckContext) -> HitIterator:
         and a.main.role in MEASURING_ROLES
     ):
         yield Hit(a.target.start, a.target.end, {"target": a.target.text})
+
+
+def _end_state(q: Quantity) -> bool:
+    """A target of none or all: zero of something, or 100%."""
+    return q.value == 0 or (q.kind == "percent" and q.value is not None and q.value >= 100)
 
 
 def not_customer_behaviour(unit: Unit, ctx: CheckContext) -> HitIterator:

@@ -242,3 +242,43 @@ def compound_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
     a = _unit(unit).analysis
     if len(a.predicates) >= int(ctx.options.get("max_goals", 2)) + 1:
         yield Hit(0, len(a.text), {"goals": len(a.predicates)})
+
+
+# Words on a noun that do not say which part of it is meant: possessives and quantities ("our", "more").
+_UNSPECIFIC_MODIFIERS = frozenset(
+    {"our", "my", "your", "their", "its", "his", "her", "more", "less", "much", "many", "some", "all", "any"}
+)
+
+
+def generic_area(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O113: the objective names only a broad area ("Improve operations", "Make more money") and nothing
+    defines it: no qualifier says who, what kind or why, and no key result with a number pins it down."""
+    u = _unit(unit)
+    a = u.analysis
+    lex = ctx.lexicon
+    if len(a.predicates) != 1 or not a.english:
+        return
+    p = a.predicates[0]
+    obj = p.object
+    if obj is None or p.purpose or p.negated or obj.counted or obj.described or p.copular:
+        return  # "Be an informed team": who the team wants to be is an aspiration, not an area
+    if p.object_is_prepositional:
+        return  # "Ship with confidence": the noun says how, not what
+    head = a.text[obj.head_start : obj.head_end]
+    if len(head) > 1 and head.isupper():
+        return  # "Improve CSAT", "Adopt SOC2": an acronym names one specific measure or thing
+    if p.complement and not _evaluative(p.complement, lex):
+        return  # "Help our partners sell for us", "Make every meeting worth the time": a state or behaviour
+    if any(k.quantities for k in u.key_result_analyses):
+        return  # its key results define the broad objective (004:44-45)
+    ignored = lex.words.get("generic_noun", frozenset()) | lex.words.get("time_word", frozenset())
+    if {n for n in a.nouns if n not in ignored} - {obj.head}:
+        return  # something else is named: a kind, a group, a state ("Make our company go viral")
+    specific = [m for m in obj.modifiers if m not in _UNSPECIFIC_MODIFIERS and not _evaluative(m, lex)]
+    if specific:
+        return
+    yield Hit(0, len(a.text), {"area": obj.text})
+
+
+def _evaluative(word: str, lex: Lexicon) -> bool:
+    return lex.has_word("vague_term", word) or lex.has_word("quality_aspiration", word)
