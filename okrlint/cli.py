@@ -1,7 +1,7 @@
 """The command line: all printing and exit codes live here.
 
-Exit codes: 0 clean (nothing at or above --fail-on), 1 findings at or above --fail-on, 2 usage, config or
-input errors (one ``path:line:col: error: …`` line each; the other files are still linted).
+Exit codes: 0 clean (nothing at or above --fail-on), 1 findings at or above --fail-on, 2 usage, config, input or
+output errors (one ``path:line:col: error: …`` line each; the other files are still linted), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import click
 from okrlint import __version__
 from okrlint.cli_frontends import mcp_command, server_command
 from okrlint.formatters import FORMAT_NAMES
+from okrlint.interrupt import InterruptibleGroup
 
 if TYPE_CHECKING:  # imported lazily at run time so that `okrlint --help` stays fast
     from okrlint.config_files import ConfigResolver
@@ -66,14 +67,15 @@ def _resolver(
     return ConfigResolver(explicit=config, isolated=isolated, overrides=overrides)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=InterruptibleGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="okrlint")
 def main() -> None:
     """Lint drafted OKRs: find what is wrong with each objective and key result, and how to rewrite it."""
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+# readable=False: an unreadable path is one error line of its own while the others are linted, not a usage error.
+@click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=str))
 @click.option(
     "--output-format",
     "output_format",
@@ -84,8 +86,8 @@ def main() -> None:
 )
 @click.option(
     "--output-file",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write the output to this file instead of standard output.",
+    type=click.Path(path_type=Path),
+    help="Write the output to this file instead of standard output (never one of the files linted).",
 )
 @click.option(
     "--fail-on",
@@ -160,16 +162,15 @@ def check(
     from okrlint.formatters.style import COLOR, PLAIN
     from okrlint.formatters.text import statistics as statistics_table
     from okrlint.nlp import ModelNotFoundError
+    from okrlint.output_file import OutputFileError, refuse_inputs, write_report, write_stdout
     from okrlint.session import lint_sources
     from okrlint.terminal import progress_bar, use_color
 
     paths = paths or (".",)
-    if output_file is not None and any(
-        p != "-" and Path(p).resolve() == output_file.resolve() for p in paths
-    ):
-        _fail(f"--output-file {output_file} is one of the files to lint; write the report elsewhere")
     resolver = _resolver(select, ignore, fail_on, config_path, isolated)
     try:
+        if output_file is not None:
+            refuse_inputs(output_file, _input_files(resolver, paths))
         fmt = output_format or resolver.for_path(None).config.output_format or "text"
         with progress_bar(sys.stderr) as progress:
             result = lint_sources(
@@ -179,6 +180,8 @@ def check(
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
     except ModelNotFoundError as exc:
+        _fail(str(exc))
+    except OutputFileError as exc:
         _fail(str(exc))
     report = result.report
     if not report.documents and not report.errors and all(p != "-" and Path(p).is_file() for p in paths):
@@ -190,10 +193,13 @@ def check(
         output = statistics_table(report, COLOR if painted else PLAIN)
     else:
         output = render_for(fmt, report, color=painted)
-    if output_file is not None:
-        output_file.write_text(output, encoding="utf-8")
-    else:
-        click.echo(output, nl=False, color=painted)  # click strips colour off a terminal unless told
+    try:
+        if output_file is not None:
+            write_report(output_file, output)
+        else:
+            write_stdout(output, color=painted)
+    except OutputFileError as exc:
+        _fail(str(exc))
     if report.errors:
         sys.exit(EXIT_ERROR)
     if not report.documents and not report.errors:
@@ -205,8 +211,15 @@ def check(
     sys.exit(EXIT_CLEAN)
 
 
+def _input_files(resolver: ConfigResolver, paths: Sequence[str]) -> list[Path]:
+    """Every file the run reads, folders walked, each under the include/exclude of its own config."""
+    from okrlint.discovery import expand
+
+    return [f for p in paths if p != "-" for f in expand([p], resolver.for_path(p).config)[0]]
+
+
 @main.command()
-@click.argument("path", type=click.Path(path_type=str))
+@click.argument("path", type=click.Path(readable=False, path_type=str))
 @click.option(
     "--format",
     "input_format",

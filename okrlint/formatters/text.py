@@ -1,25 +1,30 @@
-"""Concise text: ``path:line:col: CODE message`` per finding, ``path:line:col: error: …`` per bad file."""
+"""Concise text: ``path:line:col: CODE message`` per finding, ``path:line:col: error: …`` per bad file.
+
+Paths and messages carry user text: control characters are shown as escapes (``okrlint.formatters.escape``).
+On a terminal the command paints them through a Style; the plain text is the same either way.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from okrlint.formatters.escape import visible
 from okrlint.formatters.style import PLAIN, Style
 from okrlint.models import Finding, LintError, LintReport
 
 
 def _where(path: str, line: int, column: int, style: Style) -> str:
-    return f"{style.paint('path', path)}{style.paint('position', f':{line}:{column}:')}"
+    return f"{style.paint('path', visible(path))}{style.paint('position', f':{line}:{column}:')}"
 
 
 def error_line(error: LintError, style: Style = PLAIN) -> str:
     where = _where(error.path, error.start.line, error.start.column, style)
-    return f"{where} {style.paint('error', 'error:')} {error.message}"
+    return f"{where} {style.paint('error', 'error:')} {visible(error.message)}"
 
 
 def finding_line(finding: Finding, style: Style = PLAIN) -> str:
     where = _where(finding.path, finding.start.line, finding.start.column, style)
-    return f"{where} {style.paint(str(finding.severity), finding.code)} {finding.message}"
+    return f"{where} {style.paint(str(finding.severity), finding.code)} {visible(finding.message)}"
 
 
 def summary_line(report: LintReport, style: Style = PLAIN) -> str:
@@ -31,6 +36,13 @@ def summary_line(report: LintReport, style: Style = PLAIN) -> str:
         errors = f"; {s.errors} file{'s' if s.errors != 1 else ''} could not be linted" if s.errors else ""
         return style.paint(
             "summary", f"Found {s.findings} finding{'s' if s.findings != 1 else ''}{tail}{errors}."
+        )
+    unread = sum(1 for f in report.files if not f.objectives)
+    if unread:
+        # X003 is off: still never call a file clean when nothing in it was checked.
+        files = f"{s.files} file{'s' if s.files != 1 else ''}"
+        return style.paint(
+            "summary", f"No findings, but no objective or key result was read from {unread} of {files}."
         )
     return style.paint(
         "clear", f"All clear: {s.files} file{'s' if s.files != 1 else ''} checked, no findings."
@@ -47,7 +59,7 @@ def render(report: LintReport, style: Style = PLAIN) -> str:
 def statistics(report: LintReport, style: Style = PLAIN) -> str:
     """One line per rule that fired: count, code, name and severity, most frequent first (like ruff)."""
     counts = Counter(f.code for f in report.active_findings())
-    first = {}
+    first: dict[str, Finding] = {}
     for finding in report.active_findings():
         first.setdefault(finding.code, finding)
     width = len(str(max(counts.values(), default=0)))
