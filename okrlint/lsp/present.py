@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from lsprotocol import types
 
@@ -23,6 +23,7 @@ _SEVERITY = {
 }
 
 
+@cache  # one file-system look-up per rule, not one per diagnostic
 def rule_doc_uri(docs_path: str | None) -> str | None:
     """A ``file:`` link to the rule's page (shipped with okrlint), when it is there."""
     if not docs_path:
