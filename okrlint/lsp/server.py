@@ -22,6 +22,7 @@ from okrlint.config_files import CONFIG_NAMES, ConfigError, ConfigResolver
 from okrlint.discovery import KNOWN_EXTENSIONS
 from okrlint.lsp.present import SOURCE, LintedText
 from okrlint.models import LintReport, ToolInfo
+from okrlint.nlp import ModelNotFoundError
 from okrlint.session import LintSession
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,8 @@ class OkrLanguageServer(LanguageServer):
                 input_format=self._format(uri, path),
                 config_path=None if path is not None else self._fallback_folder(),
             )
-        except ConfigError as exc:
+        except (ConfigError, ModelNotFoundError) as exc:
+            # A bad config or a missing model is one diagnostic at the top of the file, not a silent server.
             return None, version, str(exc)
         return LintedText(text, result.report, self.encoding), version, None
 

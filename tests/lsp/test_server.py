@@ -195,3 +195,21 @@ async def test_config_per_folder_and_its_changes(client: LanguageClient, tmp_pat
     # A file the config excludes gets no findings, as `okrlint check FILE` gives none.
     (tmp_path / "archive").mkdir()
     assert await _open(client, tmp_path / "archive" / "old.md", DRAFT) == []
+
+    # A broken config is one error at the top of the buffer, with the line the command would print.
+    (tmp_path / "okrlint.toml").write_text('selct = ["K"]\n', encoding="utf-8")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[
+                types.FileEvent(uri=(tmp_path / "okrlint.toml").as_uri(), type=types.FileChangeType.Changed)
+            ]
+        )
+    )
+    # Both open buffers are linted again; wait for this one's answer.
+    for _ in range(5):
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        if any(d.code is None for d in client.diagnostics[path.as_uri()]):
+            break
+    (broken,) = client.diagnostics[path.as_uri()]
+    assert broken.severity == types.DiagnosticSeverity.Error
+    assert "okrlint.toml" in broken.message and "selct" in broken.message
