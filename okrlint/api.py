@@ -19,7 +19,7 @@ from okrlint.arguments import (
     text_argument,
 )
 from okrlint.config import DEFAULT_CONFIG, Config
-from okrlint.engine import Engine
+from okrlint.engine import Engine, digest
 from okrlint.gc_tuning import fewer_collections
 from okrlint.jobs import parallel_findings, worker_count
 from okrlint.lexicons import Lexicon, default_lexicon
@@ -254,9 +254,13 @@ class Linter:
         # The whole batch is linted before anything is handed back, so the raised collection threshold never
         # outlives okrlint's own work (the caller's code runs between batches, not inside one).
         with fewer_collections():
-            analyses = self.analyze(s.text for src in batch for s in src.document.statements())
+            small = [src for src in batch if not _is_large(src)]
+            analyses = self.analyze(s.text for src in small for s in src.document.statements())
             out = []
             for src in batch:
+                if _is_large(src):
+                    out.append((src, self._lint_large(src)))
+                    continue
                 found = self.engine.check_document(src.document, analyses, src.source)
                 found = self.suppressor.apply(src.document, src.source, found)
                 # Rewrites are re-linted, so they are only worth computing for findings someone will see.
@@ -264,6 +268,33 @@ class Linter:
                 with_rewrites = self._with_suggestions(live, analyses, _statement_context(src.document))
                 out.append((src, with_rewrites + [f for f in found if f.suppressed]))
         return out
+
+    def _lint_large(self, src: SourceDocument) -> list[Finding]:
+        """One document of more than BATCH_STATEMENTS statements, a part of its objectives at a time.
+
+        Statement and OKR rules, and rewrites, only need one objective's analyses, so each part's full analyses
+        are dropped once its findings are made; rules over the whole file run at the end on digests (what they
+        read of each statement). Memory then grows with the file's text and findings, not with its analyses.
+        """
+        document, source = src.document, src.source
+        index = LineIndex(source)
+        context = _statement_context(document)
+        digests: dict[str, StatementAnalysis] = {}
+        found: list[Finding] = []
+        for part in _objective_parts(document.objectives, BATCH_STATEMENTS):
+            analyses = self.analyze(s.text for o in part for s in _statements_of(o))
+            own = self.engine.check_objectives(document, part, analyses, index)
+            found += self._with_suggestions(own, analyses, context)
+            for text, analysis in analyses.items():
+                if text not in digests:
+                    digests[text] = digest(analysis)
+        found += self.engine.check_document_rules(document, digests, index)
+        # Suppression sees every finding at once (an unused directive is only known at the end); rewrites were
+        # made before it, while the analyses were alive, so suppressed findings drop theirs as elsewhere.
+        marked = self.suppressor.apply(document, source, found)
+        return [
+            f.model_copy(update={"suggestions": ()}) if f.suppressed and f.suggestions else f for f in marked
+        ]
 
     @property
     def suggester(self) -> Suggester:
@@ -377,6 +408,28 @@ def _batches(
             batch, count = [], 0
     if batch:
         yield batch
+
+
+def _is_large(src: SourceDocument) -> bool:
+    return len(src.document.statements()) > BATCH_STATEMENTS
+
+
+def _statements_of(objective: Objective) -> list[Statement]:
+    return [objective.statement, *(kr.statement for kr in objective.key_results if not kr.dropped)]
+
+
+def _objective_parts(objectives: Sequence[Objective], size: int) -> Iterator[list[Objective]]:
+    """Consecutive objectives, about ``size`` statements per part (an objective is never split)."""
+    part: list[Objective] = []
+    count = 0
+    for objective in objectives:
+        part.append(objective)
+        count += len(_statements_of(objective))
+        if count >= size:
+            yield part
+            part, count = [], 0
+    if part:
+        yield part
 
 
 def _statement_context(document: OkrDocument) -> dict[str, StatementContext]:
