@@ -56,13 +56,15 @@ def _large_document() -> str:
     return "\n".join(parts)
 
 
-def test_a_large_document_linted_in_parts_reports_what_it_reports_whole(monkeypatch) -> None:  # noqa: ANN001
+def test_a_large_document_linted_in_parts_reports_what_it_reports_whole(monkeypatch) -> None:
     import okrlint.api
 
     text = _large_document()
     config = {"extend-select": ["X001"]}  # unused directives too: known only once every finding is in
     whole = Linter(config).lint_text(text, format="markdown")
-    monkeypatch.setattr(okrlint.api, "BATCH_STATEMENTS", 7)  # every document is "large": parts of 2 objectives
+    monkeypatch.setattr(
+        okrlint.api, "BATCH_STATEMENTS", 7
+    )  # every document is "large": parts of 2 objectives
     parts = Linter(config).lint_text(text, format="markdown")
     codes = {f.code for f in whole.findings}
     assert {"S317", "S306", "S302"} <= codes and any(c.startswith("X") for c in codes)
