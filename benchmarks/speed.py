@@ -120,6 +120,74 @@ def generated_okrs(n_statements: int, seed: int = 7) -> Iterator[tuple[str, list
         yield objective, krs
 
 
+_CITIES = [
+    "Lisbon",
+    "Porto",
+    "Madrid",
+    "Seville",
+    "Lyon",
+    "Nantes",
+    "Ghent",
+    "Utrecht",
+    "Leipzig",
+    "Dresden",
+    "Bologna",
+    "Turin",
+    "Krakow",
+    "Gdansk",
+    "Brno",
+    "Graz",
+    "Malmo",
+    "Bergen",
+    "Tampere",
+    "Aarhus",
+    "Cork",
+    "Galway",
+    "Leeds",
+    "Bristol",
+    "Glasgow",
+    "Cardiff",
+    "Quebec",
+    "Calgary",
+    "Denver",
+    "Austin",
+]
+_AUDIENCES = [
+    "small agencies",
+    "enterprise buyers",
+    "new customers",
+    "students",
+    "nonprofits",
+    "retail partners",
+    "first-time users",
+    "hospital teams",
+    "school districts",
+    "freelancers",
+]
+
+
+def flagged_okrs(n_statements: int) -> Iterator[tuple[str, list[str]]]:
+    """Unique OKRs whose four key results are all flagged at warning or error (outputs, activity counts,
+    changes without a target, help without a measure): where okrlint works hardest, since each finding builds
+    and re-lints rewrites. Statements are told apart by words, not numbers (a number would satisfy K201)."""
+    made = 0
+    i = 0
+    while made < n_statements:
+        audience = f"{_AUDIENCES[i // len(_CITIES) % len(_AUDIENCES)]} in {_CITIES[i % len(_CITIES)]}"
+        if i >= len(_CITIES) * len(_AUDIENCES):
+            audience += f" ({_OBJECTIVES[i // (len(_CITIES) * len(_AUDIENCES)) % len(_OBJECTIVES)].lower()})"
+        objective = f"{_OBJECTIVES[i % len(_OBJECTIVES)]} for {audience}"
+        krs = [
+            f"{_OUTPUT_VERBS[i % len(_OUTPUT_VERBS)]} {_ARTEFACTS[i % len(_ARTEFACTS)]} for {audience}",
+            f"{_VERBS_UP[i % len(_VERBS_UP)]} {_METRICS_UP[i % len(_METRICS_UP)]} among {audience}",
+            f"{_VERBS_DOWN[i % len(_VERBS_DOWN)]} {_METRICS_DOWN[i % len(_METRICS_DOWN)]} for {audience}",
+            f"Help {audience} with {_ARTEFACTS[(i + 3) % len(_ARTEFACTS)]}",
+        ]
+        i += 1
+        made += 1 + len(krs)
+        yield objective, krs
+
+
 def seed_okrs(replicas: int) -> list[tuple[str, list[str]]]:
     """The seed labels as OKRs (a key result under its objective when it has one), repeated."""
     rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]

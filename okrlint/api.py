@@ -257,16 +257,26 @@ class Linter:
             small = [src for src in batch if not _is_large(src)]
             analyses = self.analyze(s.text for src in small for s in src.document.statements())
             out = []
+            checked: list[tuple[SourceDocument, list[Finding]]] = []
             for src in batch:
                 if _is_large(src):
-                    out.append((src, self._lint_large(src)))
+                    checked.append((src, self._lint_large(src)))
                     continue
                 found = self.engine.check_document(src.document, analyses, src.source)
-                found = self.suppressor.apply(src.document, src.source, found)
-                # Rewrites are re-linted, so they are only worth computing for findings someone will see.
-                live = [f for f in found if not f.suppressed]
-                with_rewrites = self._with_suggestions(live, analyses, _statement_context(src.document))
-                out.append((src, with_rewrites + [f for f in found if f.suppressed]))
+                checked.append((src, self.suppressor.apply(src.document, src.source, found)))
+            # Rewrites are re-linted, so they are only worth computing for findings someone will see; large
+            # documents have theirs already.
+            small_found = [(src, found) for src, found in checked if not _is_large(src)]
+            groups = [
+                ([f for f in found if not f.suppressed], _statement_context(src.document))
+                for src, found in small_found
+            ]
+            rewritten = iter(self._with_suggestions_for(groups, analyses))
+            for src, found in checked:
+                if _is_large(src):
+                    out.append((src, found))
+                else:
+                    out.append((src, next(rewritten) + [f for f in found if f.suppressed]))
         return out
 
     def _lint_large(self, src: SourceDocument) -> list[Finding]:
@@ -310,20 +320,39 @@ class Linter:
         context: dict[str, StatementContext],
     ) -> list[Finding]:
         """Attach rewrites to warnings and errors (and to notes whose rule has a rewrite template)."""
-        wanted: list[int] = []
+        return self._with_suggestions_for([(findings, context)], analyses)[0]
+
+    def _with_suggestions_for(
+        self,
+        groups: Sequence[tuple[list[Finding], dict[str, StatementContext]]],
+        analyses: dict[str, StatementAnalysis],
+    ) -> list[list[Finding]]:
+        """``_with_suggestions`` for the findings of many documents (each with its own statement ids) in one
+        pass: the suggester parses its candidate rewrites in rounds of one ``nlp.pipe`` call each, and a round
+        over a whole batch keeps spaCy's batches full (one call per document parsed a couple of texts at a time,
+        which cost more than parsing the documents themselves on files of flagged key results)."""
+        wanted: list[tuple[int, int]] = []
         contexts: list[SuggestionContext] = []
-        for i, finding in enumerate(findings):
-            statement = finding.statement
-            if statement is None or statement.id not in context or finding.code not in self._statement_codes:
-                continue  # set-level findings (counts, duplicates) have no single statement to rewrite
-            if not (finding.severity.at_least(Severity.WARNING) or finding.code in self.suggester.templates):
-                continue
-            kind, text, objective, whole = context[statement.id]
-            wanted.append(i)
-            contexts.append(SuggestionContext(finding, analyses[text], kind, objective, whole))
-        out = list(findings)
-        for i, suggestions in zip(wanted, self.suggester.suggest_all(contexts), strict=True):
-            out[i] = findings[i].model_copy(update={"suggestions": suggestions})
+        for g, (findings, context) in enumerate(groups):
+            for i, finding in enumerate(findings):
+                statement = finding.statement
+                if (
+                    statement is None
+                    or statement.id not in context
+                    or finding.code not in self._statement_codes
+                ):
+                    continue  # set-level findings (counts, duplicates) have no single statement to rewrite
+                if not (
+                    finding.severity.at_least(Severity.WARNING) or finding.code in self.suggester.templates
+                ):
+                    continue
+                kind, text, objective, whole = context[statement.id]
+                wanted.append((g, i))
+                contexts.append(SuggestionContext(finding, analyses[text], kind, objective, whole))
+        out = [list(findings) for findings, _ in groups]
+        suggested = self.suggester.suggest_all(contexts) if contexts else []
+        for (g, i), suggestions in zip(wanted, suggested, strict=True):
+            out[g][i] = groups[g][0][i].model_copy(update={"suggestions": suggestions})
         return out
 
     def lint_text(self, text: str, format: str | None = None, path: str | None = None) -> LintReport:
