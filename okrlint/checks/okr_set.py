@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from okrlint.analysis import Role
 from okrlint.checks.base import CheckContext, DocumentUnit, Hit, HitIterator, OkrUnit, Unit
 from okrlint.models import Severity, Statement
 
@@ -99,7 +100,7 @@ def only_learning_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
     u = _okr(unit)
     if len(u.key_results) < 2:
         return
-    learning = [kr for kr, a in u.key_results if a.main is not None and "learning" in a.main.classes]
+    learning = [kr for kr, a in u.key_results if a.main is not None and a.main.role is Role.LEARN]
     if len(learning) == len(u.key_results):
         yield Hit(*_whole(u.objective.statement.text), {"count": len(learning)})
 
