@@ -21,7 +21,7 @@ from okrlint.arguments import (
 from okrlint.config import DEFAULT_CONFIG, Config
 from okrlint.engine import Engine, digest
 from okrlint.gc_tuning import fewer_collections
-from okrlint.jobs import parallel_findings, worker_count
+from okrlint.jobs import parallel_map, worker_count
 from okrlint.lexicons import Lexicon, default_lexicon
 from okrlint.models import (
     FileSummary,
@@ -239,7 +239,7 @@ class Linter:
             total = sum(len(src.document.statements()) for src in sources)
             # Batches small enough that every worker gets several: the last ones finish together.
             size = max(MIN_PARALLEL_BATCH, min(BATCH_STATEMENTS, -(-total // (workers * 4))))
-            return parallel_findings(self, list(_batches(sources, size)), workers)
+            return self._parallel_findings(sources, size, workers)
         return [f for _, found in self.iter_findings(sources) for f in found]
 
     def iter_findings(
@@ -284,27 +284,71 @@ class Linter:
 
         Statement and OKR rules, and rewrites, only need one objective's analyses, so each part's full analyses
         are dropped once its findings are made; rules over the whole file run at the end on digests (what they
-        read of each statement). Memory then grows with the file's text and findings, not with its analyses.
+        read of each statement). Parts are independent, so workers can share one large file (``findings``).
         """
-        document, source = src.document, src.source
-        index = LineIndex(source)
-        context = _statement_context(document)
-        digests: dict[str, StatementAnalysis] = {}
+        index = LineIndex(src.source)
+        context = _statement_context(src.document)
+        parts = _objective_parts(src.document.objectives, BATCH_STATEMENTS)
+        return self._finish_large(src, index, [self._large_part(src, part, index, context) for part in parts])
+
+    def _large_part(
+        self,
+        src: SourceDocument,
+        part: Sequence[Objective],
+        index: LineIndex,
+        context: dict[str, StatementContext],
+    ) -> tuple[list[Finding], dict[str, StatementAnalysis]]:
+        """Findings (with rewrites) of some objectives of a large document, and digests of their analyses."""
+        analyses = self.analyze(s.text for o in part for s in _statements_of(o))
+        own = self.engine.check_objectives(src.document, part, analyses, index)
+        return self._with_suggestions(own, analyses, context), {t: digest(a) for t, a in analyses.items()}
+
+    def _finish_large(
+        self,
+        src: SourceDocument,
+        index: LineIndex,
+        parts: Iterable[tuple[list[Finding], dict[str, StatementAnalysis]]],
+    ) -> list[Finding]:
+        """Whole-file rules on the parts' digests, then suppression over every finding at once (an unused
+        directive is only known at the end); suppressed findings drop their rewrites, as elsewhere."""
         found: list[Finding] = []
-        for part in _objective_parts(document.objectives, BATCH_STATEMENTS):
-            analyses = self.analyze(s.text for o in part for s in _statements_of(o))
-            own = self.engine.check_objectives(document, part, analyses, index)
-            found += self._with_suggestions(own, analyses, context)
-            for text, analysis in analyses.items():
-                if text not in digests:
-                    digests[text] = digest(analysis)
-        found += self.engine.check_document_rules(document, digests, index)
-        # Suppression sees every finding at once (an unused directive is only known at the end); rewrites were
-        # made before it, while the analyses were alive, so suppressed findings drop theirs as elsewhere.
-        marked = self.suppressor.apply(document, source, found)
+        digests: dict[str, StatementAnalysis] = {}
+        for part_found, part_digests in parts:
+            found += part_found
+            for text, analysis in part_digests.items():
+                digests.setdefault(text, analysis)
+        found += self.engine.check_document_rules(src.document, digests, index)
+        marked = self.suppressor.apply(src.document, src.source, found)
         return [
             f.model_copy(update={"suggestions": ()}) if f.suppressed and f.suggestions else f for f in marked
         ]
+
+    def _parallel_findings(self, sources: Sequence[SourceDocument], size: int, workers: int) -> list[Finding]:
+        """Batches of small documents and parts of large ones, shared by ``workers`` forked workers."""
+        small = [src for src in sources if not _is_large(src)]
+        batches = list(_batches(small, size))
+        large = [
+            (src, LineIndex(src.source), _statement_context(src.document))
+            for src in sources
+            if _is_large(src)
+        ]
+        parts = [list(_objective_parts(src.document.objectives, size)) for src, _, _ in large]
+        tasks = [(-1, i) for i in range(len(batches))]
+        tasks += [(d, p) for d, doc_parts in enumerate(parts) for p in range(len(doc_parts))]
+
+        def work(task: int) -> Any:
+            d, i = tasks[task]
+            if d < 0:
+                return self.findings(batches[i])
+            src, index, context = large[d]
+            return self._large_part(src, parts[d][i], index, context)
+
+        results = parallel_map(self, work, len(tasks), workers)
+        out = [f for (d, _), found in zip(tasks, results, strict=True) if d < 0 for f in found]
+        for d, (src, index, _) in enumerate(large):
+            mine = [result for (dd, _), result in zip(tasks, results, strict=True) if dd == d]
+            out += self._finish_large(src, index, mine)
+        return out
 
     @property
     def suggester(self) -> Suggester:

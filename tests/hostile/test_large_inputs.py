@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,3 +71,22 @@ def test_a_large_document_linted_in_parts_reports_what_it_reports_whole(monkeypa
     assert {"S317", "S306", "S302"} <= codes and any(c.startswith("X") for c in codes)
     assert any(f.suppressed for f in whole.findings) and any(f.suggestions for f in whole.findings)
     assert [f.model_dump() for f in parts.findings] == [f.model_dump() for f in whole.findings]
+
+
+def test_workers_share_one_large_document_and_report_what_one_process_reports(monkeypatch) -> None:
+    import multiprocessing
+
+    import okrlint.api
+    from okrlint.api import SourceDocument
+    from okrlint.readers import read_document
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("workers need fork")
+    text = _large_document()
+    config = {"extend-select": ["X001"]}
+    source = SourceDocument(read_document(text, path="okrs.md", format="markdown"), text)
+    alone = Linter(config).lint_documents([source])
+    monkeypatch.setattr(okrlint.api, "BATCH_STATEMENTS", 7)
+    monkeypatch.setattr(okrlint.api, "MIN_PARALLEL_BATCH", 5)
+    shared = Linter(config).lint_documents([source], jobs=2)
+    assert [f.model_dump() for f in shared.findings] == [f.model_dump() for f in alone.findings]
