@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -46,6 +47,7 @@ def _shown(text: str) -> str:
     ]
     line = (wanted or lines or ["(nothing)"])[-1 if any("Error" in x for x in wanted) else 0]
     line = line.encode("ascii", "backslashreplace").decode("ascii").replace("|", "\\|")
+    line = re.sub("[\x00-\x1f\x7f]", lambda m: f"<{ord(m[0]):02x}>", line)  # shown here, never sent raw
     return line[:110] + ("…" if len(line) > 110 else "")
 
 
