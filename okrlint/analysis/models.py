@@ -59,6 +59,10 @@ class Phrase(Model):
     described: bool = False  # a relative clause says what the thing does for people
     # "customer reviews", "user referrals": a person noun modifies the head, so people made the thing
     people_made: bool = False
+    # "the best CS team": a superlative ("best", "greatest"), and whether a field bounds it ("in our category",
+    # "the world's best", "for enterprise teams")
+    superlative: bool = False
+    scoped: bool = False
 
 
 class Predicate(Model):

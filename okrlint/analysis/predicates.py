@@ -185,7 +185,7 @@ class PredicateReader:
         qualified = any(
             c.dep_ in {"amod", "compound", "relcl", "acl", "nmod"} or (c.dep_ == "prep" and c.lower_ != "of")
             for c in head.children
-            if not c.like_num and c.lower_ not in {"more", "new", "higher", "less", "fewer", "additional"}
+            if not c.like_num and c.lower_ not in {"more", "higher", "less", "fewer", "additional"}
         )
         return Phrase(
             text=text[start:end],
@@ -203,6 +203,8 @@ class PredicateReader:
             proper=self._is_name(head),
             described=any(c.dep_ == "relcl" and self._about_people(c.subtree) for c in head.children)
             or self._relative_clause_follows(head),
+            superlative=any(c.dep_ == "amod" and c.tag_ == "JJS" for c in head.children),
+            scoped=any(c.dep_ in {"prep", "poss", "relcl", "acl"} for c in head.children),
             people_made=any(
                 c.dep_ in {"compound", "poss"} and "person" in lex.noun_classes(c.lemma_.lower())
                 for c in head.children
@@ -225,7 +227,8 @@ class PredicateReader:
         """The clause involves people ("… they can change without fear", "… that delights customers"): it says
         what the thing does for them, not only how it works ("a microservice that takes tweets into account")."""
         return any(
-            t.lower_ in _PEOPLE_PRONOUNS or "person" in self.lexicon.noun_classes(t.lemma_.lower())
+            (t.lower_ in _PEOPLE_PRONOUNS or "person" in self.lexicon.noun_classes(t.lemma_.lower()))
+            and t.dep_ != "poss"  # "a user's tweets": people who own a thing in it do not take part in it
             for t in tokens
         )
 
@@ -407,10 +410,11 @@ class PredicateReader:
         )
         # "Become the go-to platform", "Be the obvious choice": a copula whose complement is a noun names a state
         copular = (obj_tok is not None and obj_tok.dep_ == "attr" and obj_tok.head.i == verb.i) or (
-            # "Stay compliant", "Remain profitable": a holding verb with an adjective names a state to keep
-            "holding" in classes
-            and obj_tok is None
-            and any(c.dep_ in {"acomp", "oprd", "xcomp"} and c.pos_ == "ADJ" for c in verb.children)
+            # "Stay compliant", "Become leaner": a verb with only an adjective complement names a state
+            obj_tok is None
+            and any(
+                c.dep_ in {"acomp", "oprd", "xcomp"} and c.tag_ in {"JJ", "JJR", "JJS"} for c in verb.children
+            )
         )
         obj_classes = (obj.classes | obj.counted_classes) if obj is not None else frozenset()
         if obj is not None and obj.people_made:
