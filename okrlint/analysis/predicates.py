@@ -96,6 +96,8 @@ class PredicateReader:
         self.lexicon = lexicon
         self.english = english
         self._phrasal = lexicon.phrasal_verbs()
+        # "Rollout the new CRM", "Setup SSO": a phrasal verb written as one word is that verb
+        self._closed_phrasal = {p.replace(" ", ""): p for p in self._phrasal}
 
     # ----------------------------------------------------------------- helpers over tokens
     def _off(self, tok: Token, shift: int) -> int:
@@ -106,6 +108,8 @@ class PredicateReader:
         base = tok.lemma_.lower()
         if base in {"analyse", "analyze"}:
             return base
+        if base in self._closed_phrasal and not self.lexicon.verb_classes(base):
+            return self._closed_phrasal[base]
         for child in tok.children:
             if child.dep_ in {"prt", "prep", "advmod"} and child.i == tok.i + 1:
                 phrase = f"{base} {child.text.lower()}"
