@@ -61,6 +61,9 @@ class Phrase(Model):
     people_made: bool = False
     # "the best CS team": a superlative ("best", "greatest"), and whether a field bounds it ("in our category",
     # "the world's best", "for enterprise teams")
+    # A name the dictionary does not know ("Kubernetes", "Salesforce"); title case alone ("Decrease Expenses")
+    # does not make one
+    named: bool = False
     superlative: bool = False
     scoped: bool = False
 

@@ -207,6 +207,7 @@ class PredicateReader:
             proper=self._is_name(head),
             described=any(c.dep_ == "relcl" and self._about_people(c.subtree) for c in head.children)
             or self._relative_clause_follows(head),
+            named=self._unknown_name(head),
             superlative=any(c.dep_ == "amod" and c.tag_ == "JJS" for c in head.children),
             scoped=any(c.dep_ in {"prep", "poss", "relcl", "acl"} for c in head.children),
             people_made=any(
@@ -214,6 +215,12 @@ class PredicateReader:
                 for c in head.children
             ),
         )
+
+    def _unknown_name(self, tok: Token) -> bool:
+        if not tok.text[:1].isupper() or self.english is None:
+            return False
+        known = self.english.all
+        return tok.lower_ not in known and tok.lemma_.lower() not in known
 
     def _relative_clause_follows(self, head: Token) -> bool:
         """ "a service that surprises and delights customers": a relative pronoun and a verb right after the

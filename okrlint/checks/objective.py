@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from okrlint.analysis import MEASURING_ROLES, Predicate, Role
+from okrlint.analysis import MEASURING_ROLES, NumberPlace, Predicate, Role
 from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
 from okrlint.checks.common import MEASURING, aspiration_modifier, verb_span
 from okrlint.lexicons import Lexicon
@@ -298,6 +298,8 @@ def generic_area(unit: Unit, ctx: CheckContext) -> HitIterator:
         return  # "Be an informed team": who the team wants to be is an aspiration, not an area
     if p.object_is_prepositional:
         return  # "Ship with confidence": the noun says how, not what
+    if obj.named or p.number_place is NumberPlace.COUNTS_OBJECT:
+        return  # "Adopt Kubernetes", "Hire 20 engineers": a named thing or a counted target is not an area
     head = a.text[obj.head_start : obj.head_end]
     if len(head) > 1 and head.isupper():
         return  # "Improve CSAT", "Adopt SOC2": an acronym names one specific measure or thing
