@@ -110,6 +110,13 @@ class PredicateReader:
             return base
         if base in self._closed_phrasal and not self.lexicon.verb_classes(base):
             return self._closed_phrasal[base]
+        if tok.tag_ == "VBN" and any(
+            c.dep_ in {"auxpass", "aux"} and c.lemma_ in {"get", "be"} for c in tok.children
+        ):
+            # "Get featured in 3 podcasts", "Be featured in …": the passive with get/be as one verb ("get featured")
+            phrase = f"get {tok.lower_}"
+            if phrase in self._phrasal:
+                return phrase
         for child in tok.children:
             if child.dep_ in {"prt", "prep", "advmod"} and child.i == tok.i + 1:
                 phrase = f"{base} {child.text.lower()}"
