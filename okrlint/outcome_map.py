@@ -1,0 +1,145 @@
+"""The outcome map: which class of output a piece of work is, and what that class of output is for.
+
+Two data files: ``rules/lexicons/output_classes.yaml`` (generated from WordNet by
+``tools/build_output_classes.py``: lemma -> class, the people nouns, irregular -ing forms) and
+``rules/lexicons/outcome_map.yaml`` (class -> outcome measures and objective, with the guide that shows each).
+The suggester reads a predicate's verb and object through ``output_class``; nothing here parses text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from okrlint.analysis import Phrase, Predicate
+from okrlint.models import Citation
+from okrlint.resources import rules_dir
+from okrlint.yamlio import load_yaml
+
+# Verbs that name the class of the work whatever its object: "Hire 2 engineers", "Migrate all services".
+# Other classes' verbs ("write", "launch", "streamline") only decide when the object says nothing, because
+# "Write the marketing plan" is about the plan, not about writing.
+_DECISIVE_VERB_CLASSES = frozenset(
+    {"hiring", "training", "research", "migration", "documentation", "outreach", "purchase"}
+)
+
+
+class Measure(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    measure: str
+    unit: str | None = None
+    learning: bool = False  # a count of learning ("customers interviewed about …"), not a change
+
+    @property
+    def down(self) -> bool:
+        return self.measure.startswith("-")
+
+    @property
+    def phrase(self) -> str:
+        return self.measure.lstrip("-")
+
+
+class OutcomeClass(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = ""
+    label: str
+    key_result: tuple[Measure, ...] = ()
+    key_result_people: tuple[Measure, ...] = ()
+    objective: str
+    objective_people: str | None = None
+    source: tuple[Citation, ...] = ()
+    own: bool = False
+
+    def measures(self, people: bool) -> tuple[Measure, ...]:
+        return (
+            (self.key_result_people or self.key_result)
+            if people
+            else (self.key_result or self.key_result_people)
+        )
+
+    def objective_for(self, people: bool) -> str:
+        return (self.objective_people or self.objective) if people else self.objective
+
+
+class OutcomeMap(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    classes: dict[str, OutcomeClass]
+    kpi_drivers: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+
+
+class OutputClasses(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    classes: tuple[str, ...]
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    gerunds: dict[str, str] = Field(default_factory=dict)
+    people: frozenset[str] = frozenset()
+
+
+@cache
+def outcome_map() -> OutcomeMap:
+    raw = load_yaml((rules_dir() / "lexicons" / "outcome_map.yaml").read_text(encoding="utf-8"))
+    for name, entry in raw["classes"].items():
+        entry["name"] = name
+    return OutcomeMap.model_validate(raw)
+
+
+@cache
+def output_classes() -> OutputClasses:
+    raw = load_yaml((rules_dir() / "lexicons" / "output_classes.yaml").read_text(encoding="utf-8"))
+    return OutputClasses.model_validate(raw)
+
+
+def _noun_keys(phrase: Phrase) -> list[str]:
+    """The object's lemmas to look up, most specific first: "landing page", "page"; the counted noun."""
+    keys = [f"{m} {phrase.head}" for m in phrase.modifiers]
+    keys.append(phrase.head)
+    if phrase.counted:
+        keys.append(phrase.counted)
+    return [k.lower() for k in keys if k]
+
+
+def noun_class(phrase: Phrase | None) -> str | None:
+    if phrase is None:
+        return None
+    table = output_classes().nouns
+    found = next((table[k] for k in _noun_keys(phrase) if k in table), None)
+    # "our onboarding tips", "a content strategy": the head says nothing, a noun modifier does
+    return found or next((table[m.lower()] for m in phrase.modifiers if m.lower() in table), None)
+
+
+def is_people(phrase: Phrase | None) -> bool:
+    """The object is a group of people ("2 senior engineers", "the support team", "eligible customers")."""
+    if phrase is None:
+        return False
+    people = output_classes().people
+    return any(k in people for k in _noun_keys(phrase)) or bool(phrase.classes & {"person"})
+
+
+def output_class(predicate: Predicate) -> str | None:
+    """The class of output a predicate produces: a decisive verb, else the object, else any verb's class."""
+    verb_class = output_classes().verbs.get(predicate.verb.lower())
+    if verb_class in _DECISIVE_VERB_CLASSES:
+        return verb_class
+    by_object = noun_class(predicate.object)
+    if by_object is not None:
+        return by_object
+    if predicate.object is None or is_people(predicate.object):
+        return verb_class
+    return None
+
+
+def gerund(verb: str) -> str:
+    """The -ing form of a verb lemma ("migrate" -> "migrating", "refer" -> "referring", "reach out" ->
+    "reaching out"): lemminflect's spelling rules, with the exceptions its dictionary knows."""
+    from lemminflect import getAllInflectionsOOV
+
+    head, _, rest = verb.partition(" ")
+    known = output_classes().gerunds.get(head.lower())
+    form = known or getAllInflectionsOOV(head.lower(), upos="VERB")["VBG"][0]
+    return f"{form} {rest}".strip()
