@@ -40,7 +40,7 @@ def explain_rule(spec: RuleSpec) -> str:
     ]
     for c in spec.source:
         quote = f": «{c.quote}»" if c.quote else ""
-        lines.append(_para(f"{c.file}:{c.line}{quote}", "  - ", "    "))
+        lines.append(_para(f"{c.reference}{quote}", "  - ", "    "))
     lines += ["", "Flagged:"]
     for example in spec.examples.bad:
         better = f'\n      better: "{example.rewrite}"' if example.rewrite else ""

@@ -131,7 +131,11 @@ def _metric_phrase(obj: Phrase, a: StatementAnalysis, end: int | None = None) ->
     """The author's noun phrase for what is measured, without numbers or "more"/"better"; ``end`` extends it to
     the end of the verb phrase ("our time to resolution")."""
     text = a.text[obj.start : max(obj.end, end or 0)]
-    kept = [w for w in text.split() if w.lower() not in _COMPARATIVES and not _DIGITS.fullmatch(w)]
+    kept = [
+        w
+        for w in text.split()
+        if w.lower() not in _COMPARATIVES and w.lower() not in {"percent", "%"} and not _DIGITS.search(w)
+    ]
     phrase = " ".join(kept).strip(" ,;.")
     return re.sub(r"\s+(?:by|to|from|of|at|above|below|under|over)$", "", phrase)
 
@@ -344,6 +348,14 @@ def add_target(ctx: Context) -> Iterator[Candidate]:
         if p.causative or (output_class(p) is not None and not obj.classes & {"metric"}):
             yield from outcome_key_result(ctx, "Say how much: the outcome of the work, with a target.")
             return
+        drivers = outcome_map().kpi_drivers.get(obj.head.lower(), ())
+        if drivers and not obj.classes & {"metric"}:  # "Improve SEO": the measure SEO is for (003:80)
+            for driver in drivers:
+                measure = Measure(measure=driver)
+                yield Candidate(
+                    _shape(measure, a, measure.phrase), "Say how much: the measure this work moves."
+                )
+            return
         phrase = _metric_phrase(obj, a, p.span_end)
         if phrase:
             down_verbs = {"reduce", "decrease", "lower", "cut", "shorten", "minimize", "minimise", "halve"}
@@ -516,49 +528,44 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
     subject = _tidy(re.sub(r"\s+(?:by|to|from|of|at|above|below|under|over)$", "", subject))
     if not subject:
         return
-    subject = subject if subject.isupper() else subject[:1].lower() + subject[1:]
+    first_word = subject.split()[0]
+    if first_word[1:] == first_word[1:].lower():  # "Sales" -> "sales"; "EMEA", "eNPS" stay as written
+        subject = subject[:1].lower() + subject[1:]
+    timebox_match = _TIMEBOX.search(a.text)
+    timebox = timebox_match.group(0) if timebox_match else ""
     heads = {(main.object.head if main and main.object else ""), *a.nouns}
     down = bool(heads & _DOWN_HEADS) or bool(main and main.verb in {"reduce", "cut", "lower", "decrease"})
-    target = a.target or (a.quantities[-1] if a.quantities else None)
+    measured = [q for q in a.quantities if q.kind not in {"duration", "year"}]
+    target = a.target if a.target is not None and a.target.kind not in {"duration", "year"} else None
+    target = target or (measured[-1] if measured else None)
     key_result = (
         f"{'Reduce' if down else 'Increase'} {subject} from <baseline> to {target.text}" if target else None
     )
     description = "Keep the change in words; the number belongs in a key result."
     verb = "Reduce" if down else "Grow"
-    keeps_own_verb = main is not None and main.verb not in _KPI_VERBS and rest.lower() != a.text.lower()
+    keeps_own_verb = main is not None and main.verb not in _VAGUE_KPI_VERBS and rest.lower() != a.text.lower()
     if keeps_own_verb and a.quantities:
         yield Candidate(
             _capital(rest), description, key_result=key_result
         )  # "Keep", "Win": the author's change
-    yield Candidate(f"{verb} {subject}", description, key_result=key_result)
+    yield Candidate(_tidy(f"{verb} {subject} {timebox}"), description, key_result=key_result)
     if not down:
-        yield Candidate(f"{verb} {subject} with customers who come back", description, key_result=key_result)
+        yield Candidate(
+            _tidy(f"{verb} {subject} with customers who come back {timebox}"),
+            description,
+            key_result=key_result,
+        )
 
 
-_KPI_VERBS = frozenset(
-    {
-        "achieve",
-        "reach",
-        "hit",
-        "get",
-        "attain",
-        "double",
-        "triple",
-        "halve",
-        "grow",
-        "increase",
-        "improve",
-        "reduce",
-        "be",
-        "have",
-        "generate",
-        "boost",
-        "drive",
-        "raise",
-        "lower",
-        "cut",
-        "decrease",
-    }
+# Verbs that only say "hit the number": the change behind it is said again ("Achieve 98% CSAT" -> "Grow CSAT").
+# Any other verb ("Grow", "Keep", "Win") is the author's change and stays, without the number.
+_VAGUE_KPI_VERBS = frozenset(
+    {"achieve", "reach", "hit", "get", "attain", "improve", "be", "have", "double", "triple", "halve"}
+)
+_TIMEBOX = re.compile(
+    r"\b(?:this|next)\s+(?:quarter|year|month|half|cycle)\b|\b(?:in|by|during|for)\s+(?:Q[1-4]|H[12]|FY\s?\d{2,4})"
+    r"(?:\s*\d{4})?\b",
+    re.IGNORECASE,
 )
 
 
@@ -636,7 +643,9 @@ def same_kind_example(candidate: Candidate, ctx: Context) -> CorpusStatement | N
         if example.kind is not ctx.kind or candidate.outcome_class not in _example_classes(example.bad.text):
             continue
         score = similarity(query, words(example.bad.text))
-        if score > 0 and (best is None or score > best[0]):
+        if score <= 0 or candidate.outcome_class not in _example_classes(example.good[0].text):
+            continue  # the guide's rewrite must be about the same kind of work too
+        if best is None or score > best[0]:
             best = (score, example.good[0])
     return best[1] if best else None
 

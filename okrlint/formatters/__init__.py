@@ -15,6 +15,7 @@ Formatter = Callable[[LintReport], str]
 # Format name -> module under okrlint.formatters exposing ``render(report) -> str``; the order is the CLI's.
 _MODULES = {
     "text": "text",
+    "concise": "concise",
     "full": "full",
     "json": "json_",
     "sarif": "sarif",

@@ -8,8 +8,9 @@ Layout (after rustc and ruff)::
        |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^
        = warning: K201 key-result-without-number
        = help: Raise onboarding completion from <baseline> to <target> [display-only]
+       = ask: Why improve customer onboarding? What will users or the team notice when it's done?
        = why: Flags a key result ...
-       = source: 003_ebook.txt:45
+       = source: Step by Step Guide to OKRs (Weekdone), line 45
        = docs: docs/rules/K201-key-result-without-number.md
 """
 
@@ -96,10 +97,18 @@ def _details(finding: Finding) -> list[str]:
     lines = [f"{indent}= {finding.severity}: {finding.code} {finding.name}"]
     for suggestion in finding.suggestions:
         lines.extend(_wrapped("help", f"{suggestion.text} [{suggestion.applicability}]", indent))
+        if suggestion.key_result:
+            lines.extend(_wrapped("key result", suggestion.key_result, indent))
+        if suggestion.example and suggestion.example_source:
+            cited = f"{suggestion.example} ({suggestion.example_source.reference})"
+            lines.extend(_wrapped("like", cited, indent))
+    asked = [s.question for s in finding.suggestions if s.question]
+    if asked:
+        lines.extend(_wrapped("ask", asked[0], indent))
     if finding.explanation:
         lines.extend(_wrapped("why", finding.explanation, indent))
     if finding.source:
-        cited = ", ".join(f"{c.file}:{c.line}" for c in finding.source)
+        cited = "; ".join(c.reference for c in finding.source)
         lines.extend(_wrapped("source", cited, indent))
     if finding.docs:
         lines.append(f"{indent}= docs: {finding.docs}")

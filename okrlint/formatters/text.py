@@ -1,4 +1,5 @@
-"""Concise text: ``path:line:col: CODE message`` per finding, ``path:line:col: error: …`` per bad file."""
+"""Text (the default): ``path:line:col: CODE message`` per finding with the suggested rewrite on one indented
+``help:`` line under it (as ruff and rustc print help), ``path:line:col: error: …`` per bad file."""
 
 from __future__ import annotations
 
@@ -24,8 +25,19 @@ def summary_line(report: LintReport) -> str:
     return f"All clear: {s.files} file{'s' if s.files != 1 else ''} checked, no findings."
 
 
+def help_line(finding: Finding) -> str | None:
+    """The first suggested rewrite, on one line (newlines in user text folded)."""
+    if not finding.suggestions:
+        return None
+    return "  help: " + " ".join(finding.suggestions[0].text.split())
+
+
 def render(report: LintReport) -> str:
     lines = [error_line(e) for e in report.errors]
-    lines.extend(finding_line(f) for f in report.active_findings())
+    for finding in report.active_findings():
+        lines.append(finding_line(finding))
+        rewrite = help_line(finding)
+        if rewrite:
+            lines.append(rewrite)
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"

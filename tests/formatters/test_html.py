@@ -85,7 +85,7 @@ def test_summary_table_rule_table_and_details() -> None:
     assert rules.index(">K203<") < rules.index(">K201<")
     assert markup.count("<details>") == 12
     assert "Suggested rewrite" in text and "display-only" in text
-    assert "source 003_c829359f6e0b3882.txt:428" in text
+    assert "source Step by Step Guide to OKRs (Weekdone), line 428" in text
     assert (
         "Could not lint this file (line 7, col 3): expected a list under 'key_results', found a string"
         in text
