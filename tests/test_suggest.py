@@ -99,7 +99,7 @@ def test_vague_key_result_keeps_the_authors_direction_and_measure(linter: Linter
 
 def test_objective_with_a_number_keeps_its_words_without_the_number(linter: Linter) -> None:
     findings = linter.lint_statement("Achieve 98 percent CSAT this quarter", kind="objective")
-    first = [s for f in findings for s in f.suggestions][0]
+    first = next(s for f in findings for s in f.suggestions)
     assert first.text == "Grow CSAT this quarter"
     assert first.key_result == "Increase CSAT from <baseline> to 98 percent"
 
