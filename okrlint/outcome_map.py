@@ -69,6 +69,7 @@ class OutcomeMap(BaseModel):
 
     classes: dict[str, OutcomeClass]
     kpi_drivers: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    problem_inversions: dict[str, str] = Field(default_factory=dict)
 
 
 class OutputClasses(BaseModel):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from okrlint.analysis import Phrase, Predicate, StatementAnalysis
 from okrlint.corpus import CorpusStatement, load_corpus, similarity, words
+from okrlint.lexicons import default_lexicon
 from okrlint.models import Applicability, Category, Finding, Span, StatementKind, Suggestion
 from okrlint.outcome_map import Measure, gerund, is_people, outcome_map, output_class, output_classes
 
@@ -109,6 +110,12 @@ def templatize(text: str) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _uncapital(text: str) -> str:
+    """A sentence start in lower case, unless the first word is a name or an acronym ("EMEA", "eNPS")."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:] == first[1:].lower() and first != "I" else text
 
 
 def _strip_determiner(text: str) -> str:
@@ -208,16 +215,29 @@ class Work:
 
 
 def work_phrase(p: Predicate, a: StatementAnalysis) -> Work | None:
-    """The predicate's verb phrase in the author's words, to ask "Why <base>?" and to say "from <…ing>"."""
+    """The predicate's verb phrase in the author's words, to ask "Why <base>?" and to say "from <…ing>".
+    Verbs joined to it ("Writing and delivering a plan", "Create a guide and add it to the form") take the
+    same form."""
     verb = p.verb.lower()
-    rest = a.text[p.end :]
-    particle = verb.partition(" ")[2]
-    if particle and rest.lower().lstrip().startswith(particle):
-        rest = rest.lstrip()[len(particle) :]
-    rest = _tidy(rest.rstrip(" .!?;:"))
     if not verb.replace(" ", "").replace("-", "").isalpha():
         return None
-    return Work(base=_tidy(f"{verb} {rest}"), ing=_tidy(f"{gerund(verb)} {rest}"))
+    particle = verb.partition(" ")[2]
+    base_parts, ing_parts = [verb], [gerund(verb)]
+    cursor = p.end
+    if particle and a.text[cursor:].lower().lstrip().startswith(particle):
+        cursor = a.text.lower().index(particle, cursor) + len(particle)
+    for other in a.predicates:
+        joined = re.search(r"(?:\band|\bor|,)\s*$", a.text[cursor : other.start])
+        if other.start < cursor or joined is None or not other.verb.replace(" ", "").isalpha():
+            continue
+        between = a.text[cursor : other.start]
+        base_parts.append(between)
+        ing_parts.append(between)
+        base_parts.append(other.verb.split(" ")[0])
+        ing_parts.append(gerund(other.verb.split(" ")[0]))
+        cursor = other.end
+    rest = _tidy(a.text[cursor:].rstrip(" .!?;:"))
+    return Work(base=_tidy(" ".join([*base_parts, rest])), ing=_tidy(" ".join([*ing_parts, rest])))
 
 
 def question_for(work: Work) -> str:
@@ -528,9 +548,7 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
     subject = _tidy(re.sub(r"\s+(?:by|to|from|of|at|above|below|under|over)$", "", subject))
     if not subject:
         return
-    first_word = subject.split()[0]
-    if first_word[1:] == first_word[1:].lower():  # "Sales" -> "sales"; "EMEA", "eNPS" stay as written
-        subject = subject[:1].lower() + subject[1:]
+    subject = _uncapital(subject)  # "Sales" -> "sales"; "EMEA" stays
     timebox_match = _TIMEBOX.search(a.text)
     timebox = timebox_match.group(0) if timebox_match else ""
     heads = {(main.object.head if main and main.object else ""), *a.nouns}
@@ -588,10 +606,57 @@ def objective_first_step(ctx: Context) -> Iterator[Candidate]:
         )
 
 
+_CLAUSE_CUT = re.compile(r"\s*(?:,\s*)?\b(?:because|although|though|since|while|so that|which|as)\b.*$", re.I)
+_SUBJECT = re.compile(r"^(?:we|our team|the team|i)\s+(?:need to\s+|want to\s+)?", re.I)
+_TOO_ADJECTIVE = re.compile(r"^(?P<thing>.+?)\s+(?:is|are)\s+too\s+(?P<quality>\w+)$", re.I)
+
+
+def problem_turned_round(a: StatementAnalysis) -> str | None:
+    """The state the team wants, from a problem in the author's words: "We spend too much time in meetings" ->
+    "Spend less time in meetings"; "Our onboarding is too confusing" -> "Make our onboarding less confusing"."""
+    text = re.sub(r"\s*\([^()]*\)", "", a.text).rstrip(" .!")
+    text = _CLAUSE_CUT.sub("", text)
+    too = _TOO_ADJECTIVE.match(text)
+    if too:
+        return _capital(f"make {_uncapital(too.group('thing'))} less {too.group('quality')}")
+    text = _SUBJECT.sub("", text)
+    inversions = outcome_map().problem_inversions
+    for marker in sorted(inversions, key=len, reverse=True):
+        found = re.search(rf"\b{re.escape(marker)}\b", text, re.I)
+        if found:
+            turned = text[: found.start()] + inversions[marker] + text[found.end() :]
+            return _capital(_tidy(turned))
+    return None
+
+
+def _names_a_problem(a: StatementAnalysis) -> bool:
+    markers = default_lexicon().words.get("problem_marker", frozenset())
+    lowered = f" {a.text.lower()} "
+    return any(f" {m} " in lowered for m in markers)
+
+
+def _problem_objective(a: StatementAnalysis) -> Iterator[Candidate]:
+    """The state the team wants; when the problem cannot be turned round in its own words, the shape of an
+    answer and the coach's question about it."""
+    turned = problem_turned_round(a)
+    description = "Say the state you want, not the problem you have."
+    if turned is not None and turned.lower() != a.text.lower():
+        question = "What will users or the team notice when this is solved? Measure that in the key results."
+        yield Candidate(turned, description, question=question)
+    yield Candidate(
+        "Achieve <what users or the team will notice when this is solved>",
+        description,
+        question=f'What will users or the team notice when "{a.text.rstrip(" .")}" is solved?',
+    )
+
+
 def objective_rewrite(ctx: Context) -> Iterator[Candidate]:
     """Any other objective finding: the change behind a KPI, the change its work is for, or the coach's
     question."""
     a = ctx.analysis
+    if ctx.finding.code == "O109" or (a.describes_present and _names_a_problem(a)):
+        yield from _problem_objective(a)
+        return
     measured = a.main is None or (
         a.main.object is not None and a.main.object.classes & {"metric", "kpi_volume"}
     )

@@ -207,3 +207,17 @@ def test_generated_rewrites_are_well_formed_clean_and_add_no_number(
             if suggestion.question:
                 assert suggestion.question.startswith("Why ") or suggestion.question.startswith("What ")
                 assert_well_formed(suggestion.question)
+
+
+def test_joined_verbs_take_the_same_form_in_the_question_and_the_rewrite(linter: Linter) -> None:
+    first = _first(linter, "Writing and delivering a new marketing plan")
+    assert "from writing and delivering a new marketing plan>" in first.text
+    assert first.question is not None and first.question.startswith(
+        "Why write and deliver a new marketing plan?"
+    )
+
+
+def test_a_problem_objective_becomes_the_state_the_team_wants(linter: Linter) -> None:
+    first = _first(linter, "We spend too much time in meetings", "objective")
+    assert first.text == "Spend less time in meetings"
+    assert first.question is not None

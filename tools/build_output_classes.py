@@ -109,6 +109,9 @@ CLASSES: dict[str, dict[str, list[str]]] = {
         "own_verbs": ["document"],
         "own_nouns": [
             "docs",
+            "faq section",
+            "help section",
+            "support article",
             "doc",
             "documentation",
             "help center",
@@ -191,6 +194,9 @@ CLASSES: dict[str, dict[str, list[str]]] = {
         "own_nouns": [
             "post",
             "blog post",
+            "email",
+            "e-mail",
+            "mailing",
             "webinar",
             "podcast",
             "ebook",
