@@ -1,17 +1,23 @@
 """Text (the default): ``path:line:col: CODE message`` per finding with the suggested rewrite on one indented
-``help:`` line under it (as ruff and rustc print help), ``path:line:col: error: …`` per bad file."""
+``help:`` line under it (as ruff and rustc print help), ``path:line:col: error: …`` per bad file.
+
+Paths and messages carry user text: control characters are shown as escapes (``okrlint.formatters.escape``).
+"""
 
 from __future__ import annotations
 
+from okrlint.formatters.escape import visible
 from okrlint.models import Finding, LintError, LintReport
 
 
 def error_line(error: LintError) -> str:
-    return f"{error.path}:{error.start.line}:{error.start.column}: error: {error.message}"
+    where = f"{visible(error.path)}:{error.start.line}:{error.start.column}"
+    return f"{where}: error: {visible(error.message)}"
 
 
 def finding_line(finding: Finding) -> str:
-    return f"{finding.path}:{finding.start.line}:{finding.start.column}: {finding.code} {finding.message}"
+    where = f"{visible(finding.path)}:{finding.start.line}:{finding.start.column}"
+    return f"{where}: {finding.code} {visible(finding.message)}"
 
 
 def summary_line(report: LintReport) -> str:
@@ -22,6 +28,10 @@ def summary_line(report: LintReport) -> str:
         tail = f" ({counts})" if counts else ""
         errors = f"; {s.errors} file{'s' if s.errors != 1 else ''} could not be linted" if s.errors else ""
         return f"Found {s.findings} finding{'s' if s.findings != 1 else ''}{tail}{errors}."
+    unread = sum(1 for f in report.files if not f.objectives)
+    if unread:
+        # X003 is off: still never call a file clean when nothing in it was checked.
+        return f"No findings, but no objective or key result was read from {unread} of {s.files} file{'s' if s.files != 1 else ''}."
     return f"All clear: {s.files} file{'s' if s.files != 1 else ''} checked, no findings."
 
 
@@ -29,7 +39,7 @@ def help_line(finding: Finding) -> str | None:
     """The first suggested rewrite, on one line (newlines in user text folded)."""
     if not finding.suggestions:
         return None
-    return "  help: " + " ".join(finding.suggestions[0].text.split())
+    return "  help: " + visible(" ".join(finding.suggestions[0].text.split()))
 
 
 def render(report: LintReport) -> str:
