@@ -25,6 +25,12 @@ _DECISIVE_VERB_CLASSES = frozenset(
 )
 
 
+# Classes a noun modifier may give its head ("onboarding tips" are a release's, "marketing plan" is no purchase).
+_MODIFIER_CLASSES = frozenset({"content", "site", "release", "documentation", "process"})
+# Verbs of taking in ("watch", "listen"): the object is consumed, not produced.
+_CONSUMING = "consuming"
+
+
 class Measure(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -110,8 +116,11 @@ def noun_class(phrase: Phrase | None) -> str | None:
         return None
     table = output_classes().nouns
     found = next((table[k] for k in _noun_keys(phrase) if k in table), None)
-    # "our onboarding tips", "a content strategy": the head says nothing, a noun modifier does
-    return found or next((table[m.lower()] for m in phrase.modifiers if m.lower() in table), None)
+    if found is not None:
+        return found
+    # "our onboarding tips", "a content strategy": the head says nothing, a modifier naming a made thing does
+    by_modifier = (table.get(m.lower()) for m in phrase.modifiers)
+    return next((c for c in by_modifier if c in _MODIFIER_CLASSES), None)
 
 
 def is_people(phrase: Phrase | None) -> bool:
@@ -125,14 +134,20 @@ def is_people(phrase: Phrase | None) -> bool:
 def output_class(predicate: Predicate) -> str | None:
     """The class of output a predicate produces: a decisive verb, else the object, else any verb's class."""
     verb_class = output_classes().verbs.get(predicate.verb.lower())
+    if verb_class == _CONSUMING:
+        return None
     if verb_class in _DECISIVE_VERB_CLASSES:
         return verb_class
     by_object = noun_class(predicate.object)
     if by_object is not None:
         return by_object
     if predicate.object is None or is_people(predicate.object):
-        return verb_class
+        return verb_class if verb_class != _CONSUMING else None
     return None
+
+
+def is_consuming(predicate: Predicate) -> bool:
+    return output_classes().verbs.get(predicate.verb.lower()) == _CONSUMING
 
 
 def gerund(verb: str) -> str:

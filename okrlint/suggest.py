@@ -18,11 +18,19 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from okrlint.analysis import Phrase, Predicate, StatementAnalysis
+from okrlint.analysis import Phrase, Predicate, Quantity, StatementAnalysis
 from okrlint.corpus import CorpusStatement, load_corpus, similarity, words
 from okrlint.lexicons import default_lexicon
 from okrlint.models import Applicability, Category, Finding, Span, StatementKind, Suggestion
-from okrlint.outcome_map import Measure, gerund, is_people, outcome_map, output_class, output_classes
+from okrlint.outcome_map import (
+    Measure,
+    gerund,
+    is_consuming,
+    is_people,
+    outcome_map,
+    output_class,
+    output_classes,
+)
 
 if TYPE_CHECKING:
     from okrlint.api import Linter
@@ -30,7 +38,7 @@ if TYPE_CHECKING:
 PLACEHOLDERS = {"<baseline>": "40", "<target>": "60", "<number>": "12", "<who>": "our customers"}
 # A placeholder that stands for a phrase the author must choose ("<the result you expect from …>"): filled
 # with a sample measure when the rewrite is re-linted.
-_PHRASE_PLACEHOLDER_RE = re.compile(r"<(?:the|a|an) [^<>]+>")
+_PHRASE_PLACEHOLDER_RE = re.compile(r"<(?:the|a|an|what|who|how) [^<>]+>")
 _PHRASE_SAMPLE = "customer satisfaction"
 _PLACEHOLDER_RE = re.compile(
     "|".join(re.escape(p) for p in PLACEHOLDERS) + "|" + _PHRASE_PLACEHOLDER_RE.pattern
@@ -64,6 +72,9 @@ _RATE_WORDS = ("rate", "score", "time", "share", "average", "%", "size", "monthl
 _MAX_SUGGESTIONS = 2
 _VERDICT_CACHE_SIZE = 8_192
 _NOTICE = "What will users or the team notice when it's done?"
+_UNKNOWN_TOPIC = "<what you need to learn>"
+_WH = re.compile(r"\b(?:how|what|whether|why|where|when|which|who)\b", re.IGNORECASE)
+_RATE_TAIL = re.compile(r"\s*(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +148,18 @@ def _tidy(text: str) -> str:
 def _metric_phrase(obj: Phrase, a: StatementAnalysis, end: int | None = None) -> str:
     """The author's noun phrase for what is measured, without numbers or "more"/"better"; ``end`` extends it to
     the end of the verb phrase ("our time to resolution")."""
-    text = a.text[obj.start : max(obj.end, end or 0)]
+    stop = max(obj.end, end or 0)
+    text = a.text[obj.start : stop]
+    for q in sorted(a.quantities, key=lambda q: q.start, reverse=True):  # "five accounts" -> "accounts"
+        if obj.start <= q.start and q.end <= stop:
+            text = text[: q.start - obj.start] + text[q.end - obj.start :]
     kept = [
         w
         for w in text.split()
         if w.lower() not in _COMPARATIVES and w.lower() not in {"percent", "%"} and not _DIGITS.search(w)
     ]
-    phrase = " ".join(kept).strip(" ,;.")
-    return re.sub(r"\s+(?:by|to|from|of|at|above|below|under|over)$", "", phrase)
+    phrase = re.sub(r"\s*\([^()]*(?:\)|$)", "", " ".join(kept))  # an aside is not the measure's name
+    return re.sub(r"\s+(?:by|to|from|of|at|above|below|under|over)$", "", phrase.strip(" ,;."))
 
 
 def _bare_words(obj: Phrase, a: StatementAnalysis, drop: frozenset[str]) -> list[str]:
@@ -168,7 +183,9 @@ def _artifact_phrase(obj: Phrase, a: StatementAnalysis, destination: str | None 
     """The author's phrase for the thing, with "the" or "our" in front: "the new website", "the services on
     Kubernetes". A short tail after the head stays ("videos for youtube"); a long or numbered one is cut."""
     tail = a.text[obj.head_end : obj.end]
-    keep_tail = len(tail.split()) <= 3 and not _DIGITS.search(tail) and not obj.counted
+    keep_tail = (
+        len(tail.split()) <= 3 and not _DIGITS.search(tail) and not obj.counted and not _RATE_TAIL.match(tail)
+    )
     end = obj.end if keep_tail else obj.head_end
     while (
         end < len(a.text)
@@ -176,13 +193,18 @@ def _artifact_phrase(obj: Phrase, a: StatementAnalysis, destination: str | None 
         and a.text[obj.start : end].count(a.text[end]) < sum(a.text[obj.start : end].count(o) for o in "([{")
     ):
         end += 1  # the parse can stop before a closing bracket: "v1 of [product]"
-    text = " ".join(w for w in a.text[obj.start : end].split() if not _DIGITS.fullmatch(w))
+    text = a.text[obj.start : end]
+    for q in sorted(a.quantities, key=lambda q: q.start, reverse=True):  # "one new post" -> "new post"
+        if obj.start <= q.start and q.end <= end:
+            text = text[: q.start - obj.start] + text[q.end - obj.start :]
+    text = " ".join(w for w in text.split() if not _DIGITS.fullmatch(w))
     text = re.sub(r"^(?:at least|up to|about)\s+", "", text).strip(" ,;.")
     had_quantifier = bool(text.split()) and text.split()[0].lower() in _QUANTIFIERS - {"new"}
     if had_quantifier or obj.counted:
         text = " ".join(_bare_words(obj, a, _QUANTIFIERS - {"new"}))
     text = re.sub(r"^(?:a|an)\s+", "the ", text, flags=re.IGNORECASE)  # once measured, it is a specific thing
-    if not text.lower().startswith(_DETERMINERS):
+    possessive = bool(re.match(r"^\S+['’]s\b", text))  # "Facebook's profile page" has its owner
+    if not text.lower().startswith(_DETERMINERS) and not possessive:
         text = ("the " if had_quantifier or destination else "our ") + text
     if destination:
         text = f"{text} on {destination}"
@@ -198,12 +220,27 @@ def _topic(obj: Phrase, a: StatementAnalysis) -> str:
     """What a course or a study is about: "an Italian language course" -> "Italian language", "a course on
     email approaches" -> "email approaches"; any other object is its own topic."""
     after = re.match(r"\s*(?:on|about|in|for|of)\s+(.+)$", a.text[obj.head_end :])
-    if after:
-        return after.group(1).strip(" .,;")
-    before = _bare_words(obj, a, _QUANTIFIERS)[:-1]
-    if before:
-        return " ".join(before)
-    return _strip_determiner(_artifact_phrase(obj, a))
+    topic = after.group(1).strip(" .,;") if after else " ".join(_bare_words(obj, a, _QUANTIFIERS)[:-1])
+    if not after and not topic and output_classes().nouns.get(obj.head) not in {"training", "research"}:
+        topic = _strip_determiner(_artifact_phrase(obj, a))
+    people = output_classes().people
+    if (
+        not topic
+        or _TIMEBOX.fullmatch(f"in {topic}")
+        or all(w.lower().rstrip("s") in people for w in topic.split())
+    ):
+        return (
+            _UNKNOWN_TOPIC  # "50 customer interviews", "sessions in Q3": the author has not said about what
+        )
+    return topic
+
+
+# What may stand before the action: nothing, a subject, a modal ("We will", "I want to").
+_LEAD = re.compile(
+    r"^\s*(?:(?:we|i|you|our team|the team)\s+)?(?:(?:will|shall|must|should|can|need to|want to|plan to|aim to|"
+    r"are going to|am going to)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,8 +256,8 @@ def work_phrase(p: Predicate, a: StatementAnalysis) -> Work | None:
     Verbs joined to it ("Writing and delivering a plan", "Create a guide and add it to the form") take the
     same form."""
     verb = p.verb.lower()
-    if not verb.replace(" ", "").replace("-", "").isalpha():
-        return None
+    if not verb.replace(" ", "").replace("-", "").isalpha() or not _LEAD.match(a.text[: p.start]):
+        return None  # "feature x has been released": the parse's verb is not the author's action
     particle = verb.partition(" ")[2]
     base_parts, ing_parts = [verb], [gerund(verb)]
     cursor = p.end
@@ -278,19 +315,35 @@ def _noun_as_object(p: Predicate, a: StatementAnalysis) -> Predicate | None:
         if cls is None:
             continue
         match = re.search(rf"\b{re.escape(lemma)}\w*", a.text[p.end :], re.IGNORECASE)
-        if match is None:
-            continue
+        if match is None or len(a.text[p.end : p.end + match.start()].split()) > 2:
+            continue  # only a noun right after the verb ("Run 5 webinars"), not one in a later clause
         start, end = p.end + match.start(), p.end + match.end()
         obj = Phrase(text=a.text[start:end], start=start, end=end, head=lemma, head_start=start, head_end=end)
         return p.model_copy(update={"object": obj})
     return None
 
 
-def _classified(a: StatementAnalysis) -> Iterator[tuple[Predicate, str]]:
-    """Predicates whose class of output is known (by verb or object), main first."""
+def lead_predicates(a: StatementAnalysis) -> list[Predicate]:
+    """The author's actions: the predicate that leads the statement and those joined to it ("Design, create,
+    and launch"), not the ones inside a clause ("Discuss how to market our product")."""
+    out: list[Predicate] = []
     for p in a.predicates:
+        if not out:
+            if _LEAD.match(a.text[: p.start]):
+                out.append(p)
+        elif re.search(r"(?:\band|\bor|,)\s*$", a.text[out[-1].span_end or out[-1].end : p.start]):
+            out.append(p)
+    return out
+
+
+def _classified(a: StatementAnalysis) -> Iterator[tuple[Predicate, str]]:
+    """The author's actions whose class of output is known (by verb or object), main first."""
+    for p in lead_predicates(a):
+        if p.object is not None and _WH.search(a.text[p.end : p.object.start]):
+            # "Discuss how to market our product": the product is not what this work makes
+            p = p.model_copy(update={"object": None})
         cls = output_class(p)
-        if cls is None and p.object is None:
+        if cls is None and p.object is None and not is_consuming(p):
             found = _noun_as_object(p, a)
             if found is not None:
                 p, cls = found, output_class(found)
@@ -516,28 +569,81 @@ _NUMBER_MARKERS = (
 )
 
 
+_NOT_TARGETS = frozenset({"duration", "year"})  # "older than 30 days", "in the next 12 months" stay in words
+_SCALE_WORDS = re.compile(r"^\s+(?:million|thousand|billion|hundred|k)\b", re.IGNORECASE)
+
+
+def _targets(a: StatementAnalysis) -> list[Quantity]:
+    """The numbers that are targets, a scale word counted with its number ("1 million" is one)."""
+    out: list[Quantity] = []
+    for q in sorted(a.quantities, key=lambda q: q.start):
+        if q.kind in _NOT_TARGETS or (
+            out and _SCALE_WORDS.match(" " + q.text) and out[-1].end + 1 >= q.start
+        ):
+            continue
+        out.append(q)
+    return out
+
+
+def _quantity_text(q: Quantity, a: StatementAnalysis) -> str:
+    """The number as written, with a scale word after it ("1 million")."""
+    scale = _SCALE_WORDS.match(a.text[q.end :])
+    return a.text[q.start : q.end + (scale.end() if scale else 0)]
+
+
 def _without_numbers(a: StatementAnalysis) -> str:
-    """The statement with each number and the word that introduced it removed ("Improve gross churn below 5%"
-    -> "Improve gross churn"), and leftover comparatives ("up", "more") dropped from the end."""
+    """The statement with each target number and the word that introduced it removed ("Improve gross churn
+    below 5%" -> "Improve gross churn"), and leftover comparatives ("up", "more") dropped from the end."""
     text = a.text
-    for q in sorted(a.quantities, key=lambda q: q.start, reverse=True):
+    for q in sorted(_targets(a), key=lambda q: q.start, reverse=True):
+        if re.search(r"\([^()]*$", text[: q.start]) and ")" in text[q.end :]:
+            # a number inside brackets: the whole aside goes ("score of 86% (or a 10% increase YoY)")
+            opening = text.rindex("(", 0, q.start)
+            text = text[:opening].rstrip() + " " + text[text.index(")", q.end) + 1 :].lstrip()
+            continue
         start = q.start
+        end = q.end + len(_quantity_text(q, a)) - (q.end - q.start)
         before = text[:start].rstrip()
         for marker in _NUMBER_MARKERS:
             if before.lower().endswith(" " + marker):
                 start = len(before) - len(marker)
                 break
-        text = text[:start].rstrip() + " " + text[q.end :].lstrip()
+        text = text[:start].rstrip() + " " + re.sub(r"^[-–/]\d[\d.,]*", "", text[end:].lstrip())
     text = _tidy(text.rstrip(" ."))
-    return re.sub(r"\s+(?:up|down|more|less|and|in|this|per)$", "", text)
+    return re.sub(r"\s+(?:up|down|more|less|and|in|this|per|or more|or less)$", "", text)
+
+
+def _customers_change(verb: str, subject: str, timebox: str, key_result: str | None) -> Candidate:
+    """A KPI can still read as a KPI without its number ("Grow revenue"): the objective is then the customers'
+    change behind it, which the author names, with the coach's question."""
+    return Candidate(
+        _tidy(f"Achieve <the change for customers that would {verb} {subject}> {timebox}"),
+        "Name the change in what customers do that would move this number; the number is a key result.",
+        question=f"What would customers do differently if {subject} moved? That change is the objective.",
+        key_result=key_result,
+    )
 
 
 def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
-    """The change behind a KPI in the author's words ("Sales up 20%" -> "Grow sales"), with any number moved to
-    a suggested key result ("Increase sales from <baseline> by 20%"). When the bare KPI still reads as a KPI,
-    the change is said about the customers who move it."""
+    """The change behind a KPI in the author's words, the number moved to a suggested key result: "Grow EMEA
+    revenue by 20% this quarter" -> "Grow EMEA revenue this quarter" (key result: the statement itself);
+    "Achieve 98 percent CSAT" -> "Grow CSAT" (key result "Increase CSAT from <baseline> to 98 percent")."""
     main = a.main
     rest = _without_numbers(a)
+    targets = _targets(a)
+    target = a.target if a.target is not None and a.target.kind not in _NOT_TARGETS else None
+    target = target or (targets[-1] if targets else None)
+    description = "Keep the change in words; the number belongs in a key result."
+    if main is not None and main.verb not in _VAGUE_KPI_VERBS and rest.lower() != a.text.lower().rstrip(" ."):
+        # "Grow", "Keep", "Sign": the author's own change stays; the statement is already the key result
+        key_result = _capital(a.text.rstrip(" .")) if target else None
+        yield Candidate(_capital(rest), description, key_result=key_result)
+        if main.object is not None and main.object.classes & {"metric", "kpi_volume"}:
+            subject = _strip_determiner(_metric_phrase(main.object, a, main.object.end))
+            timebox_match = _TIMEBOX.search(a.text)
+            timebox = timebox_match.group(0) if timebox_match else ""
+            yield _customers_change(main.verb, subject, timebox, key_result)
+        return
     if main is not None and main.object is not None:
         obj = main.object
         subject = _metric_phrase(obj, a, obj.end)
@@ -553,26 +659,15 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
     timebox = timebox_match.group(0) if timebox_match else ""
     heads = {(main.object.head if main and main.object else ""), *a.nouns}
     down = bool(heads & _DOWN_HEADS) or bool(main and main.verb in {"reduce", "cut", "lower", "decrease"})
-    measured = [q for q in a.quantities if q.kind not in {"duration", "year"}]
-    target = a.target if a.target is not None and a.target.kind not in {"duration", "year"} else None
-    target = target or (measured[-1] if measured else None)
     key_result = (
-        f"{'Reduce' if down else 'Increase'} {subject} from <baseline> to {target.text}" if target else None
+        f"{'Reduce' if down else 'Increase'} {subject} from <baseline> to {_quantity_text(target, a)}"
+        if target
+        else None
     )
-    description = "Keep the change in words; the number belongs in a key result."
-    verb = "Reduce" if down else "Grow"
-    keeps_own_verb = main is not None and main.verb not in _VAGUE_KPI_VERBS and rest.lower() != a.text.lower()
-    if keeps_own_verb and a.quantities:
-        yield Candidate(
-            _capital(rest), description, key_result=key_result
-        )  # "Keep", "Win": the author's change
-    yield Candidate(_tidy(f"{verb} {subject} {timebox}"), description, key_result=key_result)
-    if not down:
-        yield Candidate(
-            _tidy(f"{verb} {subject} with customers who come back {timebox}"),
-            description,
-            key_result=key_result,
-        )
+    yield Candidate(
+        _tidy(f"{'Reduce' if down else 'Grow'} {subject} {timebox}"), description, key_result=key_result
+    )
+    yield _customers_change("reduce" if down else "grow", subject, timebox, key_result)
 
 
 # Verbs that only say "hit the number": the change behind it is said again ("Achieve 98% CSAT" -> "Grow CSAT").
@@ -589,7 +684,7 @@ _TIMEBOX = re.compile(
 
 def objective_without_number(ctx: Context) -> Iterator[Candidate]:
     """O103: the change behind the number, the number moved to a suggested key result."""
-    if ctx.analysis.quantities:
+    if _targets(ctx.analysis):  # "older than 30 days" is a condition, not a target to move
         yield from _kpi_objectives(ctx.analysis)
 
 
