@@ -614,12 +614,12 @@ def _without_numbers(a: StatementAnalysis) -> str:
 
 
 def _customers_change(verb: str, subject: str, timebox: str, key_result: str | None) -> Candidate:
-    """A KPI can still read as a KPI without its number ("Grow revenue"): the objective is then the customers'
-    change behind it, which the author names, with the coach's question."""
+    """A KPI can still read as a KPI without its number ("Grow revenue"): the objective is then the KPI moved by
+    a change in what customers do, which the author names; the coach's question asks for it."""
     return Candidate(
-        _tidy(f"Achieve <the change for customers that would {verb} {subject}> {timebox}"),
+        _tidy(f"{_capital(verb)} {subject} with <the change in what customers do> {timebox}"),
         "Name the change in what customers do that would move this number; the number is a key result.",
-        question=f"What would customers do differently if {subject} moved? That change is the objective.",
+        question=f"What would customers do differently that would {verb.lower()} {subject}? That change is the objective.",
         key_result=key_result,
     )
 
@@ -667,7 +667,10 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
     yield Candidate(
         _tidy(f"{'Reduce' if down else 'Grow'} {subject} {timebox}"), description, key_result=key_result
     )
-    yield _customers_change("reduce" if down else "grow", subject, timebox, key_result)
+    own_verb = main is not None and main.verb not in _VAGUE_KPI_VERBS and main.verb.isalpha()
+    yield _customers_change(
+        main.verb if own_verb and main else ("reduce" if down else "grow"), subject, timebox, key_result
+    )
 
 
 # Verbs that only say "hit the number": the change behind it is said again ("Achieve 98% CSAT" -> "Grow CSAT").
