@@ -73,6 +73,9 @@ _MAX_SUGGESTIONS = 2
 _VERDICT_CACHE_SIZE = 8_192
 _NOTICE = "What will users or the team notice when it's done?"
 _UNKNOWN_TOPIC = "<what you need to learn>"
+_NEW_CLAUSE = re.compile(
+    r"\s*(?:,\s*)?\b(?:and|but)\s+(?:they|we|i|he|she|it|you)\b.*$", re.IGNORECASE | re.DOTALL
+)
 _WH = re.compile(r"\b(?:how|what|whether|why|where|when|which|who)\b", re.IGNORECASE)
 _RATE_TAIL = re.compile(r"\s*(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE)
 
@@ -256,7 +259,7 @@ def work_phrase(p: Predicate, a: StatementAnalysis) -> Work | None:
     Verbs joined to it ("Writing and delivering a plan", "Create a guide and add it to the form") take the
     same form."""
     verb = p.verb.lower()
-    if not verb.replace(" ", "").replace("-", "").isalpha() or not _LEAD.match(a.text[: p.start]):
+    if not verb.replace(" ", "").replace("-", "").isalpha() or not _leads(p, a):
         return None  # "feature x has been released": the parse's verb is not the author's action
     particle = verb.partition(" ")[2]
     base_parts, ing_parts = [verb], [gerund(verb)]
@@ -273,7 +276,8 @@ def work_phrase(p: Predicate, a: StatementAnalysis) -> Work | None:
         base_parts.append(other.verb.split(" ")[0])
         ing_parts.append(gerund(other.verb.split(" ")[0]))
         cursor = other.end
-    rest = _tidy(a.text[cursor:].rstrip(" .!?;:"))
+    rest = _NEW_CLAUSE.sub("", a.text[cursor:])  # "… and they share what they learned" is another statement
+    rest = _tidy(rest.rstrip(" .!?;:"))
     return Work(base=_tidy(" ".join([*base_parts, rest])), ing=_tidy(" ".join([*ing_parts, rest])))
 
 
@@ -302,7 +306,10 @@ def _fill_template(template: str, p: Predicate, a: StatementAnalysis) -> str:
     if obj is None:
         return template
     x = _artifact_phrase(obj, a, p.destination_name)
-    values = {"x": x, "people": _people_phrase(obj, a), "topic": _topic(obj, a)}
+    topic = _topic(obj, a)
+    if topic == _UNKNOWN_TOPIC and "proficiency" in template:
+        topic = "<the skill trained>"  # a course or training whose subject the author has not named
+    values = {"x": x, "people": _people_phrase(obj, a), "topic": topic}
     return _tidy(re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template))
 
 
@@ -323,13 +330,22 @@ def _noun_as_object(p: Predicate, a: StatementAnalysis) -> Predicate | None:
     return None
 
 
+def _leads(p: Predicate, a: StatementAnalysis) -> bool:
+    """The predicate is the statement's action: nothing but a subject or a modal before it ("We will …",
+    "Each team member presents …")."""
+    before = a.text[: p.start]
+    if a.subject is not None and a.subject.end <= p.start:
+        before = a.text[a.subject.end : p.start]
+    return bool(_LEAD.match(before))
+
+
 def lead_predicates(a: StatementAnalysis) -> list[Predicate]:
     """The author's actions: the predicate that leads the statement and those joined to it ("Design, create,
     and launch"), not the ones inside a clause ("Discuss how to market our product")."""
     out: list[Predicate] = []
     for p in a.predicates:
         if not out:
-            if _LEAD.match(a.text[: p.start]):
+            if _leads(p, a):
                 out.append(p)
         elif re.search(r"(?:\band|\bor|,)\s*$", a.text[out[-1].span_end or out[-1].end : p.start]):
             out.append(p)
@@ -512,7 +528,7 @@ def kpi_driver(ctx: Context) -> Iterator[Candidate]:
     question = f"What moves {kpi} that the team can change every week?"
     for key in (obj.counted, obj.head, *obj.modifiers):
         for driver in drivers.get((key or "").lower(), ()):
-            measure = Measure(measure=driver)
+            measure = Measure(measure=driver.replace("{x}", _strip_determiner(kpi)))
             yield Candidate(_shape(measure, a, measure.phrase), description, question=question)
         if drivers.get((key or "").lower()):
             return
@@ -824,12 +840,10 @@ class Suggester:
 
     def candidates(self, ctx: Context) -> list[Candidate]:
         name = self.templates.get(ctx.finding.code)
-        if name in GENERATORS:
-            generated = list(GENERATORS[name](ctx))
-        elif ctx.kind is StatementKind.OBJECTIVE:
-            generated = list(objective_rewrite(ctx))
-        else:
-            generated = list(key_result_rewrite(ctx))
+        generated = list(GENERATORS[name](ctx)) if name in GENERATORS else []
+        if not generated:  # the rule's own shape does not apply: the class's outcome, or the coach's question
+            rewrite = objective_rewrite if ctx.kind is StatementKind.OBJECTIVE else key_result_rewrite
+            generated = list(rewrite(ctx))
         seen: set[str] = set()
         unique = []
         original_numbers = numbers_in(ctx.analysis.text)
