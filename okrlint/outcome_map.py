@@ -1,6 +1,6 @@
 """The outcome map: which class of output a piece of work is, and what that class of output is for.
 
-Two data files: ``rules/lexicons/output_classes.yaml`` (generated from WordNet by
+Two data files: ``rules/lexicons/output_classes.json`` (generated from WordNet by
 ``tools/build_output_classes.py``: lemma -> class, the people nouns, irregular -ing forms) and
 ``rules/lexicons/outcome_map.yaml`` (class -> outcome measures and objective, with the guide that shows each).
 The suggester reads a predicate's verb and object through ``output_class``; nothing here parses text.
@@ -8,6 +8,9 @@ The suggester reads a predicate's verb and object through ``output_class``; noth
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -78,14 +81,15 @@ class OutcomeMap(BaseModel):
     problem_inversions: dict[str, str] = Field(default_factory=dict)
 
 
-class OutputClasses(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, slots=True)
+class OutputClasses:
+    """Generated data (tested as a whole), so not validated field by field on every start."""
 
     classes: tuple[str, ...]
-    verbs: dict[str, str]
-    nouns: dict[str, str]
-    gerunds: dict[str, str] = Field(default_factory=dict)
-    people: frozenset[str] = frozenset()
+    verbs: Mapping[str, str]
+    nouns: Mapping[str, str]
+    gerunds: Mapping[str, str]
+    people: frozenset[str]
 
 
 @cache
@@ -98,8 +102,14 @@ def outcome_map() -> OutcomeMap:
 
 @cache
 def output_classes() -> OutputClasses:
-    raw = load_yaml((rules_dir() / "lexicons" / "output_classes.yaml").read_text(encoding="utf-8"))
-    return OutputClasses.model_validate(raw)
+    raw = json.loads((rules_dir() / "lexicons" / "output_classes.json").read_text(encoding="utf-8"))
+    return OutputClasses(
+        classes=tuple(raw["classes"]),
+        verbs=raw["verbs"],
+        nouns=raw["nouns"],
+        gerunds=raw["gerunds"],
+        people=frozenset(raw["people"]),
+    )
 
 
 def _noun_keys(phrase: Phrase) -> list[str]:
