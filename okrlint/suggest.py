@@ -829,6 +829,10 @@ def same_kind_example(candidate: Candidate, ctx: Context) -> CorpusStatement | N
     return best[1] if best else None
 
 
+# Shapes that only complete what the author wrote ("from <baseline> to 20%"): nothing else is offered instead.
+_NO_FALLBACK = frozenset({"add_baseline"})
+
+
 class Suggester:
     """Attaches re-linted suggestions to findings; holds no state beyond the linter it uses."""
 
@@ -841,7 +845,8 @@ class Suggester:
     def candidates(self, ctx: Context) -> list[Candidate]:
         name = self.templates.get(ctx.finding.code)
         generated = list(GENERATORS[name](ctx)) if name in GENERATORS else []
-        if not generated:  # the rule's own shape does not apply: the class's outcome, or the coach's question
+        if not generated and name not in _NO_FALLBACK:
+            # the rule's own shape does not apply: the class's outcome, or the coach's question
             rewrite = objective_rewrite if ctx.kind is StatementKind.OBJECTIVE else key_result_rewrite
             generated = list(rewrite(ctx))
         seen: set[str] = set()

@@ -82,7 +82,6 @@ CLASSES: dict[str, dict[str, list[str]]] = {
             "cloud",
             "kubernetes",
             "microservice",
-            "service",
             "pipeline",
             "backend",
             "architecture",
