@@ -57,10 +57,18 @@ class OutcomeClass(BaseModel):
     label: str
     key_result: tuple[Measure, ...] = ()
     key_result_people: tuple[Measure, ...] = ()
-    objective: str
+    objective: str | None = None
     objective_people: str | None = None
+    # Measures chosen by the domain a modifier names ("marketing plan"): none fits -> the class says nothing
+    by_domain: dict[str, tuple[Measure, ...]] = Field(default_factory=dict)
     source: tuple[Citation, ...] = ()
     own: bool = False
+
+    def domain_measures(self, modifiers: tuple[str, ...]) -> tuple[Measure, ...]:
+        for modifier in modifiers:
+            if modifier.lower() in self.by_domain:
+                return self.by_domain[modifier.lower()]
+        return ()
 
     def measures(self, people: bool) -> tuple[Measure, ...]:
         return (
@@ -69,7 +77,7 @@ class OutcomeClass(BaseModel):
             else (self.key_result or self.key_result_people)
         )
 
-    def objective_for(self, people: bool) -> str:
+    def objective_for(self, people: bool) -> str | None:
         return (self.objective_people or self.objective) if people else self.objective
 
 

@@ -339,6 +339,12 @@ def _leads(p: Predicate, a: StatementAnalysis) -> bool:
     return bool(_LEAD.match(before))
 
 
+def _phrase_end(p: Predicate, following: Predicate) -> int:
+    """Where ``p``'s own words end before ``following`` (the parse may stretch its span over the next verb)."""
+    end = p.span_end or p.end
+    return end if end <= following.start else p.end
+
+
 def lead_predicates(a: StatementAnalysis) -> list[Predicate]:
     """The author's actions: the predicate that leads the statement and those joined to it ("Design, create,
     and launch"), not the ones inside a clause ("Discuss how to market our product")."""
@@ -347,7 +353,7 @@ def lead_predicates(a: StatementAnalysis) -> list[Predicate]:
         if not out:
             if _leads(p, a):
                 out.append(p)
-        elif re.search(r"(?:\band|\bor|,)\s*$", a.text[out[-1].span_end or out[-1].end : p.start]):
+        elif re.search(r"(?:\band|\bor|,)\s*$", a.text[_phrase_end(out[-1], p) : p.start]):
             out.append(p)
     return out
 
@@ -394,17 +400,23 @@ def _unsure_objective(a: StatementAnalysis) -> Iterator[Candidate]:
 
 def _class_key_results(a: StatementAnalysis, description: str) -> Iterator[Candidate]:
     """Outcome key results for the class of the author's work: its measures, on the author's object."""
+    lead = lead_predicates(a)
     for p, cls in _classified(a):
         entry = outcome_map().classes[cls]
         people = is_people(p.object)
-        work = work_phrase(p, a)
+        work = work_phrase(lead[0], a) if lead else None  # the whole action, joined verbs included
         question = question_for(work) if work else None
-        for measure in entry.measures(people):
-            if p.object is None and "{" in measure.phrase:
-                continue
+        measures = entry.measures(people)
+        if entry.by_domain:
+            measures = entry.domain_measures(p.object.modifiers if p.object else ())
+            if not measures:
+                continue  # "Write the plan": what it is for is the author's to say
+        usable = [m for m in measures if p.object is not None or "{" not in m.phrase]
+        for measure in usable:
             phrase = _fill_template(measure.phrase, p, a)
             yield Candidate(_shape(measure, a, phrase), description, question=question, outcome_class=cls)
-        return
+        if usable:
+            return
 
 
 def outcome_key_result(ctx: Context, description: str) -> Iterator[Candidate]:
@@ -544,8 +556,13 @@ def _class_objectives(a: StatementAnalysis, description: str) -> Iterator[Candid
         if p.object is None:
             continue
         entry = outcome_map().classes[cls]
+        if entry.objective is None:
+            continue  # the class has no objective of its own (a plan's is the author's to name)
+        template = entry.objective_for(is_people(p.object))
+        if template is None:
+            continue
         work = work_phrase(p, a)
-        text = _capital(_fill_template(entry.objective_for(is_people(p.object)), p, a))
+        text = _capital(_fill_template(template, p, a))
         yield Candidate(text, description, question=question_for(work) if work else None, outcome_class=cls)
         return
 

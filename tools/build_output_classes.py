@@ -300,6 +300,12 @@ CLASSES: dict[str, dict[str, list[str]]] = {
             "package",
         ],
     },
+    "plan": {
+        "verbs": [],
+        "nouns": ["plan.n.01"],
+        "own_verbs": [],
+        "own_nouns": ["plan", "strategy", "roadmap", "road map", "playbook", "go-to-market plan", "gtm plan"],
+    },
     "process": {
         "verbs": ["streamline.v.01", "standardize.v.01", "automatize.v.02"],
         "nouns": ["procedure.n.01", "work_flow.n.01", "routine.n.01"],
