@@ -204,11 +204,6 @@ class Citation(Frozen):
                 data = {**data, "title": title}
         return data
 
-    @property
-    def reference(self) -> str:
-        """What a reader sees: ``Step by Step Guide to OKRs (Weekdone), line 391``."""
-        return f"{self.title or self.file}, line {self.line}"
-
 
 class Suggestion(Frozen):
     text: str
