@@ -61,5 +61,6 @@ class NumberPlace(StrEnum):
 
     NONE = "none"  # no number
     LIMIT = "limit"  # a time the work must beat: "run 5 km in 25 minutes", "answer within 4 hours"
+    RANK = "rank"  # a position to reach in a ranking: "appear in the top 3 results", "finish in the top 10"
     COUNTS_OBJECT = "counts object"  # "publish 4 posts", "contact 100% of customers"
     TARGET = "target"  # any other number: a level or change of the measure

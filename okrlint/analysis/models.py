@@ -64,6 +64,8 @@ class Phrase(Model):
     # A name the dictionary does not know ("Kubernetes", "Salesforce"); title case alone ("Decrease Expenses")
     # does not make one
     named: bool = False
+    # "a marathon", "an app": an indefinite article picks out one thing, never a broad area
+    single: bool = False
     superlative: bool = False
     scoped: bool = False
 

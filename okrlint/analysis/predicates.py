@@ -215,6 +215,7 @@ class PredicateReader:
             described=any(c.dep_ == "relcl" and self._about_people(c.subtree) for c in head.children)
             or self._relative_clause_follows(head),
             named=self._unknown_name(head),
+            single=any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children),
             superlative=any(c.dep_ == "amod" and c.tag_ == "JJS" for c in head.children),
             scoped=any(c.dep_ in {"prep", "poss", "relcl", "acl"} for c in head.children),
             people_made=any(
@@ -408,8 +409,15 @@ class PredicateReader:
         causative = state_complement or (
             lemma in _CAUSATIVE_VERBS
             and (
-                any(any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in complements)
+                # "Make customers happy", "Make paying taxes easy": the complement has its own (clause) subject
+                any(any(g.dep_ in {"nsubj", "nsubjpass", "csubj"} for g in c.children) for c in complements)
                 or (own_object and bool(complements))
+                # "Make learning Python fun", "Make paying taxes easy": the parser hangs the adjective on the
+                # gerund, but the gerund's activity is what is brought to the state
+                or any(
+                    c.tag_ == "VBG" and any(g.tag_ in {"JJ", "JJR"} and g.i > c.i for g in c.children)
+                    for c in complements
+                )
                 or (
                     obj_tok is not None
                     and any(c.dep_ in {"dobj", "attr", "oprd"} and c.i > obj_tok.i for c in obj_tok.children)

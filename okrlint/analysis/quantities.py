@@ -153,6 +153,9 @@ def _marker_before(text: str, start: int) -> str:
         "than",
         "around",
         "about",
+        # "in the top 3 results": a position in a ranking, not a count ("implement the top 3 ideas" counts ideas)
+        "in the top",
+        "into the top",
         "within",
         "in",
     ):
@@ -347,6 +350,8 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
 
 _SECONDS = {"second": 1, "sec": 1, "s": 1, "minute": 60, "min": 60, "h": 3600, "hr": 3600, "hour": 3600}
 # Markers of a limit a duration must stay within: "in 25 minutes", "in under 2 hours", "within 4 hours".
+# Markers of a position in a ranking: "appear in the top 3 results", "get into the top 10".
+RANK_MARKERS = frozenset({"in the top", "into the top"})
 LIMIT_MARKERS = frozenset({"in", "within", "under", "below", "less than", "at most", "no more than"})
 
 

@@ -15,7 +15,7 @@ from okrlint.analysis.classes import NumberPlace
 from okrlint.analysis.classes import Role as R
 from okrlint.analysis.classes import VerbClass as V
 from okrlint.analysis.models import Phrase, Quantity
-from okrlint.analysis.quantities import LIMIT_MARKERS, is_sub_day
+from okrlint.analysis.quantities import LIMIT_MARKERS, RANK_MARKERS, is_sub_day
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,11 @@ ROLE_TABLE: tuple[RoleRow, ...] = (
         R.ATTAIN,
         number=_f(NumberPlace.LIMIT),
         why="'Run 5 km in 25 minutes', 'Answer tickets within 4 hours': a performance to reach",
+    ),
+    RoleRow(
+        R.ATTAIN,
+        number=_f(NumberPlace.RANK),
+        why="'Appear in the top 3 search results': a position in a ranking to reach",
     ),
     RoleRow(R.PURCHASE, verb=_f(V.PURCHASE), why="'Buy 40 laptops': money spent is an input"),
     RoleRow(
@@ -124,6 +129,8 @@ def counting_quantity(obj: Phrase | None, verb_end: int, quantities: tuple[Quant
     if obj is None:
         return None
     for q in quantities:
+        if q.marker in RANK_MARKERS:
+            continue  # "appear in the top 3 results": a position in a ranking counts nothing
         if verb_end <= q.start < obj.head_end or (obj.start <= q.start < obj.end and obj.counted):
             return q
     return None
@@ -136,4 +143,6 @@ def number_place(obj: Phrase | None, verb_end: int, quantities: tuple[Quantity, 
         return NumberPlace.LIMIT
     if counting_quantity(obj, verb_end, quantities) is not None:
         return NumberPlace.COUNTS_OBJECT
+    if any(q.marker in RANK_MARKERS for q in quantities):
+        return NumberPlace.RANK
     return NumberPlace.TARGET

@@ -190,19 +190,15 @@ def vague_term(unit: Unit, ctx: CheckContext) -> HitIterator:
         # "Be better", "Improve stuff in marketing", "Make time for what's important": nothing named to change
         yield Hit(0, len(a.text), {"term": a.text}, severity=Severity.WARNING)
         return
-    lowered = a.text.lower()
-    hedge = next(
-        (
-            h
-            for h in sorted(lex.words.get("hedge", ()), key=lambda h: (-len(h), h))  # longest first
-            if re.search(rf"\b{re.escape(h)}\b", lowered)
-        ),
-        None,
-    )
+    hedge = _hedge(a.text.lower(), lex.words.get("hedge", frozenset()))
     if hedge is not None:
         # "Create some sort of new product": the author has not decided what the objective is about
-        at = lowered.index(hedge)
-        yield Hit(at, at + len(hedge), {"term": a.text[at : at + len(hedge)]}, severity=Severity.WARNING)
+        yield Hit(
+            hedge.start(),
+            hedge.end(),
+            {"term": a.text[hedge.start() : hedge.end()]},
+            severity=Severity.WARNING,
+        )
         return
     unbounded = next(
         (p for p in a.predicates if p.object is not None and p.object.superlative and not p.object.scoped),
@@ -231,6 +227,37 @@ def _vague_pattern(terms: frozenset[str]) -> re.Pattern[str]:
     """One alternation for all vague terms, longest first, whole words only (compiled once per lexicon)."""
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+# Determiners that make "kind of" / "sort of" a noun naming a type ("the kind of company people join"), not a hedge
+_TYPE_DETERMINERS = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "what",
+        "which",
+        "every",
+        "each",
+        "our",
+        "my",
+        "your",
+        "their",
+        "its",
+    }
+)
+
+
+def _hedge(lowered: str, hedges: frozenset[str]) -> re.Match[str] | None:
+    """The first hedge in the text, longest first; "kind of" after a definite determiner names a type instead."""
+    for h in sorted(hedges, key=lambda h: (-len(h), h)):
+        for m in re.finditer(rf"\b{re.escape(h)}\b", lowered):
+            before = lowered[: m.start()].split()
+            if not (before and before[-1] in _TYPE_DETERMINERS):
+                return m
+    return None
 
 
 def negative_framing(unit: Unit, ctx: CheckContext) -> HitIterator:
@@ -300,6 +327,8 @@ def generic_area(unit: Unit, ctx: CheckContext) -> HitIterator:
         return  # "Ship with confidence": the noun says how, not what
     if obj.named or p.number_place is NumberPlace.COUNTS_OBJECT:
         return  # "Adopt Kubernetes", "Hire 20 engineers": a named thing or a counted target is not an area
+    if obj.single and not any(_evaluative(m, lex) for m in obj.modifiers):
+        return  # "Run a marathon", "Write a novel": one thing to achieve, not an area ("a better product" is vague)
     head = a.text[obj.head_start : obj.head_end]
     if len(head) > 1 and head.isupper():
         return  # "Improve CSAT", "Adopt SOC2": an acronym names one specific measure or thing

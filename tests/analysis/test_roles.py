@@ -40,6 +40,9 @@ def _analysis(linter: Linter, text: str) -> StatementAnalysis:
         ("Run 5 km in 25 minutes", Role.ATTAIN),
         ("Get featured in 3 industry podcasts", Role.REACH_OUT),
         ("Rollout the new expense tool", Role.LAUNCH),
+        ("Appear in the top 3 search results for 'payroll software'", Role.ATTAIN),
+        ("Make learning Python fun and practical for first-year students", Role.CAUSE),
+        ("Make paying taxes easy for freelancers", Role.CAUSE),
     ],
 )
 def test_main_predicate_role(linter: Linter, text: str, role: Role) -> None:
@@ -113,3 +116,27 @@ def test_unknown_verb_has_no_role() -> None:
 
 def test_every_row_explains_itself() -> None:
     assert all(row.why for row in ROLE_TABLE)
+
+
+def test_a_position_in_a_ranking_counts_nothing(linter: Linter) -> None:
+    ranked = _analysis(linter, "Get into the top 10 of the app store charts").main
+    assert ranked is not None and ranked.number_place is NumberPlace.RANK
+    # "the top 3 ideas" selects three ideas to count; a count beside a ranking still counts
+    for text in (
+        "Implement the top 3 most upvoted improvement ideas",
+        "Publish 3 papers in the top 10 journals",
+    ):
+        counted = _analysis(linter, text).main
+        assert counted is not None and counted.number_place is NumberPlace.COUNTS_OBJECT, text
+
+
+def test_an_indefinite_article_picks_out_one_thing(linter: Linter) -> None:
+    one = _analysis(linter, "Run a marathon").main
+    area = _analysis(linter, "Grow the business").main
+    assert one is not None and one.object is not None and one.object.single
+    assert area is not None and area.object is not None and not area.object.single
+
+
+def test_a_verb_whose_uses_mostly_mean_something_else_is_not_provision(linter: Linter) -> None:
+    main = _analysis(linter, "Yield a 12% return on the endowment, up from 8%").main
+    assert main is not None and main.role is not Role.DELIVER
