@@ -168,23 +168,32 @@ _WORD_STATUS = {
 
 # --- leading and trailing tokens ----------------------------------------------------------------------
 _SEP = r"[:：\-–—.)]"
+# CJK labels number with ideographs ("目标一", "关键结果三") as often as with digits.
+_CJK_NUMBER = r"(?P<cjk>[一二三四五六七八九十]+|\d+)"
 _OBJECTIVE_LABEL = re.compile(
     rf"^(?:(?i:objective)(?:\s*#?\s*(?P<num>\d+(?:\.\d+)*))?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     rf"|O(?P<onum>\d+(?:\.\d+)*)\s*(?:{_SEP}\s*|\s+(?=\S))"
     r"|O\s*[:：]\s*"
-    rf"|(?:目标|目標|목표)\s*(?P<cnum>\d+)?\s*(?:{_SEP}\s*|\s+(?=\S)|$))"
+    rf"|(?:目标|目標|목표)\s*{_CJK_NUMBER}?\s*(?:{_SEP}\s*|\s+(?=\S)|$))"
 )
 _KR_LABEL = re.compile(
     rf"^(?:(?i:KR)\s*#?\s*(?P<num>\d+(?:\.\d+)*)?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     rf"|(?i:key[\s_-]*results?)(?:\s*#?\s*(?P<knum>\d+(?:\.\d+)*))?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
+    rf"|(?:关键结果|關鍵結果|핵심\s*결과)\s*{_CJK_NUMBER}?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     r"|(?i:KRs)\s*:?\s*$)"
 )
+_CJK_DIGITS = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}
 _CHECKBOX = re.compile(r"^\[(?P<mark>[ xX])\](?:\s+|$)")
 _EMOJI_CLASS = "✅✔☑✓❌✗🚫🟢🟡🟠🔴⚠"
 _LEAD_EMOJI = re.compile(rf"^(?P<e>[{_EMOJI_CLASS}])\s*")
 _TRAIL_EMOJI = re.compile(rf"\s*(?P<e>[{_EMOJI_CLASS}])$")
 _ANY_EMOJI = re.compile(rf"\s*(?P<e>[{_EMOJI_CLASS}])")
 _STAR = re.compile(r"\s*⭐\s*")
+# Pictographs and dingbats (the emoji blocks, misc symbols), their variation selectors and joiners.
+_LEAD_SYMBOLS = re.compile(
+    r"^(?:[\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+    r"[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]*\s*)+"
+)
 _LEAD_PRIORITY = re.compile(r"^[\[(]?(?P<p>[Pp][0-4Xx])[\])]?(?:\s*[:\-–—|]\s*|\s+|$)")
 _ANY_PRIORITY = re.compile(r"\s*[\[(](?P<p>[Pp][0-4Xx])[\])]")
 _LEAD_WORD_STATUS = re.compile(
@@ -341,6 +350,7 @@ def _strip_tokens(buf: _Buffer, tokens: Tokens, allow_role: bool) -> None:
     steps: list[Callable[[_Buffer, Tokens], bool]] = [
         _lead_checkbox,
         _lead_emoji,
+        _lead_symbol,
         _lead_priority,
         _lead_word_status,
         _lead_label,
@@ -407,17 +417,38 @@ def _lead_label(buf: _Buffer, tokens: Tokens) -> bool:
         return False
     match = _OBJECTIVE_LABEL.search(buf.text)
     if match is not None:
-        number = match.group("num") or match.group("onum") or match.group("cnum")
+        number = match.group("num") or match.group("onum") or _cjk_number(match.group("cjk"))
         tokens.label, tokens.label_id = "objective", f"O{number}" if number else None
         buf.drop([match.span()])
         return True
     match = _KR_LABEL.search(buf.text)
     if match is not None:
-        number = match.group("num") or match.group("knum")
+        number = match.group("num") or match.group("knum") or _cjk_number(match.group("cjk"))
         tokens.label, tokens.label_id = "key_result", f"KR{number}" if number else None
         buf.drop([match.span()])
         return True
     return False
+
+
+def _cjk_number(text: str | None) -> str | None:
+    """ "三" -> "3", "十二" -> "12"; digits stay as they are."""
+    if not text or text.isdigit():
+        return text
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return str(_CJK_DIGITS.get(text, 0) or "") or None
+    value = (_CJK_DIGITS.get(tens, 1) if tens else 1) * 10 + _CJK_DIGITS.get(units, 0)
+    return str(value)
+
+
+def _lead_symbol(buf: _Buffer, tokens: Tokens) -> bool:
+    """Decorative pictographs that open a heading or item ("🎯 Objective 1", "📌 Objective"): dropped so
+    that the label behind them is read. Status emoji are read before this as status."""
+    match = _LEAD_SYMBOLS.match(buf.text)
+    if match is None or match.end() == len(buf.text) or "⭐" in match.group():
+        return False
+    buf.drop([match.span()])
+    return True
 
 
 def _trail_progress(buf: _Buffer, tokens: Tokens) -> bool:

@@ -31,7 +31,7 @@ _ROLES: tuple[tuple[str, frozenset[str]], ...] = (
     ("baseline", v.BASELINE),
     ("current", v.CURRENT),
     ("status", v.STATUS),
-    ("progress", v.PROGRESS | v.SCORE | {"success"}),
+    ("progress", v.PROGRESS | v.SCORE | {"success", "评分", "得分", "分数"}),
     ("due", v.DUE),
 )
 _PROGRESS_PREFIX = re.compile(r"^(?:midq|endq|eoq|finalscore)")
@@ -57,8 +57,13 @@ def table_columns(source: str, lines: SourceLines, node: SyntaxTreeNode) -> dict
     rows = _rows(node)
     if not rows or rows[0].map is None:
         return {}
+    return header_columns(source, split_table_row(lines, rows[0].map[0]))
+
+
+def header_columns(source: str, header: list[tuple[int, int]]) -> dict[str, int]:
+    """Column role -> index, from the header cells' source ranges."""
     roles: dict[str, int] = {}
-    for i, (start, end) in enumerate(split_table_row(lines, rows[0].map[0])):
+    for i, (start, end) in enumerate(header):
         key = _header_key(source[start:end])
         for role, names in _ROLES:
             if (key in names or (role == "progress" and _PROGRESS_PREFIX.match(key))) and role not in roles:
@@ -71,10 +76,19 @@ def read_table(
     source: str, lines: SourceLines, node: SyntaxTreeNode, under_objective: bool
 ) -> tuple[list[ObjectiveDraft], list[KrDraft]]:
     """Objectives found in the table, and KRs with no objective row (for a heading objective above)."""
-    cols = table_columns(source, lines, node)
+    all_rows = [split_table_row(lines, r.map[0]) for r in _rows(node) if r.map is not None]
+    if not all_rows:
+        return [], []
+    return read_rows(source, all_rows[0], all_rows[1:], under_objective)
+
+
+def read_rows(
+    source: str, header: list[tuple[int, int]], rows: list[list[tuple[int, int]]], under_objective: bool
+) -> tuple[list[ObjectiveDraft], list[KrDraft]]:
+    """A table given as cell ranges (GFM or HTML): objectives, and KRs with no objective row."""
+    cols = header_columns(source, header)
     if "objective" not in cols and "kr" not in cols:
         return [], []
-    rows = [split_table_row(lines, r.map[0]) for r in _rows(node)[1:] if r.map is not None]
     reader = _TableReader(source, cols, rows)
     for cells in rows:
         reader.row(cells, under_objective)
@@ -90,6 +104,12 @@ class _TableReader:
         self.current: ObjectiveDraft | None = None
         # In a "↳" table (#22) the rows without an arrow are the objectives.
         self.uses_arrows = any(_ARROW.match(source[s:e]) for cells in rows for s, e in cells)
+        # A table whose text cells carry "Objective 1:" / "KR1:" labels: the labels say what each row is.
+        self.labelled = any(self._label(cells) is not None for cells in rows)
+
+    def _label(self, cells: list[tuple[int, int]]) -> str | None:
+        text_cell = self._cell(cells, "kr") or self._cell(cells, "objective")
+        return clean_range(self.source, *text_cell).tokens.label if text_cell is not None else None
 
     def row(self, cells: list[tuple[int, int]], under_objective: bool) -> None:
         raw = [self.source[s:e].strip() for s, e in cells]
@@ -102,6 +122,9 @@ class _TableReader:
         kr_cell = self._cell(cells, "kr")
         text_cell = kr_cell or obj_cell
         if text_cell is None:
+            return
+        if self.labelled:
+            self._labelled_row(cells, text_cell, under_objective)
             return
         arrow = _ARROW.match(self.source, text_cell[0], text_cell[1])
         if arrow is not None:
@@ -121,6 +144,18 @@ class _TableReader:
                 self.current.key_results.extend(self._krs(kr_cell, cells))
             elif under_objective:
                 self.loose.extend(self._krs(kr_cell, cells))
+
+    def _labelled_row(
+        self, cells: list[tuple[int, int]], text_cell: tuple[int, int], under_objective: bool
+    ) -> None:
+        """In a labelled table an unlabelled row (notes, a review) is neither objective nor KR."""
+        label = clean_range(self.source, *text_cell).tokens.label
+        if label == "objective":
+            self._start_objective(text_cell, cells, owner=False)
+        elif label == "key_result" and self.current is not None:
+            self.current.key_results.extend(self._krs(text_cell, cells))
+        elif label == "key_result" and under_objective:
+            self.loose.extend(self._krs(text_cell, cells))
 
     def _cell(self, cells: list[tuple[int, int]], role: str) -> tuple[int, int] | None:
         """The cell of a column role, or None when the column is missing or the cell empty."""
