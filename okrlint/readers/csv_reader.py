@@ -19,9 +19,10 @@ from okrlint.readers.cleaning import Cleaned, clean_offsets, clean_value
 from okrlint.readers.errors import ReadError
 
 _DELIMITERS = ",;\t|"
+_WRAPPED = re.compile(r'[ \t]*"[^\r\n]*"[ \t]*$')
 _SHAREPOINT_SUFFIX = re.compile(r"\.(?:title|lookupvalue|lookupid|email|value)$", re.IGNORECASE)
-_OBJ_TYPES = frozenset({"obj", "objective", "objectives", "o", "goal"})
-_KR_TYPES = frozenset({"kr", "keyresult", "keyresults", "milestone", "krs"})
+_OBJ_TYPES = v.OBJECTIVE_TYPES
+_KR_TYPES = v.KR_TYPES
 
 _TYPE_COL = frozenset({"category", "type", "level", "kind", "rowtype", "itemtype", "okrlevel"})
 _OBJ_TEXT = frozenset({"objective", "objectivetitle", "objectivename", "objectivestatement", "objectives"})
@@ -63,8 +64,16 @@ def read_csv(text: str, path: str) -> OkrDocument:
     delimiter = _sniff(text[start:], path)
     rows = _rows(text, start, delimiter, path)
     rows = [r for r in rows if any(c.value.strip() for c in r.cells)]
+    unwrapped = _unwrap_lines(text, start, rows, delimiter, path)
+    if unwrapped is not None:
+        rows = unwrapped
+    return read_table_rows(text, path, rows, delimiter, "csv")
+
+
+def read_table_rows(text: str, path: str, rows: list[_Row], delimiter: str, fmt: str) -> OkrDocument:
+    """The layout detection shared by CSV files and spreadsheets: header row, then one row per statement."""
     if not rows:
-        return build_document(path, "csv", text, DocumentMeta(), [])
+        return build_document(path, fmt, text, DocumentMeta(), [])
     header, body = rows[0], rows[1:]
     cols = _columns([c.value for c in header.cells])
     width = len(header.cells)
@@ -83,7 +92,39 @@ def read_csv(text: str, path: str) -> OkrDocument:
     teams = {d.team for d in drafts}
     meta.period = periods.pop() if len(periods) == 1 else None
     meta.team = teams.pop() if len(teams) == 1 else None
-    return build_document(path, "csv", text, meta, drafts)
+    return build_document(path, fmt, text, meta, drafts)
+
+
+def _unwrap_lines(text: str, start: int, rows: list[_Row], delimiter: str, path: str) -> list[_Row] | None:
+    """Rows of a file whose every line is wrapped in one pair of quotes (``"id,objective,owner"``): each line's
+    content is a CSV row of its own. None when the file is not written that way."""
+    if not rows or any(len(r.cells) != 1 for r in rows):
+        return None
+    if not all(_WRAPPED.match(text, r.start, r.end) for r in rows):
+        return None
+    if delimiter not in rows[0].cells[0].value:
+        return None
+    inner_chars: list[str] = []
+    inner_offsets: list[int] = []
+    for row in rows:
+        # The wrapped content, with the quote escaping of the wrapper ("" -> ") undone.
+        i = row.start + 1
+        while i < row.end - 1:
+            inner_chars.append(text[i])
+            inner_offsets.append(i)
+            i += 2 if text[i] == '"' and text[i + 1 : i + 2] == '"' else 1
+        inner_chars.append("\n")
+        inner_offsets.append(row.end)
+    inner = "".join(inner_chars)
+    inner_rows = _rows(inner, 0, delimiter, path)
+    out: list[_Row] = []
+    for source_row, row in zip(
+        rows, (r for r in inner_rows if any(c.value.strip() for c in r.cells)), strict=False
+    ):
+        for cell in row.cells:
+            cell.offsets = [inner_offsets[o] for o in cell.offsets]
+        out.append(_Row(source_row.line, source_row.start, source_row.end, row.cells))
+    return out
 
 
 def _delimiter_name(delimiter: str) -> str:

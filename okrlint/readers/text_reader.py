@@ -12,6 +12,7 @@ from okrlint.readers.periods import find_period, strip_period
 
 _LIST_MARKER = re.compile(r"^[ \t\ufeff]*(?:[-*+•·]|\d{1,3}[.)])[ \t]+")
 _INDENT = re.compile(r"^[ \t]+")
+_LEAD_IN = re.compile(r"[:：]\s*$")
 _OBJECTIVE_LINE = re.compile(r"^[\s\ufeff]*(?:O\d*\s*[:：]|(?i:objective)\b|目标|目標|목표)")
 
 
@@ -38,6 +39,9 @@ def read_text(text: str, path: str) -> OkrDocument:
         if not cleaned.text:
             continue
         label = cleaned.tokens.label
+        if labelled and label is None and not marker and _LEAD_IN.search(raw):
+            current = None  # "Assumptions:" opens a list of something else than this objective's KRs
+            continue
         if label == "objective":
             current = ObjectiveDraft(cleaned=cleaned)
             drafts.append(current)
