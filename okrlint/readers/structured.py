@@ -14,7 +14,7 @@ from okrlint.models import OkrDocument
 from okrlint.readers import values as v
 from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, build_document
 from okrlint.readers.cleaning import Cleaned, clean_range, clean_value
-from okrlint.readers.periods import find_period, year_quarter
+from okrlint.readers.periods import period_key, year_quarter
 from okrlint.readers.tree import Node, json_document, yaml_documents
 
 
@@ -94,11 +94,11 @@ def _objectives_in(text: str, root: Node, ctx: _Context) -> list[ObjectiveDraft]
     explicit = list(_explicit_lists(root, ctx, depth=0))
     if explicit:
         return [d for node, c in explicit for d in _objective_collection(text, node, c, explicit=True)]
-    drafts = [
-        d
-        for node, c in _implicit_lists(root, ctx, depth=0)
-        for d in _objective_collection(text, node, c, explicit=False)
-    ]
+    implicit = list(_implicit_lists(root, ctx, depth=0))
+    if any(_is_typed_seq(node) for node, _ in implicit):
+        # A document that types its nodes says which are objectives: its untyped lists are something else.
+        implicit = [(node, c) for node, c in implicit if _is_typed_seq(node)]
+    drafts = [d for node, c in implicit for d in _objective_collection(text, node, c, explicit=False)]
     return drafts or _packed_strings(root, ctx)
 
 
@@ -285,12 +285,14 @@ def _objective(text: str, node: Node, slug: Node | None, ctx: _Context) -> Objec
     fields = _fields(node)
     text_node = _first(fields, v.OBJECTIVE_TEXT, strings_only=True)
     if text_node is None:
-        text_node = slug if slug is not None and slug.is_string else None
+        # A slug names the objective ({grow-revenue: {krs: …}}), unless it is a period ({Q4: {}}).
+        named = slug is not None and slug.is_string and not period_key(str(slug.value))
+        text_node = slug if named else None
         if text_node is None:
             return None
     used = {v.norm_key(k) for k in v.OBJECTIVE_TEXT if _first(fields, (k,)) is text_node}
     # OKRs keyed by period ({Q4: {Objective: …}}): the key is the period, not an id.
-    slug_period = find_period(_slug(slug) or "") if text_node is not slug else None
+    slug_period = period_key(_slug(slug) or "") if text_node is not slug else None
     draft = ObjectiveDraft(
         cleaned=_statement(text, text_node),
         id=_text_of(fields, v.ID) or (None if slug_period else _slug(slug)),
