@@ -13,7 +13,9 @@ from okrlint.config import Config
 from okrlint.models import LintError, Position
 
 # Extensions okrlint reads when it walks a folder; a file named explicitly is read whatever its extension.
-KNOWN_EXTENSIONS = frozenset({".md", ".markdown", ".yaml", ".yml", ".json", ".csv", ".tsv", ".txt"})
+TEXT_EXTENSIONS = frozenset({".md", ".markdown", ".yaml", ".yml", ".json", ".csv", ".tsv", ".txt"})
+# Spreadsheets are read too; pre-commit's file identification has no tag for them, so the hook leaves them out.
+KNOWN_EXTENSIONS = TEXT_EXTENSIONS | {".xlsx", ".xlsm", ".ods"}
 # A file larger than this is refused with a clear error instead of being parsed for minutes.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
@@ -78,7 +80,14 @@ def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], lis
 
 def read_source(path: Path) -> str:
     """Decode a file, refusing oversized and binary files with a ReadError."""
-    from okrlint.readers import ReadError, decode
+    from okrlint.readers import decode
+
+    return decode(read_file_bytes(path), display_path(path))
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """A file's bytes, refusing oversized files and anything that is not a regular file with a ReadError."""
+    from okrlint.readers import ReadError
 
     shown = display_path(path)
     try:
@@ -95,7 +104,7 @@ def read_source(path: Path) -> str:
             raise ReadError(shown, 1, 1, _too_big(len(data)))
     except OSError as exc:
         raise ReadError(shown, 1, 1, f"cannot read file: {exc.strerror or exc}") from exc
-    return decode(data, shown)
+    return data
 
 
 def _too_big(size: int) -> str:
@@ -118,15 +127,14 @@ def collect_sources(
 ) -> tuple[list, list[LintError]]:
     """Parse every file; returns SourceDocuments and LintErrors (one per bad path or file)."""
     from okrlint.api import SourceDocument
-    from okrlint.readers import ReadError, read_document
+    from okrlint.readers import ReadError, read_bytes
 
     files, errors = expand(paths, config)
     sources: list[SourceDocument] = []
     for path in files:
         shown = display_path(path)
         try:
-            text = read_source(path)
-            document = read_document(text, path=shown, format=input_format)
+            document, text = read_bytes(read_file_bytes(path), path=shown, format=input_format)
         except ReadError as err:
             errors.append(error_from(err, shown))
             continue

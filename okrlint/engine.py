@@ -24,7 +24,7 @@ from okrlint.models import (
     Statement,
     StatementRef,
 )
-from okrlint.positions import LineIndex
+from okrlint.positions import LineIndex, index_for
 from okrlint.registry import Rule, rule_options
 from okrlint.rulespec import Scope
 
@@ -125,7 +125,7 @@ class Engine:
             for rule in self._by_scope[Scope.DOCUMENT]:
                 if first is not None:
                     raised.extend(self._raise(rule, doc_unit, first, statements, fired))
-        index = LineIndex(source) if source is not None else None
+        index = index_for(source) if source is not None else None
         return [self._finding(item, document.path, index) for item in raised]
 
     def statement_is_clean(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from okrlint.models import KeyResult, Objective, OkrDocument, Segment, Span, Statement, StatementKind
-from okrlint.positions import LineIndex
+from okrlint.positions import LineIndex, index_for
 from okrlint.readers.cleaning import Cleaned, Tokens
 from okrlint.readers.errors import ReadError
 
@@ -139,7 +139,7 @@ def build_document(
         _refuse_overlong(draft.cleaned, path, source)
         for kr in draft.key_results:
             _refuse_overlong(kr.cleaned, path, source)
-    index = LineIndex(source)
+    index = index_for(source)
     objectives: list[Objective] = []
     for o_num, draft in enumerate(d for d in drafts if d.cleaned.text):
         o_id = f"O{o_num + 1}"

@@ -36,20 +36,20 @@ _ROW_ID = frozenset({"id", "okrid", "number", "no", "itemid", ""})
 
 
 @dataclass
-class _Cell:
+class Cell:
     value: str
     offsets: list[int] = field(default_factory=list)
     exact: bool = True
 
 
 @dataclass
-class _Row:
+class Row:
     line: int  # 1-based line where the row starts
     start: int
     end: int
-    cells: list[_Cell]
+    cells: list[Cell]
 
-    def get(self, col: int | None) -> _Cell | None:
+    def get(self, col: int | None) -> Cell | None:
         if col is None or col >= len(self.cells):
             return None
         return self.cells[col]
@@ -70,23 +70,22 @@ def read_csv(text: str, path: str) -> OkrDocument:
     return read_table_rows(text, path, rows, delimiter, "csv")
 
 
-def read_table_rows(text: str, path: str, rows: list[_Row], delimiter: str, fmt: str) -> OkrDocument:
-    """The layout detection shared by CSV files and spreadsheets: header row, then one row per statement."""
+def read_table_rows(text: str, path: str, rows: list[Row], delimiter: str, fmt: str) -> OkrDocument:
+    if rows:
+        _refuse_wide_rows(rows, delimiter, path)
+    return document_of(text, path, fmt, table_drafts(text, rows))
+
+
+def table_drafts(text: str, rows: list[Row]) -> list[ObjectiveDraft]:
+    """The layout detection shared by CSV files and spreadsheets: a header row, then one row per statement."""
     if not rows:
-        return build_document(path, fmt, text, DocumentMeta(), [])
+        return []
     header, body = rows[0], rows[1:]
     cols = _columns([c.value for c in header.cells])
-    width = len(header.cells)
-    for row in body:
-        if len(row.cells) > width and any(c.value.strip() for c in row.cells[width:]):
-            raise ReadError(
-                path,
-                row.line,
-                1,
-                f"row has {len(row.cells)} fields but the header has {width} (quote cells that contain "
-                f"{_delimiter_name(delimiter)})",
-            )
-    drafts = _Layout(text, cols, [c.value.strip() for c in header.cells]).read(body)
+    return _Layout(text, cols, [c.value.strip() for c in header.cells]).read(body)
+
+
+def document_of(text: str, path: str, fmt: str, drafts: list[ObjectiveDraft]) -> OkrDocument:
     meta = DocumentMeta()
     periods = {d.period for d in drafts}
     teams = {d.team for d in drafts}
@@ -95,7 +94,20 @@ def read_table_rows(text: str, path: str, rows: list[_Row], delimiter: str, fmt:
     return build_document(path, fmt, text, meta, drafts)
 
 
-def _unwrap_lines(text: str, start: int, rows: list[_Row], delimiter: str, path: str) -> list[_Row] | None:
+def _refuse_wide_rows(rows: list[Row], delimiter: str, path: str) -> None:
+    width = len(rows[0].cells)
+    for row in rows[1:]:
+        if len(row.cells) > width and any(c.value.strip() for c in row.cells[width:]):
+            raise ReadError(
+                path,
+                row.line,
+                1,
+                f"row has {len(row.cells)} fields but the header has {width} (quote cells that contain "
+                f"{_delimiter_name(delimiter)})",
+            )
+
+
+def _unwrap_lines(text: str, start: int, rows: list[Row], delimiter: str, path: str) -> list[Row] | None:
     """Rows of a file whose every line is wrapped in one pair of quotes (``"id,objective,owner"``): each line's
     content is a CSV row of its own. None when the file is not written that way."""
     if not rows or any(len(r.cells) != 1 for r in rows):
@@ -117,13 +129,13 @@ def _unwrap_lines(text: str, start: int, rows: list[_Row], delimiter: str, path:
         inner_offsets.append(row.end)
     inner = "".join(inner_chars)
     inner_rows = _rows(inner, 0, delimiter, path)
-    out: list[_Row] = []
+    out: list[Row] = []
     for source_row, row in zip(
         rows, (r for r in inner_rows if any(c.value.strip() for c in r.cells)), strict=False
     ):
         for cell in row.cells:
             cell.offsets = [inner_offsets[o] for o in cell.offsets]
-        out.append(_Row(source_row.line, source_row.start, source_row.end, row.cells))
+        out.append(Row(source_row.line, source_row.start, source_row.end, row.cells))
     return out
 
 
@@ -147,7 +159,7 @@ def _sniff(body: str, path: str) -> str:
         return ","
 
 
-def _rows(text: str, start: int, delimiter: str, path: str) -> list[_Row]:
+def _rows(text: str, start: int, delimiter: str, path: str) -> list[Row]:
     """Rows with exact cell offsets, cross-checked against the ``csv`` module."""
     reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter, strict=True)
     reference: list[list[str]] = []
@@ -160,23 +172,23 @@ def _rows(text: str, start: int, delimiter: str, path: str) -> list[_Row]:
     if len(rows) != len(reference):
         # Not expected; if the splitter ever disagrees, trust the csv module and mark cells approximate.
         return [
-            _Row(1, start, len(text), [_Cell(value, [], exact=False) for value in ref]) for ref in reference
+            Row(1, start, len(text), [Cell(value, [], exact=False) for value in ref]) for ref in reference
         ]
     for row, ref in zip(rows, reference, strict=True):
         if [c.value for c in row.cells] != ref:
-            row.cells = [_Cell(value, [], exact=False) for value in ref]
+            row.cells = [Cell(value, [], exact=False) for value in ref]
     return rows
 
 
-def _split(text: str, start: int, delimiter: str) -> list[_Row]:
+def _split(text: str, start: int, delimiter: str) -> list[Row]:
     """RFC 4180 split recording each kept character's offset; blank lines are empty rows like ``csv``."""
-    rows: list[_Row] = []
+    rows: list[Row] = []
     line = LineIndex(text).position(start).line
     i, n = start, len(text)
     while i < n:
         row_start, row_line = i, line
-        cells: list[_Cell] = []
-        cell = _Cell("")
+        cells: list[Cell] = []
+        cell = Cell("")
         in_quotes = False
         at_cell_start = True
         while i < n:
@@ -201,7 +213,7 @@ def _split(text: str, start: int, delimiter: str) -> list[_Row]:
                 continue
             if ch == delimiter:
                 cells.append(cell)
-                cell = _Cell("")
+                cell = Cell("")
                 at_cell_start = True
                 i += 1
                 continue
@@ -220,7 +232,7 @@ def _split(text: str, start: int, delimiter: str) -> list[_Row]:
             cells.append(cell)
         for c in cells:
             c.value = "".join(text[o] for o in c.offsets)
-        rows.append(_Row(row_line, row_start, row_end, cells))
+        rows.append(Row(row_line, row_start, row_end, cells))
     return rows
 
 
@@ -278,7 +290,7 @@ class _Layout:
         generic = [cols[f"text_{n}"] for n in _GENERIC_TEXT if f"text_{n}" in cols]
         self.generic = generic[0] if generic else None
 
-    def read(self, rows: list[_Row]) -> list[ObjectiveDraft]:
+    def read(self, rows: list[Row]) -> list[ObjectiveDraft]:
         type_col = self.cols.get("type")
         if type_col is not None and self._types_known(rows, type_col):
             return self._typed(rows, type_col)
@@ -287,16 +299,16 @@ class _Layout:
             return self._denormalised(rows)
         return []
 
-    def _types_known(self, rows: list[_Row], col: int) -> bool:
+    def _types_known(self, rows: list[Row], col: int) -> bool:
         kinds = [v.norm_key(r.text(col)) for r in rows if r.text(col)]
         known = [k for k in kinds if k in _OBJ_TYPES or k in _KR_TYPES]
         return bool(known) and len(known) * 2 > len(kinds)
 
     # --- layout 1: a type column ---------------------------------------------------------------------
-    def _typed(self, rows: list[_Row], type_col: int) -> list[ObjectiveDraft]:
+    def _typed(self, rows: list[Row], type_col: int) -> list[ObjectiveDraft]:
         drafts: list[ObjectiveDraft] = []
         by_id: dict[str, ObjectiveDraft] = {}
-        pending: list[tuple[_Row, KrDraft, ObjectiveDraft | None]] = []
+        pending: list[tuple[Row, KrDraft, ObjectiveDraft | None]] = []
         current: ObjectiveDraft | None = None
         for row in rows:
             kind = v.norm_key(row.text(type_col))
@@ -321,14 +333,14 @@ class _Layout:
                 owner.key_results.append(kr)
         return drafts
 
-    def _ids(self, row: _Row) -> list[str]:
+    def _ids(self, row: Row) -> list[str]:
         return [
             row.text(self.cols.get(k))
             for k in ("objective_id", "row_id", "kr_id")
             if row.text(self.cols.get(k))
         ]
 
-    def _owner_of(self, row: _Row, by_id: dict[str, ObjectiveDraft]) -> ObjectiveDraft | None:
+    def _owner_of(self, row: Row, by_id: dict[str, ObjectiveDraft]) -> ObjectiveDraft | None:
         """Link a KR row to its objective: parent id, then a hierarchical id (``1.2`` -> ``1``)."""
         parent = row.text(self.cols.get("parent")).split(" : ")[0].strip()
         if parent and parent in by_id:
@@ -343,7 +355,7 @@ class _Layout:
         return None
 
     # --- layout 2: one row per KR with the objective repeated ----------------------------------------
-    def _denormalised(self, rows: list[_Row]) -> list[ObjectiveDraft]:
+    def _denormalised(self, rows: list[Row]) -> list[ObjectiveDraft]:
         drafts: list[ObjectiveDraft] = []
         groups: dict[tuple[str, str, str], ObjectiveDraft] = {}
         current: ObjectiveDraft | None = None
@@ -366,7 +378,7 @@ class _Layout:
         return drafts
 
     # --- fields -------------------------------------------------------------------------------------
-    def _cleaned(self, row: _Row, col: int | None) -> Cleaned | None:
+    def _cleaned(self, row: Row, col: int | None) -> Cleaned | None:
         cell = row.get(col)
         if cell is None or not cell.value.strip():
             return None
@@ -376,7 +388,7 @@ class _Layout:
             cleaned = clean_value(cell.value, (row.start, row.end))
         return cleaned if cleaned.text else None
 
-    def _objective(self, row: _Row, cleaned: Cleaned, *, kr_row: bool = False) -> ObjectiveDraft:
+    def _objective(self, row: Row, cleaned: Cleaned, *, kr_row: bool = False) -> ObjectiveDraft:
         parent = row.text(self.cols.get("parent"))
         draft = ObjectiveDraft(
             cleaned=cleaned,
@@ -393,7 +405,7 @@ class _Layout:
             draft.extra = self._extra(row)
         return draft
 
-    def _kr(self, row: _Row, cleaned: Cleaned) -> KrDraft:
+    def _kr(self, row: Row, cleaned: Cleaned) -> KrDraft:
         baseline, b_unit = v.to_number(row.text(self.cols.get("baseline")))
         target, t_unit = v.to_number(row.text(self.cols.get("target")))
         current_value, c_unit = v.to_number(row.text(self.cols.get("current")))
@@ -414,7 +426,7 @@ class _Layout:
         )
         return kr
 
-    def _extra(self, row: _Row) -> dict[str, str]:
+    def _extra(self, row: Row) -> dict[str, str]:
         used = set(self.cols.values())
         return {
             name: row.text(i)
