@@ -12,9 +12,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DEMO_REPORT := build/demo/okrlint-report.html
+
 demo: $(STAMP)
-	@echo "== okrlint check examples/ (exit code 1 means findings at or above fail-on) =="
-	-$(BIN)/okrlint check examples/
+	@echo "== okrlint check --output-format full examples/  (each finding with the source line, the suggested rewrite and why) =="
+	@$(BIN)/okrlint check --output-format full examples/; echo "(okrlint exited with $$?: 1 means findings at or above fail-on)"
+	@mkdir -p $(dir $(DEMO_REPORT))
+	@$(BIN)/okrlint check --output-format html --output-file $(DEMO_REPORT) --exit-zero examples/
+	@echo
+	@echo "HTML report for a reviewer: $(abspath $(DEMO_REPORT))"
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -161,6 +161,8 @@ _WORD_VALUES = {
 # Visible placeholders stand for a number the author has not decided yet ("x%", "$N", "<target>").
 _PLACEHOLDER_RE = re.compile(r"(?<![\w<])(?:[xXnN]\s?%|\$[xXnN]\b|<(?:baseline|target|number|n|x)>|\bTBD\b)")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+# "Q2 2025", "H1 2026", "FY 2025": a period name right before a year makes the year part of a date.
+_PERIOD_BEFORE_YEAR = re.compile(r"\b(?:q[1-4]|h[12]|fy|cy)$")
 _QUARTER_RE = re.compile(r"^(?:[QH][1-4]|FY\d{2,4}|Q[1-4]'?\d{2})$", re.IGNORECASE)
 _DURATION_UNITS = frozenset(
     [
@@ -412,7 +414,7 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
             if (
                 before.endswith((" in", " by", " of", "fy", " end"))
                 or not before
-                or before.endswith("q1")
+                or _PERIOD_BEFORE_YEAR.search(before)
                 or re.search(r"\b(?:in|by|of|end|during|for)$", before)
             ):
                 times.append(TextSpan(text=num, start=start, end=end))

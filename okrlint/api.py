@@ -39,7 +39,7 @@ from okrlint.nlp import (
     parse_statements,
 )
 from okrlint.positions import LineIndex
-from okrlint.registry import Rule, select_rules
+from okrlint.registry import Rule, all_rules, select_rules
 from okrlint.rulespec import Scope
 from okrlint.suggest import Context as SuggestionContext
 from okrlint.suggest import Suggester
@@ -118,7 +118,8 @@ class Linter:
         self.root = root
         self.lexicon = _lexicon_for(self.config)
         self.rules: tuple[Rule, ...] = select_rules(self.config)
-        self.engine = Engine(self.rules, self.config, self.lexicon)
+        unselected = tuple(r for r in all_rules() if r not in self.rules)
+        self.engine = Engine(self.rules, self.config, self.lexicon, unselected)
         self.suppressor = Suppressor(self.rules, self.config, self.lexicon, root)
         self._analyzer: Analyzer | None = None
         self._suggester: Suggester | None = None

@@ -41,7 +41,12 @@ class _Raised:
 class Engine:
     """Holds the selected rules, their options and compiled message templates; stateless per call."""
 
-    def __init__(self, rules: Iterable[Rule], config: Config, lexicon: Lexicon) -> None:
+    def __init__(
+        self, rules: Iterable[Rule], config: Config, lexicon: Lexicon, unselected: Iterable[Rule] = ()
+    ) -> None:
+        """``unselected``: rules the configuration leaves out. Set rules build on statement verdicts (S303
+        asks whether any key result measures an outcome), so those verdicts are computed whether or not their
+        own rules were selected, and never reported: a rule's judgement does not depend on the selection."""
         self.rules = tuple(rules)
         self.config = config
         self.lexicon = lexicon
@@ -56,6 +61,12 @@ class Engine:
         self._by_scope: dict[Scope, list[Rule]] = defaultdict(list)
         for rule in self.rules:
             self._by_scope[rule.spec.scope].append(rule)
+        builds_on_statements = self._by_scope[Scope.OKR] or self._by_scope[Scope.DOCUMENT]
+        self._hidden: dict[Scope, list[Rule]] = defaultdict(list)
+        for rule in unselected if builds_on_statements else ():
+            if rule.spec.enabled and rule.spec.scope in (Scope.OBJECTIVE, Scope.KEY_RESULT):
+                self._hidden[rule.spec.scope].append(rule)
+                self._options.setdefault(rule.code, rule_options(rule, config))
 
     def _context(self, rule: Rule, fired: Mapping[str, frozenset[str]]) -> CheckContext:
         if not fired:
@@ -105,12 +116,19 @@ class Engine:
         raised: list[_Raised] = []
         ctx_document = None if standalone else document
         statements: dict[str, Statement] = {}
+        hidden: list[_Raised] = []
         for scope, unit in _statement_units(document, analyses, ctx_document):
             statements[unit.statement.id] = unit.statement
             raised.extend(self._statement_rules(scope, unit))
+            if self._hidden and not standalone:
+                hidden.extend(self._statement_rules(scope, unit, self._hidden))
+        # What is reported depends on the selection; what set rules build on does not.
+        verdicts = _drop_superseded(raised + hidden) if hidden else None
         raised = _drop_superseded(raised)
+        if verdicts is None:
+            verdicts = raised
         fired: dict[str, frozenset[str]] = defaultdict(frozenset)
-        for item in raised:
+        for item in verdicts:
             fired[item.statement.id] |= {item.rule.code}
         if not standalone:
             for objective in document.objectives:
@@ -139,11 +157,13 @@ class Engine:
                 return not any(self._severity(r.rule, r.hit).at_least(Severity.WARNING) for r in raised)
         raise KeyError(statement_id)
 
-    def _statement_rules(self, scope: Scope, unit: StatementUnit) -> list[_Raised]:
+    def _statement_rules(
+        self, scope: Scope, unit: StatementUnit, rules: Mapping[Scope, list[Rule]] | None = None
+    ) -> list[_Raised]:
         if not unit.analysis.english:
             return []  # English rules say nothing about text in another language
         out: list[_Raised] = []
-        for rule in self._by_scope[scope]:
+        for rule in (rules if rules is not None else self._by_scope).get(scope, ()):
             out.extend(self._raise(rule, unit, unit.statement, {}, {}))
         return out
 

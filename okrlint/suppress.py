@@ -84,6 +84,7 @@ class SuppressionUnit:
 
     document: OkrDocument
     directives: tuple[Directive, ...]
+    source: str = ""  # the file's text, for X rules that point into it
     # directive index -> selector indexes that suppressed at least one finding (None: a bare directive)
     used: dict[int, set[int | None]] = field(default_factory=dict)
 
@@ -122,10 +123,13 @@ class Suppressor:
         directives = scan(source, document.format) if source else ()
         config_ignores = self.file_ignores(document.path)
         if not directives and not config_ignores:
-            return list(findings)
+            if source is None or document.objectives:
+                return list(findings)
+            # A file with nothing read still gets its X003, whatever else it holds.
+            return [*findings, *self._meta_findings(SuppressionUnit(document, (), source), source)]
         lines = {s.id: (s.start.line, s.end.line) for s in document.statements()}
         blocks = _blocks(directives)
-        unit = SuppressionUnit(document, directives)
+        unit = SuppressionUnit(document, directives, source or "")
         out: list[Finding] = []
         for f in findings:
             # A finding belongs to its statement's lines (a rule may point at any word of it).

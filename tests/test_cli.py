@@ -112,6 +112,14 @@ def test_rules_lists_every_enabled_rule(runner: CliRunner) -> None:
     assert "K203" in result.output and "key-result-is-output" in result.output
 
 
+def test_rules_all_says_off_by_default_once_per_rule(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["rules", "--all"])
+    assert result.exit_code == 0
+    off = [line for line in result.output.splitlines() if "off by default" in line]
+    assert off and all(line.count("off by default") == 1 for line in off)
+    assert any(line.startswith("K214") for line in off) and any(line.startswith("O112") for line in off)
+
+
 def test_unknown_selector_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", "--select", "Z999", str(GOOD)])
     assert result.exit_code == 2

@@ -21,6 +21,10 @@ def summary_line(report: LintReport) -> str:
         tail = f" ({counts})" if counts else ""
         errors = f"; {s.errors} file{'s' if s.errors != 1 else ''} could not be linted" if s.errors else ""
         return f"Found {s.findings} finding{'s' if s.findings != 1 else ''}{tail}{errors}."
+    unread = sum(1 for f in report.files if not f.objectives)
+    if unread:
+        # X003 is off: still never call a file clean when nothing in it was checked.
+        return f"No findings, but no objective or key result was read from {unread} of {s.files} file{'s' if s.files != 1 else ''}."
     return f"All clear: {s.files} file{'s' if s.files != 1 else ''} checked, no findings."
 
 

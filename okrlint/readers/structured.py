@@ -14,6 +14,7 @@ from okrlint.models import OkrDocument
 from okrlint.readers import values as v
 from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, build_document
 from okrlint.readers.cleaning import Cleaned, clean_range, clean_value
+from okrlint.readers.errors import ReadError
 from okrlint.readers.periods import period_key, year_quarter
 from okrlint.readers.tree import Node, json_document, yaml_documents
 
@@ -38,14 +39,26 @@ def read_json(text: str, path: str) -> OkrDocument:
     return _read_trees(text, path, "json", [json_document(text, path)])
 
 
+class _WrongShape(Exception):
+    """A value of the wrong kind where the schema is unambiguous; ``offset`` is where the value starts."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
 def _read_trees(text: str, path: str, fmt: str, roots: list[Node]) -> OkrDocument:
     meta = DocumentMeta()
     drafts: list[ObjectiveDraft] = []
-    for root in roots:
-        if root.kind == "map":
-            _fill_meta(meta, root)
-        ctx = _Context(team=meta.team, period=meta.period, owner=meta.owner, level=meta.level)
-        drafts.extend(_objectives_in(text, root, ctx))
+    try:
+        for root in roots:
+            if root.kind == "map":
+                _fill_meta(meta, root)
+            ctx = _Context(team=meta.team, period=meta.period, owner=meta.owner, level=meta.level)
+            drafts.extend(_objectives_in(text, root, ctx))
+    except _WrongShape as wrong:
+        raise ReadError.at_offset(wrong.message, path, text, wrong.offset) from None
     return build_document(path, fmt, text, meta, drafts)
 
 
@@ -305,6 +318,9 @@ def _objective(text: str, node: Node, slug: Node | None, ctx: _Context) -> Objec
     )
     kr_node = _first(fields, v.KR_LIST)
     if kr_node is not None:
+        if kr_node.is_string and str(kr_node.value).strip():
+            key = next(key for key, value in fields.values() if value is kr_node)
+            raise _WrongShape(f"expected a list under '{key.value}', found a string", kr_node.start)
         draft.key_results = _key_results(text, kr_node)
     known = used | v.KR_LIST | v.ID | v.OWNER | v.TEAM | v.PERIOD | v.YEAR | v.LEVEL | v.TYPE | v.PARENT
     draft.extra = _extra(node, known)

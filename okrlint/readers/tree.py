@@ -23,9 +23,14 @@ from okrlint.readers.errors import ReadError
 
 MAX_NODES = 100_000  # a YAML "billion laughs" expands far past this; real OKR files stay in the hundreds
 # libyaml's composer recurses in C: about 30,000 nested collections ("- - - … a", 60 KB) crash the whole
-# process (SIGSEGV). Deeper than this is refused before composing; the converter below gives up earlier anyway.
-MAX_YAML_DEPTH = 1_000
+# process (SIGSEGV). Deeper than this is refused before composing. The limit sits well below any parser's own
+# (libyaml 0.2.6 stops at 1,000 levels in words of its own), so the user always gets okrlint's message; real OKR
+# files nest a handful of levels.
+MAX_YAML_DEPTH = 256
 _WS = re.compile(r"\s+")
+_FLOW_SIGNIFICANT = re.compile(r"[\[\]{}\"'#]")
+_DOUBLE_QUOTED_END = re.compile(r'(?:[^"\\]|\\.)*"', re.DOTALL)
+_SINGLE_QUOTED_END = re.compile(r"(?:[^']|'')*'")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SAFE_COLLECTION_TAGS = frozenset(
     {
@@ -110,6 +115,10 @@ def _refuse_deep_nesting(text: str, path: str, base: int, where: str) -> None:
     (the parser keeps its own stack; only composing recurses)."""
     if sum(text.count(c) for c in "[{-?:") <= MAX_YAML_DEPTH:
         return  # every nested collection needs one of these characters, so this text cannot be that deep
+    too_deep = _flow_too_deep(text)
+    if too_deep is not None:
+        message = f"YAML is nested too deeply (more than {MAX_YAML_DEPTH} levels)"
+        raise ReadError.at_offset(message, path, where, base + too_deep)
     depth = 0
     events: Any = _loader_class(text)(text)
     try:
@@ -124,6 +133,41 @@ def _refuse_deep_nesting(text: str, path: str, base: int, where: str) -> None:
                 depth -= 1
     finally:
         events.dispose()
+
+
+def _flow_too_deep(text: str) -> int | None:
+    """The offset where ``[``/``{`` brackets first nest deeper than ``MAX_YAML_DEPTH``, or None.
+
+    libyaml's scanner reads a flow collection to its end before the parser yields a single event, so deep
+    brackets must be caught from the text itself. Quoted scalars and comments are skipped; an unbalanced
+    bracket elsewhere only makes this count high, which a real OKR file never comes near."""
+    depth = 0
+    quote_end = -1
+    for match in _FLOW_SIGNIFICANT.finditer(text):
+        index = match.start()
+        if index < quote_end:
+            continue  # inside a quoted scalar or a comment
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                return index
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        elif index == 0 or text[index - 1] in " \t\r\n[{,:":
+            quote_end = _skip_quoted_or_comment(text, index)
+    return None
+
+
+def _skip_quoted_or_comment(text: str, index: int) -> int:
+    """Where the quoted scalar or comment opening at ``index`` ends (past its closing character)."""
+    char = text[index]
+    if char == "#":
+        newline = text.find("\n", index)
+        return len(text) if newline < 0 else newline
+    closing = _DOUBLE_QUOTED_END if char == '"' else _SINGLE_QUOTED_END
+    found = closing.search(text, index + 1)
+    return len(text) if found is None else found.end()
 
 
 def _yaml_children(node: yaml.Node) -> list[yaml.Node]:

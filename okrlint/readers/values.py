@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -13,8 +14,23 @@ def norm_key(key: object) -> str:
     return re.sub(r"[\s_\-.%#]+", "", str(key)).lower()
 
 
-def _aliases(*names: str) -> frozenset[str]:
-    return frozenset(norm_key(n) for n in names)
+class Aliases(frozenset[str]):
+    """Normalised key spellings: a set for membership tests, iterated in the order written, so that when a
+    mapping has two of them (``key_results`` and ``krs``) the same one wins on every run."""
+
+    order: tuple[str, ...]
+
+    def __new__(cls, names: tuple[str, ...]) -> Aliases:
+        self = super().__new__(cls, names)
+        self.order = tuple(dict.fromkeys(names))
+        return self
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.order)
+
+
+def _aliases(*names: str) -> Aliases:
+    return Aliases(tuple(norm_key(n) for n in names))
 
 
 # Section 4.2 of the file-format note, plus the CSV/vendor names of section 3.

@@ -90,11 +90,15 @@ def test_invalid_utf8_is_one_error_at_the_bad_byte(tmp_path: Path, good_baseline
 
 
 @pytest.mark.parametrize("name", ["empty.md", "whitespace_only.md"])
-def test_empty_and_blank_files_are_linted_with_nothing_to_say(name: str, good_baseline: GoodBaseline) -> None:
+def test_empty_and_blank_files_are_read_and_never_called_clean(
+    name: str, good_baseline: GoodBaseline
+) -> None:
     outcome = check_with_good([NASTY / name], good_baseline)
     summary = assert_linted(outcome, NASTY / name)
     assert (summary["objectives"], summary["key_results"]) == (0, 0)
-    assert outcome.exit_code == 0
+    codes = [f["code"] for f in outcome.report["findings"] if f["path"] == summary["path"]]
+    assert codes == ["X003"]  # nothing was read, so nothing was checked: a warning, not "all clear"
+    assert outcome.exit_code == 1
 
 
 @pytest.mark.parametrize("suffix", [".md", ".yaml", ".json", ".csv", ".txt"])

@@ -219,3 +219,23 @@ def test_yaml_python_tags_are_refused_and_never_run(tmp_path: Path, good_baselin
     assert not marker.exists()
     outcome = check_with_good([NASTY / "python_tags.yaml"], good_baseline)
     assert_one_error(outcome, NASTY / "python_tags.yaml", contains="python/object/apply:os.system")
+
+
+def test_brackets_inside_quotes_and_comments_do_not_count_as_nesting(tmp_path: Path) -> None:
+    # The flow-depth guard reads the text itself; quoted scalars and comments hold no collections.
+    deep = "[" * (MAX_YAML_DEPTH + 10)
+    text = (
+        f'objectives:\n  - title: "Grow {deep} our community"  # {deep}\n'
+        f"    key_results: ['Reach {deep} 500 members']\n"
+    )
+    path = tmp_path / "quoted.yaml"
+    path.write_text(text, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "okrlint.cli", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Reach" in proc.stdout

@@ -89,7 +89,12 @@ _TREES = st.recursive(
 @given(tree=_TREES)
 def test_arbitrary_json_and_yaml_trees_read(tree: object) -> None:
     for text, fmt in ((json.dumps(tree, ensure_ascii=False), "json"), (yaml.safe_dump(tree), "yaml")):
-        doc = read_document(text, "<stdin>", format=fmt)
+        try:
+            doc = read_document(text, "<stdin>", format=fmt)
+        except ReadError as err:
+            # The one shape refused by design: a string where the key results' list belongs.
+            assert err.message.startswith("expected a list under "), err
+            continue
         check_statement_maps(doc, text)
 
 

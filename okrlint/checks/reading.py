@@ -1,0 +1,40 @@
+"""X003: a file from which no objective and no key result was read is never reported as clean."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from okrlint.checks.base import CheckContext, Hit, HitIterator
+
+if TYPE_CHECKING:
+    from okrlint.suppress import SuppressionUnit
+
+# What each reader looks for, in the words a user needs to fix their file.
+_LOOKED_FOR = {
+    "markdown": "an objective heading, list, table or `Objective:` label",
+    "yaml": "an `objectives` list or a mapping with objective and key-result keys",
+    "json": "an `objectives` list or an object with objective and key-result keys",
+    "csv": "an objective or key-result column",
+    "text": "an `Objective:` line",
+}
+_FORMAT_NAMES = {"markdown": "Markdown", "yaml": "YAML", "json": "JSON", "csv": "CSV", "text": "plain text"}
+_FIRST_TEXT = re.compile(r"\S[^\r\n]*")
+
+
+def nothing_read(unit: SuppressionUnit, ctx: CheckContext) -> HitIterator:
+    """X003: the file yielded no objective (key results always sit under one), so nothing was judged."""
+    document = unit.document
+    if document.objectives:
+        return
+    first = _FIRST_TEXT.search(unit.source)
+    start, end = (first.start(), first.end()) if first else (0, 0)
+    yield Hit(
+        start,
+        end,
+        {
+            "format": _FORMAT_NAMES.get(document.format, document.format),
+            "looked_for": _LOOKED_FOR.get(document.format, "objectives and key results"),
+            "empty": first is None,
+        },
+    )
