@@ -282,6 +282,25 @@ def _role(key: str) -> str | None:
     return None
 
 
+_PACKED_HEAD = re.compile(r"^\s*(?:goal|objective|obj|o\d*)\s*[:：]", re.IGNORECASE)
+_PACKED_SPLIT = re.compile(
+    r"[;；|]\s*(?P<label>(?:target|key\s*results?|krs?\s*\d*|metric|result)\s*[:：])", re.IGNORECASE
+)
+
+
+def _packed_parts(value: str) -> list[tuple[int, int]]:
+    """Character ranges of the objective and each KR in ``Goal: …; Target: …``, labels excluded (cleaning
+    strips "Objective:"/"KR1:" itself but not "Goal:"/"Target:")."""
+    head = _PACKED_HEAD.match(value)
+    cursor = head.end() if head else 0
+    parts: list[tuple[int, int]] = []
+    for match in _PACKED_SPLIT.finditer(value):
+        parts.append((cursor, match.start()))
+        cursor = match.end()
+    parts.append((cursor, len(value)))
+    return parts
+
+
 class _Layout:
     def __init__(self, source: str, cols: dict[str, int], header: list[str]) -> None:
         self.source = source
@@ -295,9 +314,42 @@ class _Layout:
         if type_col is not None and self._types_known(rows, type_col):
             return self._typed(rows, type_col)
         self.cols.pop("type", None)  # e.g. #29's "Category" is a team name: keep it in extra
+        packed_col = self._packed_column(rows)
+        if packed_col is not None:
+            return self._packed(rows, packed_col)
         if "objective" in self.cols:
             return self._denormalised(rows)
         return []
+
+    # --- layout 3: "Goal: …; Target: …" packed into one cell ------------------------------------------
+    def _packed_column(self, rows: list[Row]) -> int | None:
+        """The objective or generic text column when most of its cells pack an objective and its KRs."""
+        col = self.cols.get("objective", self.generic)
+        cells = [r.text(col) for r in rows if r.text(col)]
+        packed = [c for c in cells if _PACKED_HEAD.match(c) and _PACKED_SPLIT.search(c)]
+        return col if cells and len(packed) * 2 > len(cells) else None
+
+    def _packed(self, rows: list[Row], col: int) -> list[ObjectiveDraft]:
+        drafts: list[ObjectiveDraft] = []
+        for row in rows:
+            cell = row.get(col)
+            if cell is None or not cell.value.strip():
+                continue
+            parts = _packed_parts(cell.value)
+            cleaned = [self._part(row, cell, start, end) for start, end in parts]
+            if not cleaned or cleaned[0] is None:
+                continue
+            draft = self._objective(row, cleaned[0])
+            draft.key_results = [self._kr(row, kr) for kr in cleaned[1:] if kr is not None]
+            drafts.append(draft)
+        return drafts
+
+    def _part(self, row: Row, cell: Cell, start: int, end: int) -> Cleaned | None:
+        if cell.exact and cell.offsets:
+            cleaned = clean_offsets(self.source, cell.offsets[start:end])
+        else:
+            cleaned = clean_value(cell.value[start:end], (row.start, row.end))
+        return cleaned if cleaned.text else None
 
     def _types_known(self, rows: list[Row], col: int) -> bool:
         kinds = [v.norm_key(r.text(col)) for r in rows if r.text(col)]

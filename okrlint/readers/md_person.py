@@ -82,7 +82,8 @@ def _tight_dashes(lines: list[str], first: int, stop: int) -> dict[int, str]:
 def _unclosed(lines: list[str], token: Token, stop: int) -> bool:
     last = lines[stop - 1] if stop - 1 < len(lines) else ""
     close = _FENCE_CLOSE.match(last)
-    return stop >= len(lines) and not (
+    at_end = not any(line.strip() for line in lines[stop:])
+    return at_end and not (
         close and stop - 1 > (token.map or (0, 0))[0] and close.group("mark")[0] == token.markup[0]
     )
 
