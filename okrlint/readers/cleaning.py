@@ -173,7 +173,9 @@ _SEP = r"[:：\-–—.)]"
 _CJK_NUMBER = r"(?P<cjk>[一二三四五六七八九十]+|\d+)"
 # "Objective 2", "Objective-1", "Objective #3", "Objective one": the author's own numbering.
 _WORD_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten"
-_LABEL_NUMBER = rf"(?:[\s\-]*#?\s*(?P<num>\d+(?:\.\d+)*)|\s+(?P<wnum>(?i:{_WORD_NUMBER}))(?=\s*(?:{{sep}}|$)))"
+_LABEL_NUMBER = (
+    rf"(?:[\s\-]*#?\s*(?P<num>\d+(?:\.\d+)*)|\s+(?P<wnum>(?i:{_WORD_NUMBER}))(?=\s*(?:{{sep}}|$)))"
+)
 _OBJECTIVE_LABEL = re.compile(
     rf"^(?:(?i:objective){_LABEL_NUMBER.format(sep=_SEP)}?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     rf"|O(?P<onum>\d+(?:\.\d+)*)\s*(?:{_SEP}\s*|\s+(?=\S))"

@@ -51,6 +51,8 @@ _ASIDE_SECTION = re.compile(
     r"^glossary\b|^(?:external\s+)?references\b|^how\s+to\b",
     re.IGNORECASE,
 )
+# "Initiative-1: …", "Initiative: …" among an objective's items: work planned, never a key result.
+_INITIATIVE_ITEM = re.compile(r"^initiatives?[\s\-#]*\d*(?:\.\d+)*\s*[:：\-–—]\s*", re.IGNORECASE)
 _INITIATIVES = re.compile(rf"^(?:{_INITIATIVE_SECTION})\s*[:：]?$", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary[^>]*>(?P<text>.*?)</summary>", re.DOTALL | re.IGNORECASE)
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
@@ -242,6 +244,11 @@ class _Walker:
             if block.type == "heading" and self.skip_asides and self._is_aside(block):
                 i = self._section_end(blocks, i)
                 continue
+            run = self._bold_kr_run(blocks, i) if block.type == "paragraph" else 0
+            if run:
+                self._paragraph_with_bold_krs(blocks, i, run)
+                i += run + 1
+                continue
             if block.type == "heading":
                 self._heading(block, blocks, i)
             elif block.type == "paragraph":
@@ -254,6 +261,36 @@ class _Walker:
                 i = self._html(block, blocks, i)
             # fences, code, blockquotes, rules and front matter carry no OKRs
             i += 1
+
+    def _bold_kr_run(self, blocks: list[SyntaxTreeNode], i: int) -> int:
+        """How many one-line wholly-bold paragraphs follow the paragraph ``blocks[i]`` as its key results
+        ("Objective\n\n**KR one**\n\n**KR two**"); 0 when they do not (fewer than two, or the last one
+        heads a list and so is an objective of its own)."""
+        if self.labelled or self.obj_level is not None or self.pending_objective is not None:
+            return 0
+        cleaned, raw = self._paragraph(blocks[i], first_in_item=False)
+        if not cleaned.text or cleaned.tokens.label is not None or "\n" in raw.strip():
+            return 0
+        j = i + 1
+        while j < len(blocks) and blocks[j].type == "paragraph" and self._one_bold_line(blocks[j]):
+            j += 1
+        run = j - i - 1
+        if j < len(blocks) and blocks[j].type in _LISTS and run:
+            run -= 1
+        return run if run >= 2 else 0
+
+    def _one_bold_line(self, node: SyntaxTreeNode) -> bool:
+        first, stop = node.map or (0, 0)
+        return stop - first == 1 and is_wholly_bold(self.lines.text(first))
+
+    def _paragraph_with_bold_krs(self, blocks: list[SyntaxTreeNode], i: int, run: int) -> None:
+        cleaned, _ = self._paragraph(blocks[i], first_in_item=False)
+        objective = self._new_objective(cleaned, None)
+        for block in blocks[i + 1 : i + 1 + run]:
+            kr, _ = self._paragraph(block, first_in_item=False)
+            if kr.text:
+                objective.key_results.append(KrDraft(cleaned=kr))
+        self.sink = None
 
     def _is_aside(self, node: SyntaxTreeNode) -> bool:
         cleaned = self.clean_heading(node)
@@ -483,6 +520,9 @@ class _Walker:
             elif sublists and label != "key_result" and _is_group_label(cleaned, raw, all_have_children):
                 for sub in sublists:
                     self._kr_items(sub, objective)
+            elif _INITIATIVE_ITEM.match(cleaned.text):
+                rest = _INITIATIVE_ITEM.sub("", cleaned.text, count=1)
+                objective.extra.setdefault("initiatives", []).append(rest)
             elif cleaned.text:
                 self._add_kr(objective, cleaned, sublists)
 
@@ -510,7 +550,9 @@ class _Walker:
                 if nested.tokens.label == "key_result" and nested.text:
                     self._add_kr(objective, nested, deeper)  # a labelled KR nested one level too deep
                 elif nested.text:
-                    kr.initiatives.append(nested.text)
+                    # A cascade's child ("CRO: Close 200 deals") keeps its owner's role in front.
+                    role = nested.tokens.role
+                    kr.initiatives.append(f"{role}: {nested.text}" if role else nested.text)
                     for deeper_list in deeper:
                         kr.initiatives.extend(self._texts(deeper_list))
 
@@ -542,6 +584,13 @@ class _Walker:
         self, objectives: list[ObjectiveDraft], loose: list[KrDraft], heading_objective: ObjectiveDraft | None
     ) -> None:
         self.pending_objective = None
+        known = {d.cleaned.text for d in self.drafts}
+        if (
+            objectives
+            and not loose
+            and all(d.cleaned.text in known and not d.key_results for d in objectives)
+        ):
+            return  # a progress or status table that repeats objectives already read
         for draft in objectives:
             draft.period = draft.period or (self.periods[-1][1] if self.periods else None)
             self.drafts.append(draft)
