@@ -17,8 +17,18 @@ _LOOKED_FOR = {
     "json": "an `objectives` list or an object with objective and key-result keys",
     "csv": "an objective or key-result column",
     "text": "an `Objective:` line",
+    "xlsx": "a sheet with an objective or key-result column",
+    "ods": "a sheet with an objective or key-result column",
 }
-_FORMAT_NAMES = {"markdown": "Markdown", "yaml": "YAML", "json": "JSON", "csv": "CSV", "text": "plain text"}
+_FORMAT_NAMES = {
+    "markdown": "Markdown",
+    "yaml": "YAML",
+    "json": "JSON",
+    "csv": "CSV",
+    "text": "plain text",
+    "xlsx": "a spreadsheet",
+    "ods": "a spreadsheet",
+}
 _FIRST_TEXT = re.compile(r"\S[^\r\n]*")
 
 

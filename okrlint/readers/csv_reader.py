@@ -81,7 +81,7 @@ def table_drafts(text: str, rows: list[Row]) -> list[ObjectiveDraft]:
     if not rows:
         return []
     header, body = rows[0], rows[1:]
-    cols = _columns([c.value for c in header.cells])
+    cols = columns([c.value for c in header.cells])
     return _Layout(text, cols, [c.value.strip() for c in header.cells]).read(body)
 
 
@@ -236,7 +236,7 @@ def _split(text: str, start: int, delimiter: str) -> list[Row]:
     return rows
 
 
-def _columns(header: list[str]) -> dict[str, int]:
+def columns(header: list[str]) -> dict[str, int]:
     """Column role -> index; the first column of each role wins; SharePoint lookup ids lose to values."""
     roles: dict[str, int] = {}
     names = [_SHAREPOINT_SUFFIX.sub("", h.strip()) for h in header]

@@ -17,11 +17,14 @@ from typing import Any
 from okrlint.models import OkrDocument
 from okrlint.positions import CellRef, CellText
 from okrlint.readers.assemble import ObjectiveDraft
-from okrlint.readers.csv_reader import Cell, Row, document_of, table_drafts
+from okrlint.readers.csv_reader import Cell, Row, columns, document_of, table_drafts
 from okrlint.readers.errors import ReadError
 
 SPREADSHEET_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".ods"})
 _ZIP_MAGIC = b"PK\x03\x04"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # stored first, uncompressed, in an ODS
+_MIMETYPE_WINDOW = 4096
+_HEADER_SEARCH = 20  # rows searched for the header row
 
 
 def is_spreadsheet(path: str | None, data: bytes) -> bool:
@@ -30,8 +33,8 @@ def is_spreadsheet(path: str | None, data: bytes) -> bool:
         return True
     if not data.startswith(_ZIP_MAGIC):
         return False
-    head = data[:4096]
-    return b"xl/" in data or b"application/vnd.oasis.opendocument.spreadsheet" in head
+    head = data[:_MIMETYPE_WINDOW]
+    return b"xl/" in data or _ODS_MIMETYPE in head
 
 
 def read_spreadsheet(data: bytes, path: str) -> tuple[OkrDocument, CellText]:
@@ -53,7 +56,7 @@ def read_spreadsheet(data: bytes, path: str) -> tuple[OkrDocument, CellText]:
     text = builder.text()
     per_sheet: list[tuple[str, list[ObjectiveDraft]]] = []
     for name, rows in sheet_rows:
-        drafts = table_drafts(text, rows)
+        drafts = table_drafts(text, rows[_header_row(rows) :])
         if drafts:
             per_sheet.append((name, drafts))
     if len(per_sheet) > 1:
@@ -64,7 +67,21 @@ def read_spreadsheet(data: bytes, path: str) -> tuple[OkrDocument, CellText]:
         for draft in drafts:
             draft.extra.setdefault("sheet", name)
     all_drafts = [d for _, drafts in per_sheet for d in drafts]
-    return document_of(text, path, "xlsx", all_drafts), text
+    fmt = "ods" if _ODS_MIMETYPE in data[:_MIMETYPE_WINDOW] else "xlsx"
+    return document_of(text, path, fmt, all_drafts), text
+
+
+def _header_row(rows: list[Row]) -> int:
+    """Index of the first row that names an OKR column (a sheet may open with a title or notes); 0 if none."""
+    for i, row in enumerate(rows[:_HEADER_SEARCH]):
+        roles = columns([c.value for c in row.cells])
+        if (
+            "objective" in roles
+            or "kr" in roles
+            or ("type" in roles and any(r.startswith("text_") for r in roles))
+        ):
+            return i
+    return 0
 
 
 class _TextBuilder:
