@@ -10,7 +10,7 @@ def render_tree(document: OkrDocument) -> str:
     objectives = document.objectives
     for n, objective in enumerate(objectives):
         last_objective = n == len(objectives) - 1
-        lines.append(("└─ " if last_objective else "├─ ") + _objective_line(objective))
+        lines.append(("└─ " if last_objective else "├─ ") + _objective_line(objective, document))
         stem = "   " if last_objective else "│  "
         for k, kr in enumerate(objective.key_results):
             branch = "└─ " if k == len(objective.key_results) - 1 else "├─ "
@@ -40,12 +40,13 @@ def _where(statement: Statement, extra: dict[str, object]) -> str:
     return f"{sheet}!{position}" if sheet else position
 
 
-def _objective_line(objective: Objective) -> str:
+def _objective_line(objective: Objective, document: OkrDocument) -> str:
+    # Team and period are shown where they differ from the document's (the title line shows those).
     fields = _fields(
         ("id", objective.id),
         ("owner", objective.owner),
-        ("team", objective.team),
-        ("period", objective.period),
+        ("team", objective.team if objective.team != document.team else None),
+        ("period", objective.period if objective.period != document.period else None),
         ("level", objective.level),
         ("type", objective.type),
     )
