@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import zipfile
 from pathlib import PurePath
 from typing import Any
 
@@ -24,7 +25,8 @@ SPREADSHEET_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".ods"})
 _ZIP_MAGIC = b"PK\x03\x04"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # stored first, uncompressed, in an ODS
 _MIMETYPE_WINDOW = 4096
-_HEADER_SEARCH = 20  # rows searched for the header row
+_HEADER_SEARCH = 20
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # rows searched for the header row
 
 
 def is_spreadsheet(path: str | None, data: bytes) -> bool:
@@ -42,6 +44,7 @@ def read_spreadsheet(data: bytes, path: str) -> tuple[OkrDocument, CellText]:
     skipped; with OKRs on several sheets, each sheet's name is its objectives' team unless a column says."""
     from python_calamine import CalamineError, CalamineWorkbook
 
+    _refuse_zip_bomb(data, path)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [(name, workbook.get_sheet_by_name(name)) for name in workbook.sheet_names]
@@ -69,6 +72,21 @@ def read_spreadsheet(data: bytes, path: str) -> tuple[OkrDocument, CellText]:
     all_drafts = [d for _, drafts in per_sheet for d in drafts]
     fmt = "ods" if _ODS_MIMETYPE in data[:_MIMETYPE_WINDOW] else "xlsx"
     return document_of(text, path, fmt, all_drafts), text
+
+
+def _refuse_zip_bomb(data: bytes, path: str) -> None:
+    """A workbook is a zip archive: refuse one that unpacks to more than ``MAX_UNPACKED_BYTES`` before reading
+    it, as its sizes are declared in the archive's directory."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ReadError(path, message="cannot read spreadsheet: not a valid zip archive") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        message = (
+            f"spreadsheet unpacks to {unpacked} bytes; okrlint reads workbooks of up to {MAX_UNPACKED_BYTES}"
+        )
+        raise ReadError(path, message=message)
 
 
 def _header_row(rows: list[Row]) -> int:

@@ -194,3 +194,12 @@ def test_open_document_spreadsheet(tmp_path: Path) -> None:
     assert [len(o.key_results) for o in doc.objectives] == [2]
     start = doc.objectives[0].key_results[1].statement.start
     assert (start.line, start.column) == (3, 2)
+
+
+def test_workbook_that_unpacks_too_far_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from okrlint.readers import spreadsheet
+
+    path = _merged_workbook(tmp_path / "okrs.xlsx")
+    monkeypatch.setattr(spreadsheet, "MAX_UNPACKED_BYTES", 1_000)  # the real limit needs a real bomb
+    with pytest.raises(ReadError, match="unpacks to"):
+        read_bytes(path.read_bytes(), str(path))
