@@ -1,10 +1,19 @@
-"""Accuracy of okrlint on the seed labels, side by side with two simple baselines.
+"""Accuracy of okrlint on every labelled set, side by side with two keyword baselines, in one run.
+
+Sets: the seed labels (the five guides' own statements), the constructed regression sets
+(``benchmarks/data/*.jsonl``) and the development two thirds of the external labels
+(``benchmarks/external_split.py``); ``--sealed`` adds the sealed third, to be reported once, at the end.
 
 A statement counts as flagged when it gets a finding of severity warning or error. Contested rows are
 judgement calls and are left out of every figure. Key results are linted with their objective when the
-label gives one.
+label gives one. For each set the report gives precision, recall, F1 and false-alarm rate per kind; per
+defect category the recall, the category agreement (flagged by a rule of the labelled category) and the F1 of
+"a rule of this category fires" against "the label names this category"; per rule how often it fires at
+warning or error and how often it is right (precision).
 
-    python benchmarks/accuracy.py [--labels PATH] [--misses]
+    python benchmarks/accuracy.py [--set NAME ...] [--sealed] [--misses] [--labels PATH]
+    python benchmarks/accuracy.py --save-verdicts FILE      # codes per statement, for a later --diff-verdicts
+    python benchmarks/accuracy.py --diff-verdicts FILE      # statements whose codes changed since FILE
 """
 
 from __future__ import annotations
@@ -14,14 +23,20 @@ import json
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from external_split import dev_rows, sealed_rows
 
 from okrlint.api import Linter
 from okrlint.models import Finding, Severity
 
 DEFAULT_LABELS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seed_labels.jsonl"
+CONSTRUCTED = sorted((Path(__file__).resolve().parent / "data").glob("*.jsonl"))
+KINDS = ("key_result", "objective")
 
 # Baseline vocabulary, fixed here so that the baselines do not borrow okrlint's lexicons.
 _NUMBER_WORDS = re.compile(
@@ -114,22 +129,26 @@ class Row:
     defects: tuple[str, ...]
 
 
+def to_row(raw: dict) -> Row:
+    return Row(raw["id"], raw["kind"], raw["text"], raw.get("objective"), raw["label"], tuple(raw["defects"]))
+
+
 def load_rows(path: Path) -> list[Row]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            raw = json.loads(line)
-            rows.append(
-                Row(
-                    raw["id"],
-                    raw["kind"],
-                    raw["text"],
-                    raw.get("objective"),
-                    raw["label"],
-                    tuple(raw["defects"]),
-                )
-            )
-    return rows
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [to_row(json.loads(line)) for line in lines if line.strip()]
+
+
+def label_sets(names: Iterable[str], labels: Path | None) -> dict[str, list[Row]]:
+    """The labelled sets by name; an explicit ``--labels`` file replaces them all."""
+    if labels is not None:
+        return {labels.stem: load_rows(labels)}
+    loaders: dict[str, Callable[[], list[Row]]] = {
+        "seed": lambda: load_rows(DEFAULT_LABELS),
+        "constructed": lambda: [row for path in CONSTRUCTED for row in load_rows(path)],
+        "external-dev": lambda: [to_row(raw) for raw in dev_rows()],
+        "external-sealed": lambda: [to_row(raw) for raw in sealed_rows()],
+    }
+    return {name: loaders[name]() for name in names}
 
 
 def has_number(text: str) -> bool:
@@ -198,64 +217,140 @@ def evaluate(rows: list[Row], flag: Callable[[Row], bool]) -> dict[str, Scores]:
     return scores
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
-    parser.add_argument("--misses", action="store_true", help="list missed bad rows and false alarms")
-    args = parser.parse_args(argv)
-    rows = load_rows(args.labels)
-    linter = Linter()
-    findings = {
-        row.id: linter.lint_statement(row.text, kind=row.kind, objective=row.objective) for row in rows
-    }
+def strong(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity.at_least(Severity.WARNING)]
 
+
+def _line(name: str, kind: str, s: Scores) -> str:
+    n = s.tp + s.fp + s.fn + s.tn
+    return (
+        f"  {name:34} {kind:11} {n:>4} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} "
+        f"{s.false_alarm_rate:>11.3f}"
+    )
+
+
+def report_set(name: str, rows: list[Row], findings: dict[str, list[Finding]], misses: bool) -> None:
+    judged = [r for r in rows if r.label != "contested"]
+    print(f"== {name}: {len(rows)} rows, {len(judged)} judged ({len(rows) - len(judged)} contested left out)")
     systems: dict[str, Callable[[Row], bool]] = {
         "okrlint": lambda row: is_flagged(findings[row.id]),
         "baseline: number rule only": baseline_number,
         "baseline: number or action verb": baseline_number_or_action,
     }
-    judged = [r for r in rows if r.label != "contested"]
-    print(f"okrlint {linter.tool_info().version} with spaCy model {linter.tool_info().model}")
     print(
-        f"labels: {args.labels.name}: {len(rows)} rows, {len(judged)} judged ({len(rows) - len(judged)} contested "
-        "rows left out)"
+        f"  {'system':34} {'kind':11} {'n':>4} {'precision':>9} {'recall':>7} {'F1':>6} {'false-alarm':>11}"
     )
-    print()
-    print(f"{'system':34} {'kind':11} {'n':>4} {'precision':>9} {'recall':>7} {'F1':>6} {'false-alarm':>11}")
-    for name, flag in systems.items():
+    for system, flag in systems.items():
         scores = evaluate(rows, flag)
-        for kind in ("key_result", "objective"):
-            s = scores[kind]
-            n = s.tp + s.fp + s.fn + s.tn
-            print(
-                f"{name:34} {kind:11} {n:>4} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} "
-                f"{s.false_alarm_rate:>11.3f}"
-            )
-    print()
-    print("recall per labelled defect category (bad rows only): flagged at all / by a rule of that category")
-    per_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for row in judged:
-        if row.label != "bad":
-            continue
-        found = findings[row.id]
-        strong = [f for f in found if f.severity.at_least(Severity.WARNING)]
-        for defect in row.defects:
-            per_category[defect][0] += 1
-            per_category[defect][1] += bool(strong)
-            per_category[defect][2] += any(str(f.category) == defect for f in strong)
-    for defect, (n, flagged, same) in sorted(per_category.items(), key=lambda kv: -kv[1][0]):
-        print(f"  {defect:22} n={n:<3} flagged {flagged / n:5.2f}   same category {same / n:5.2f}")
+        for kind in KINDS:
+            print(_line(system, kind, scores[kind]))
+
+    print("  per defect category (bad rows): recall, category agreement, F1 of the category's rules")
+    categories = sorted({d for r in judged for d in r.defects})
+    for defect in categories:
+        labelled = [r for r in judged if r.label == "bad" and defect in r.defects]
+        flagged = sum(bool(strong(findings[r.id])) for r in labelled)
+        same = Scores()
+        for r in judged:
+            fired = any(str(f.category) == defect for f in strong(findings[r.id]))
+            same.add(fired, r.label == "bad" and defect in r.defects)
+        n = len(labelled)
+        print(
+            f"    {defect:22} n={n:<3} recall {flagged / n if n else 0:5.2f}   agreement "
+            f"{same.tp / n if n else 0:5.2f}   F1 {same.f1:5.2f}   precision {same.precision:5.2f}"
+        )
+
+    print("  per rule (warning or error): fires on, precision (share of those rows labelled bad)")
+    fired: dict[str, list[Row]] = defaultdict(list)
+    for r in judged:
+        for code in sorted({f.code for f in strong(findings[r.id])}):
+            fired[code].append(r)
+    for code, hit in sorted(fired.items()):
+        bad = sum(r.label == "bad" for r in hit)
+        print(
+            f"    {code:6} fires on {len(hit):<4} precision {bad / len(hit):5.2f}   false alarms {len(hit) - bad}"
+        )
     warnings_on_good = [r for r in judged if r.label == "good" and is_flagged(findings[r.id])]
-    print()
-    print(f"warnings or errors on good statements: {len(warnings_on_good)}")
-    if args.misses:
-        print("\nfalse alarms:")
+    print(f"  warnings or errors on good statements: {len(warnings_on_good)}")
+    if misses:
+        print("  false alarms:")
         for r in warnings_on_good:
-            print(f"  {r.id} {r.text!r}: {[f.code for f in findings[r.id]]}")
-        print("\nmissed bad statements:")
+            print(f"    {r.id} [{r.kind}] {r.text!r}: {[f.code for f in findings[r.id]]}")
+        print("  missed bad statements:")
         for r in judged:
             if r.label == "bad" and not is_flagged(findings[r.id]):
-                print(f"  {r.id} [{r.kind}] {r.text!r} {list(r.defects)}: {[f.code for f in findings[r.id]]}")
+                print(
+                    f"    {r.id} [{r.kind}] {r.text!r} {list(r.defects)}: {[f.code for f in findings[r.id]]}"
+                )
+    print()
+
+
+def verdicts(rows: list[Row], findings: dict[str, list[Finding]]) -> dict[str, dict[str, object]]:
+    """Each statement's codes with their severities: what a redesign must not change by accident."""
+    return {
+        r.id: {
+            "text": r.text,
+            "label": r.label,
+            "codes": sorted(f"{f.code}:{f.severity}" for f in findings[r.id]),
+        }
+        for r in rows
+    }
+
+
+def diff_verdicts(
+    before: dict[str, dict[str, dict[str, object]]], now: dict[str, dict[str, dict[str, object]]]
+) -> int:
+    changed = 0
+    for set_name, rows in now.items():
+        old_rows = before.get(set_name, {})
+        for row_id, row in rows.items():
+            old = old_rows.get(row_id)
+            if old is None or old["codes"] == row["codes"]:
+                continue
+            changed += 1
+            print(f"{set_name} {row_id} [{row['label']}] {row['text']!r}: {old['codes']} -> {row['codes']}")
+    print(f"{changed} verdicts changed")
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--labels", type=Path, help="one labels file instead of the standard sets")
+    parser.add_argument(
+        "--set",
+        action="append",
+        choices=["seed", "constructed", "external-dev"],
+        help="only these sets (repeatable; default all three)",
+    )
+    parser.add_argument("--sealed", action="store_true", help="also the sealed third of the external labels")
+    parser.add_argument("--misses", action="store_true", help="list missed bad rows and false alarms")
+    parser.add_argument("--save-verdicts", type=Path, help="write every statement's codes to this JSON file")
+    parser.add_argument(
+        "--diff-verdicts", type=Path, help="list statements whose codes differ from this file"
+    )
+    args = parser.parse_args(argv)
+    names = list(args.set or ["seed", "constructed", "external-dev"])
+    if args.sealed:
+        names.append("external-sealed")
+    sets = label_sets(names, args.labels)
+    linter = Linter()
+    info = linter.tool_info()
+    print(f"okrlint {info.version} with spaCy model {info.model}")
+    print()
+    all_verdicts = {}
+    for name, rows in sets.items():
+        findings = {
+            row.id: linter.lint_statement(row.text, kind=row.kind, objective=row.objective) for row in rows
+        }
+        if args.save_verdicts or args.diff_verdicts:
+            all_verdicts[name] = verdicts(rows, findings)
+        report_set(name, rows, findings, args.misses and name != "external-sealed")
+    if args.save_verdicts:
+        args.save_verdicts.write_text(
+            json.dumps(all_verdicts, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
+    if args.diff_verdicts:
+        diff_verdicts(json.loads(args.diff_verdicts.read_text(encoding="utf-8")), all_verdicts)
     return 0
 
 

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from os import PathLike
 from pathlib import Path
+from typing import Any
 
 from okrlint import __version__
 from okrlint.analysis import Analyzer, StatementAnalysis
+from okrlint.arguments import (
+    config_argument,
+    optional_text_argument,
+    path_list,
+    statement_list,
+    text_argument,
+)
 from okrlint.config import DEFAULT_CONFIG, Config
 from okrlint.engine import Engine
 from okrlint.gc_tuning import fewer_collections
@@ -112,9 +121,10 @@ class Linter:
     immutable analyses.
     """
 
-    def __init__(self, config: Config | None = None, root: Path | None = None) -> None:
-        """``root``: the folder of the config file, which ``per-file-ignores`` globs are relative to."""
-        self.config = config or DEFAULT_CONFIG
+    def __init__(self, config: Config | Mapping[str, Any] | None = None, root: Path | None = None) -> None:
+        """``config``: a Config, or a mapping of its keys as in ``okrlint.toml`` (validated; ValueError if
+        invalid). ``root``: the folder of the config file, which ``per-file-ignores`` globs are relative to."""
+        self.config = config_argument(config, "Linter") or DEFAULT_CONFIG
         self.root = root
         self.lexicon = _lexicon_for(self.config)
         self.rules: tuple[Rule, ...] = select_rules(self.config)
@@ -170,8 +180,9 @@ class Linter:
         suggest: bool = True,
     ) -> list[Finding]:
         """Findings for one statement; for a key result, ``objective`` is its parent objective's text."""
+        text = text_argument(text, "lint_statement", "text").strip()
+        objective = optional_text_argument(objective, "lint_statement", "objective")
         kind = StatementKind(kind)
-        text = text.strip()
         if len(text) > MAX_PARSE_CHARS:
             # Files get a ReadError far below this; a caller's string gets an exception, not silent emptiness.
             raise ValueError(
@@ -196,13 +207,14 @@ class Linter:
     def lint_okr(
         self,
         objective: str,
-        key_results: Sequence[str] = (),
+        key_results: Sequence[str] | str = (),
         *,
         period: str | None = None,
         parent: Sequence[str] = (),
         path: str = "<okr>",
     ) -> LintReport:
-        """Lint one OKR given as strings (as OKR apps hold them): the objective, then one line per key result.
+        """Lint one OKR given as strings (as OKR apps hold them): the objective, then one line per key result
+        (a single string is one key result).
 
         Positions refer to the text ``objective + "\\n" + "\\n".join(key_results)``.
         """
@@ -284,22 +296,29 @@ class Linter:
         return out
 
     def lint_text(self, text: str, format: str | None = None, path: str | None = None) -> LintReport:
-        """Lint the text of one OKR file. A malformed file gives a report with one error, not an exception."""
-        from okrlint.discovery import error_from
+        """Lint the text of one OKR file. A malformed file gives a report with one error, not an exception, and
+        so does a text over the size limit of files (``MAX_FILE_BYTES`` of UTF-8)."""
+        from okrlint.discovery import MAX_FILE_BYTES, error_from
         from okrlint.readers import ReadError, read_document
 
+        text = text_argument(text, "lint_text", "text")
         where = path or STDIN_PATH
+        size = len(text) if len(text) * 4 <= MAX_FILE_BYTES else len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_FILE_BYTES:
+            message = f"text is {size} bytes; okrlint reads up to {MAX_FILE_BYTES} bytes"
+            return self._report([], [], [error_from(ReadError(where, 1, 1, message), where)])
         try:
             document = read_document(text, path=where, format=format)
         except ReadError as err:
             return self._report([], [], [error_from(err, where)])
         return self.lint_documents([SourceDocument(document, text)])
 
-    def lint_paths(self, paths: Iterable[str | Path]) -> LintReport:
-        """Lint files and folders; unreadable or malformed files become errors and the rest are still linted."""
+    def lint_paths(self, paths: Iterable[str | PathLike[str]] | str | PathLike[str]) -> LintReport:
+        """Lint files and folders (one path, or several); unreadable or malformed files become errors and the rest
+        are still linted."""
         from okrlint.discovery import collect_sources
 
-        sources, errors = collect_sources(paths, self.config)
+        sources, errors = collect_sources(path_list(paths, "lint_paths"), self.config)
         return self.lint_documents(sources, errors)
 
     def _report(
@@ -310,14 +329,18 @@ class Linter:
 
 def okr_document(
     objective: str,
-    key_results: Sequence[str] = (),
+    key_results: Sequence[str] | str = (),
     *,
     period: str | None = None,
     parent: Sequence[str] = (),
     path: str = "<okr>",
 ) -> SourceDocument:
     """One OKR as a document whose source is the objective and its key results, one per line."""
-    lines = [objective.strip(), *(kr.strip() for kr in key_results)]
+    objective = text_argument(objective, "lint_okr", "objective")
+    lines = [
+        objective.strip(),
+        *(kr.strip() for kr in statement_list(key_results, "lint_okr", "key_results")),
+    ]
     source = "\n".join(lines)
     index = LineIndex(source)
     statements = []
@@ -417,7 +440,7 @@ def lint_groups(
 _DEFAULT_LINTERS: dict[int, Linter] = {}
 
 
-def _linter(config: Config | None) -> Linter:
+def _linter(config: Config | Mapping[str, Any] | None) -> Linter:
     if config is not None:
         return Linter(config)
     if 0 not in _DEFAULT_LINTERS:
@@ -429,16 +452,22 @@ def lint_statement(
     text: str,
     kind: StatementKind | str = StatementKind.KEY_RESULT,
     objective: str | None = None,
-    config: Config | None = None,
+    config: Config | Mapping[str, Any] | None = None,
 ) -> list[Finding]:
     return _linter(config).lint_statement(text, kind=kind, objective=objective)
 
 
 def lint_text(
-    text: str, format: str | None = None, path: str | None = None, config: Config | None = None
+    text: str,
+    format: str | None = None,
+    path: str | None = None,
+    config: Config | Mapping[str, Any] | None = None,
 ) -> LintReport:
     return _linter(config).lint_text(text, format=format, path=path)
 
 
-def lint_paths(paths: Iterable[str | Path], config: Config | None = None) -> LintReport:
+def lint_paths(
+    paths: Iterable[str | PathLike[str]] | str | PathLike[str],
+    config: Config | Mapping[str, Any] | None = None,
+) -> LintReport:
     return _linter(config).lint_paths(paths)

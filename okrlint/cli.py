@@ -1,7 +1,7 @@
 """The command line: all printing and exit codes live here.
 
-Exit codes: 0 clean (nothing at or above --fail-on), 1 findings at or above --fail-on, 2 usage, config or
-input errors (one ``path:line:col: error: …`` line each; the other files are still linted).
+Exit codes: 0 clean (nothing at or above --fail-on), 1 findings at or above --fail-on, 2 usage, config, input or
+output errors (one ``path:line:col: error: …`` line each; the other files are still linted), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import click
 
 from okrlint import __version__
 from okrlint.formatters import FORMAT_NAMES
+from okrlint.interrupt import InterruptibleGroup
 
 if TYPE_CHECKING:  # imported lazily at run time so that `okrlint --help` stays fast
     from okrlint.api import Linter, SourceDocument
@@ -88,14 +89,15 @@ class _Linters:
         return self._cache[key]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=InterruptibleGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="okrlint")
 def main() -> None:
     """Lint drafted OKRs: find what is wrong with each objective and key result, and how to rewrite it."""
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+# readable=False: an unreadable path is one error line of its own while the others are linted, not a usage error.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=str))
 @click.option(
     "--output-format",
     "output_format",
@@ -106,8 +108,8 @@ def main() -> None:
 )
 @click.option(
     "--output-file",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write the output to this file instead of standard output.",
+    type=click.Path(path_type=Path),
+    help="Write the output to this file instead of standard output (never one of the files linted).",
 )
 @click.option(
     "--fail-on",
@@ -166,27 +168,31 @@ def check(
     """Lint OKR files (Markdown, YAML, JSON, CSV, text); `-` reads standard input."""
     from okrlint.config_files import ConfigError
     from okrlint.formatters import get_formatter
+    from okrlint.output_file import OutputFileError, refuse_inputs, write_report, write_stdout
 
-    if output_file is not None and any(
-        p != "-" and Path(p).resolve() == output_file.resolve() for p in paths
-    ):
-        _fail(f"--output-file {output_file} is one of the files to lint; write the report elsewhere")
     resolver = _resolver(select, ignore, fail_on, config_path, isolated)
     try:
+        if output_file is not None:
+            refuse_inputs(output_file, _input_files(resolver, paths))
         fmt = output_format or resolver.for_path(None).config.output_format or "text"
         report, fail_on_by_path = _lint(resolver, paths, input_format, jobs)
     except ConfigError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
+    except OutputFileError as exc:
+        _fail(str(exc))
     if not report.documents and not report.errors and all(p != "-" and Path(p).is_file() for p in paths):
         # Every file named was excluded by its config (pre-commit passes such files): nothing to do is success.
         click.echo("okrlint: every file named is excluded by the configuration", err=True)
         sys.exit(EXIT_CLEAN)
     output = get_formatter(fmt)(report)
-    if output_file is not None:
-        output_file.write_text(output, encoding="utf-8")
-    else:
-        click.echo(output, nl=False)
+    try:
+        if output_file is not None:
+            write_report(output_file, output)
+        else:
+            write_stdout(output)
+    except OutputFileError as exc:
+        _fail(str(exc))
     if report.errors:
         sys.exit(EXIT_ERROR)
     if not report.documents and not report.errors:
@@ -197,6 +203,13 @@ def check(
     if failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _input_files(resolver: ConfigResolver, paths: Sequence[str]) -> list[Path]:
+    """Every file the run reads, folders walked, each under the include/exclude of its own config."""
+    from okrlint.discovery import expand
+
+    return [f for p in paths if p != "-" for f in expand([p], resolver.for_path(p).config)[0]]
 
 
 def _lint(
@@ -233,7 +246,7 @@ def _lint(
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=str))
+@click.argument("path", type=click.Path(readable=False, path_type=str))
 @click.option(
     "--format",
     "input_format",

@@ -4,12 +4,14 @@ unreadable or malformed file turned into one LintError while the others are stil
 from __future__ import annotations
 
 import fnmatch
+import logging
 import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from okrlint.config import Config
+from okrlint.formatters.escape import visible
 from okrlint.models import LintError, Position
 
 # Extensions okrlint reads when it walks a folder; a file named explicitly is read whatever its extension.
@@ -18,13 +20,19 @@ TEXT_EXTENSIONS = frozenset({".md", ".markdown", ".yaml", ".yml", ".json", ".csv
 KNOWN_EXTENSIONS = TEXT_EXTENSIONS | {".xlsx", ".xlsm", ".ods"}
 # A file larger than this is refused with a clear error instead of being parsed for minutes.
 MAX_FILE_BYTES = 5 * 1024 * 1024
+_LOG = logging.getLogger("okrlint")
 _SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
 
 
 def display_path(path: Path) -> str:
-    """Path relative to the working directory when possible, with forward slashes."""
+    """Path relative to the working directory when possible, with forward slashes.
+
+    The folder is resolved, never the file itself: a symbolic link is shown under its own name, not its target's.
+    """
     try:
-        rel = path.resolve().relative_to(Path.cwd().resolve())
+        if path.name in ("", ".", ".."):
+            path = path.resolve()
+        rel = (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve())
         return rel.as_posix()
     except ValueError:
         return path.as_posix()
@@ -43,39 +51,105 @@ def _matches(path: str, patterns: Iterable[str]) -> bool:
 
 
 def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], list[LintError]]:
-    """Files to lint, in a stable order, and an error for each path that does not exist."""
+    """Files to lint, in a stable order, each real file once, and an error for each path that does not exist.
+
+    Walking a folder follows no symbolic link that leads outside it (a link to ``/etc/passwd`` in a folder of
+    OKRs is skipped, with one note per folder on the ``okrlint`` logger); a link to a file inside the folder is
+    read under the link's own name unless the file itself is also linted.
+    """
     files: list[Path] = []
     errors: list[LintError] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            # os.walk skips a folder it cannot list unless told: say so rather than lose its files silently.
-            unlisted: list[OSError] = []
-            for root, dirs, names in os.walk(path, onerror=unlisted.append, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
-                for name in sorted(names):
-                    candidate = Path(root) / name
-                    if candidate.suffix.lower() not in KNOWN_EXTENSIONS:
-                        continue
-                    shown = display_path(candidate)
-                    if config.include and not _matches(shown, config.include):
-                        continue
-                    if _matches(shown, config.exclude):
-                        continue
-                    files.append(candidate)
-            errors.extend(
-                LintError(
-                    path=display_path(Path(exc.filename or path)),
-                    message=f"cannot read folder: {exc.strerror or exc}",
-                )
-                for exc in unlisted
-            )
-        elif path.exists() or path.is_symlink():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists() or path.is_symlink()
+        except OSError as exc:  # a name over the system's limit, a path through a file: say why, go on
+            errors.append(LintError(path=display_path(path), message=f"cannot read: {exc.strerror or exc}"))
+            continue
+        if is_dir:
+            files.extend(_walk(path, config, errors))
+        elif exists:
             if not _matches(display_path(path), config.exclude):
                 files.append(path)
         else:
             errors.append(LintError(path=display_path(path), message="no such file or directory"))
-    return files, errors
+    return _each_file_once(files), errors
+
+
+def _walk(folder: Path, config: Config, errors: list[LintError]) -> list[Path]:
+    """The OKR files under ``folder``, sorted, links leading outside it left out (and noted once)."""
+    files: list[Path] = []
+    leaving: list[tuple[Path, str]] = []
+    inside = folder.resolve()
+    # os.walk skips a folder it cannot list unless told: say so rather than lose its files silently.
+    unlisted: list[OSError] = []
+    for root, dirs, names in os.walk(folder, onerror=unlisted.append, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+        # os.walk never enters a linked folder; one leading outside is worth saying so.
+        linked = (Path(root) / d for d in dirs)
+        leaving.extend(
+            (d, str(d.readlink())) for d in linked if d.is_symlink() and not _leads_inside(d, inside)
+        )
+        for name in sorted(names):
+            candidate = Path(root) / name
+            if candidate.suffix.lower() not in KNOWN_EXTENSIONS:
+                continue
+            shown = display_path(candidate)
+            if config.include and not _matches(shown, config.include):
+                continue
+            if _matches(shown, config.exclude):
+                continue
+            if candidate.is_symlink() and not _leads_inside(candidate, inside):
+                leaving.append((candidate, str(candidate.readlink())))
+                continue
+            files.append(candidate)
+    errors.extend(
+        LintError(
+            path=display_path(Path(exc.filename or folder)),
+            message=f"cannot read folder: {exc.strerror or exc}",
+        )
+        for exc in unlisted
+    )
+    if leaving:
+        link, target = leaving[0]
+        more = f" and {len(leaving) - 1} more" if len(leaving) > 1 else ""
+        _LOG.warning(
+            "okrlint: note: %s: skipped symbolic links that lead outside the folder: %s -> %s%s",
+            visible(display_path(folder)),
+            visible(display_path(link)),
+            visible(target),
+            more,
+        )
+    return files
+
+
+def _leads_inside(link: Path, inside: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(inside)
+    except (OSError, RuntimeError):  # a loop: reading it reports the problem
+        return True
+
+
+def _each_file_once(files: list[Path]) -> list[Path]:
+    """``files`` in order without a second path to the same file; the file's own name wins over a link's."""
+    first: dict[tuple[int, int], int] = {}
+    keep: list[Path | None] = list(files)
+    for i, path in enumerate(files):
+        try:
+            info = path.stat()
+        except OSError:
+            continue  # unreadable or dangling: kept, and reported when read
+        key = (info.st_dev, info.st_ino)
+        if key not in first:
+            first[key] = i
+            continue
+        j = first[key]
+        if files[j].is_symlink() and not path.is_symlink():
+            keep[j], first[key] = None, i
+        else:
+            keep[i] = None
+    return [p for p in keep if p is not None]
 
 
 def read_source(path: Path) -> str:
@@ -102,6 +176,11 @@ def read_file_bytes(path: Path) -> bytes:
             data = handle.read(MAX_FILE_BYTES + 1)  # bounded: the file may have grown since stat()
         if len(data) > MAX_FILE_BYTES:
             raise ReadError(shown, 1, 1, _too_big(len(data)))
+    except FileNotFoundError as exc:
+        if path.is_symlink():
+            target = visible(str(path.readlink()))
+            raise ReadError(shown, 1, 1, f"symbolic link to a missing file ({target})") from exc
+        raise ReadError(shown, 1, 1, f"cannot read file: {exc.strerror or exc}") from exc
     except OSError as exc:
         raise ReadError(shown, 1, 1, f"cannot read file: {exc.strerror or exc}") from exc
     return data

@@ -9,8 +9,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 # statements) while the workers waited.
 _WORKER_LINTER: Linter | None = None
 _WORKER_BATCHES: Sequence[Sequence[SourceDocument]] = ()
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches every process of the terminal's process group: workers leave it to the parent, which
+    stops them, so that the user sees one line and no traceback from each worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _lint_in_worker(index: int) -> list[Finding]:
@@ -77,8 +83,10 @@ def parallel_findings(linter: Linter, batches: list[list[SourceDocument]], jobs:
     # (and so copy) every page of the inherited model (the gc module's documented advice for forking servers).
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_lint_in_worker, range(len(batches))))
+        # A Pool, not a ProcessPoolExecutor: on Ctrl-C the parent must stop the workers at once (terminate),
+        # where an executor's shutdown would wait for every queued batch. Leaving the `with` terminates them.
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts) as pool:
+            results = pool.map(_lint_in_worker, range(len(batches)), chunksize=1)
     finally:
         gc.unfreeze()
         _WORKER_LINTER, _WORKER_BATCHES = None, ()

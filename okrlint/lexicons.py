@@ -67,10 +67,21 @@ def _load_groups(file_name: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(str(e).lower() for e in entries) for name, entries in raw.items()}
 
 
+def _derived() -> dict[str, dict[str, frozenset[str]]]:
+    """Classes generated from WordNet by tools/build_lexicon.py (``derived.yaml``), by section."""
+    path = rules_dir() / "lexicons" / "derived.yaml"
+    raw = load_yaml(path.read_text(encoding="utf-8")) or {}
+    return {
+        section: {name: frozenset(str(e).lower() for e in entries) for name, entries in groups.items()}
+        for section, groups in raw.items()
+    }
+
+
 @cache
 def default_lexicon() -> Lexicon:
+    derived = _derived()
     return Lexicon(
-        verbs=_load_groups("verbs.yaml"),
-        nouns=_load_groups("nouns.yaml"),
+        verbs=_load_groups("verbs.yaml") | derived.get("verbs", {}),
+        nouns=_load_groups("nouns.yaml") | derived.get("nouns", {}),
         words=_load_groups("words.yaml"),
     )

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from okrlint.analysis import Phrase, Predicate, Quantity, StatementAnalysis
+from okrlint.analysis import (
+    MEASURING_ROLES,
+    NounClass,
+    Phrase,
+    Predicate,
+    Quantity,
+    Role,
+    StatementAnalysis,
+    VerbClass,
+)
+from okrlint.analysis.roles import counting_quantity as _counting_quantity
 from okrlint.lexicons import Lexicon
 
-DOING = frozenset({"output", "outreach"})
+# Verb classes a purpose clause ("… to increase retention") states an outcome with.
 MEASURING = frozenset({"change", "attain"})
+# Roles of predicates that do work: the deliverable, milestone, contact, hire or purchase itself.
+WORK_ROLES = frozenset({Role.DELIVER, Role.LAUNCH, Role.REACH_OUT, Role.STAFF, Role.PURCHASE})
 SELECTION_VERBS = frozenset({"identify", "select", "choose", "pick", "find", "shortlist", "recruit"})
 # Team actors: the statement is about work the team does, not about what its customers do.
 TEAM_ACTORS = frozenset({"first_plural", "first_singular", "team", "named"})
-# Verbs that keep a measure where it is: a KPI being held, not a change (003:304, 003:405).
-HOLDING_VERBS = frozenset({"maintain", "keep", "stay", "remain", "sustain", "hold", "preserve", "continue"})
 
 
 def team_is_actor(a: StatementAnalysis) -> bool:
@@ -20,7 +30,7 @@ def team_is_actor(a: StatementAnalysis) -> bool:
 
 def measured_outcome(a: StatementAnalysis) -> bool:
     """Some predicate (or a clause inside one) moves or reaches a measure and carries a number."""
-    return a.measured_clause or any(p.classes & MEASURING and p.quantities for p in a.predicates)
+    return a.measured_clause or any(p.role in MEASURING_ROLES and p.quantities for p in a.predicates)
 
 
 def object_is_deliverable(obj: Phrase | None, lex: Lexicon) -> bool:
@@ -38,33 +48,27 @@ def aspiration_modifier(obj: Phrase, lex: Lexicon) -> bool:
 
 
 def output_predicates(a: StatementAnalysis, lex: Lexicon) -> list[Predicate]:
-    """Predicates that do work (produce, ship, contact) rather than move a measure."""
+    """Predicates that do work (produce, ship, contact, hire, buy) rather than move a measure."""
     found = []
     for p in a.predicates:
-        if not p.classes & DOING or p.classes & MEASURING:
+        if p.role not in WORK_ROLES or p.negated:
             continue
-        if p.negated or p.causative:
-            continue
+        if p.role is Role.LAUNCH and VerbClass.OUTPUT not in p.classes:
+            continue  # "Go live in Germany": a milestone that produces nothing is binary (K205), not an output
         if (
             p.object is not None
-            and p.object.classes & {"metric"}
-            and not p.object.classes & {"artifact", "activity"}
+            and NounClass.METRIC in p.object.classes
+            and not p.object.classes & {NounClass.ARTIFACT, NounClass.ACTIVITY}
         ):
             continue
-        if "outreach" in p.classes or object_is_deliverable(p.object, lex):
+        if p.role in {Role.REACH_OUT, Role.PURCHASE} or object_is_deliverable(p.object, lex):
             found.append(p)
     return found
 
 
 def counting_quantity(p: Predicate) -> Quantity | None:
     """The number that counts the predicate's object ("publish 4 posts", "contact 100% of customers")."""
-    obj = p.object
-    if obj is None:
-        return None
-    for q in p.quantities:
-        if p.end <= q.start < obj.head_end or (obj.start <= q.start < obj.end and obj.counted):
-            return q
-    return None
+    return _counting_quantity(p.object, p.end, p.quantities)
 
 
 def is_full_coverage(q: Quantity) -> bool:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from okrlint.analysis import StatementAnalysis
+from okrlint.analysis import MEASURING_ROLES, Quantity, Role, StatementAnalysis
 from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
 from okrlint.checks.common import (
-    HOLDING_VERBS,
-    MEASURING,
     SELECTION_VERBS,
+    WORK_ROLES,
     counting_quantity,
     is_full_coverage,
     measured_outcome,
@@ -88,8 +87,10 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
         return
     for p in a.predicates:
         obj = p.object
-        work_items = obj is not None and "work_item" in (obj.classes | obj.counted_classes)
-        if p.classes & MEASURING and not p.classes & {"output", "outreach"} and not work_items:
+        work_items = (
+            obj is not None and "work_item" in (obj.classes | obj.counted_classes) and not obj.people_made
+        )
+        if p.role in MEASURING_ROLES and not work_items:
             # "Increase the number of meetings from 100 to 300": the measure itself counts bare activities.
             obj = p.object
             if (
@@ -103,8 +104,16 @@ def activity_count(unit: Unit, ctx: CheckContext) -> HitIterator:
             continue
         selecting = p.verb in SELECTION_VERBS and p.object is not None and "person" in p.object.classes
         unclassed_event = not p.classes and p.object is not None and "activity" in p.object.classes
+        # "Interview 100 people": a discovery task counted by heads, with nothing said about whom or what
+        headcount = (
+            p.role is Role.LEARN
+            and p.object is not None
+            and "person" in p.object.classes
+            and not p.object.qualified
+            and not p.purpose
+        )
         # "Close 40 Jira tickets per sprint": work items closed are work done, whatever the verb
-        if not (p.classes & {"output", "outreach"} or selecting or unclassed_event or work_items):
+        if not (p.role in WORK_ROLES or selecting or unclassed_event or work_items or headcount):
             continue
         if p.object is None:
             continue
@@ -130,7 +139,7 @@ def binary(unit: Unit, ctx: CheckContext) -> HitIterator:
     if a.has_number or _has_structured_target(u):
         return
     for p in a.predicates:
-        if "binary" in p.classes and not p.classes & {"change"}:
+        if p.role is Role.LAUNCH:
             start, end = verb_span(p)
             yield Hit(start, end, {"verb": p.verb_text})
             return
@@ -154,7 +163,7 @@ def kpi_restatement(unit: Unit, ctx: CheckContext) -> HitIterator:
         # "Don't let churn go above 5%": a limit to stay within is a KPI being held
         yield Hit(*_whole(a), {"kpi": a.text, "period": ""})
         return
-    if main.verb in HOLDING_VERBS and team_is_actor(a) and not main.causative:
+    if main.role is Role.MAINTAIN and team_is_actor(a):
         # "Maintain 99.95% availability", "Keep CSAT above 90%", "Stay within the approved budget"
         yield Hit(*verb_span(main), {"kpi": a.text[slice(*verb_span(main))], "period": ""})
         return
@@ -215,8 +224,20 @@ def no_baseline(unit: Unit, ctx: CheckContext) -> HitIterator:
     a = u.analysis
     if u.key_result is not None and u.key_result.baseline is not None:
         return
-    if a.change in {"to", "level", "of"} and a.target is not None and a.main and a.main.classes & MEASURING:
+    if a.target is not None and _end_state(a.target):
+        return  # "Keep audit findings at zero", "100% of laptops encrypted": where it starts changes nothing
+    if (
+        a.change in {"to", "level", "of"}
+        and a.target is not None
+        and a.main
+        and a.main.role in MEASURING_ROLES
+    ):
         yield Hit(a.target.start, a.target.end, {"target": a.target.text})
+
+
+def _end_state(q: Quantity) -> bool:
+    """A target of none or all: zero of something, or 100%."""
+    return q.value == 0 or (q.kind == "percent" and q.value is not None and q.value >= 100)
 
 
 def not_customer_behaviour(unit: Unit, ctx: CheckContext) -> HitIterator:
@@ -239,7 +260,7 @@ def learning_activity(unit: Unit, ctx: CheckContext) -> HitIterator:
     u = _unit(unit)
     a = u.analysis
     main = a.main
-    if main is None or "learning" not in main.classes or measured_outcome(a) or not team_is_actor(a):
+    if main is None or main.role is not Role.LEARN or measured_outcome(a) or not team_is_actor(a):
         return
     yield Hit(*verb_span(main), {"verb": main.verb_text})
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from okrlint.analysis import Predicate
+from okrlint.analysis import MEASURING_ROLES, Predicate, Role
 from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
-from okrlint.checks.common import HOLDING_VERBS, MEASURING, aspiration_modifier, verb_span
+from okrlint.checks.common import MEASURING, aspiration_modifier, verb_span
 from okrlint.lexicons import Lexicon
 from okrlint.models import Confidence, Severity
 
 _STOP_VERBS = frozenset({"stop", "quit"})
 _NEGATIVE_VERBS = frozenset({"stop", "avoid", "prevent", "quit"})
+# Roles of a predicate that names a task to finish: something made, shipped, staffed or bought.
+_TASK_ROLES = frozenset({Role.DELIVER, Role.LAUNCH, Role.STAFF, Role.PURCHASE})
 
 
 def _unit(unit: Unit) -> StatementUnit:
@@ -26,11 +28,7 @@ def objective_is_task(unit: Unit, ctx: CheckContext) -> HitIterator:
     if not a.predicates:
         return
     lex = ctx.lexicon
-    doing = [
-        p
-        for p in a.predicates
-        if p.classes & {"output", "binary"} and not p.classes & MEASURING and not p.causative
-    ]
+    doing = [p for p in a.predicates if p.role in _TASK_ROLES]
     if len(doing) != len(a.predicates):
         return
     if any(p.purpose_classes & MEASURING for p in doing):
@@ -63,7 +61,7 @@ def _is_deliverable(p: Predicate, lex: Lexicon) -> bool:
 
 def _moves_to_a_product(p: Predicate) -> bool:
     """ "Migrate billing to Stripe": the deliverable is the move to a named product."""
-    return p.destination_name is not None and bool(p.classes & {"output", "binary"})
+    return p.destination_name is not None and p.role in {Role.DELIVER, Role.LAUNCH}
 
 
 def solution_in_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
@@ -73,8 +71,7 @@ def solution_in_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
     solutions = [
         p
         for p in a.predicates
-        if p.classes & {"output", "binary"}
-        and not p.classes & MEASURING
+        if p.role in {Role.DELIVER, Role.LAUNCH}
         and p.object is not None
         and p.object.classes & {"artifact", "activity"}
         and not aspiration_modifier(p.object, lex)
@@ -84,7 +81,7 @@ def solution_in_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
             at = a.text.lower().find("because")
             yield Hit(at, len(a.text), {"solution": a.text[at:]}, confidence=Confidence.INFERENCE)
         return
-    outcome = any(p.classes & MEASURING for p in a.predicates) or any(p.purpose for p in solutions)
+    outcome = any(p.role in MEASURING_ROLES for p in a.predicates) or any(p.purpose for p in solutions)
     if outcome:
         p = solutions[0]
         yield Hit(*verb_span(p), {"solution": a.text[slice(*verb_span(p))]})
@@ -117,7 +114,7 @@ def kpi_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
         # "Fewer bugs", "More customers": a metric's direction with nothing to aspire to
         yield Hit(0, len(a.text), {"kpi": a.text})
         return
-    if main is not None and main.verb in HOLDING_VERBS and not main.causative:
+    if main is not None and main.role is Role.MAINTAIN:
         # "Keep the lights on", "Continue processing supplier invoices on time": business as usual
         yield Hit(*verb_span(main), {"kpi": a.text[slice(*verb_span(main))]})
         return
@@ -128,8 +125,8 @@ def kpi_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
         if p.classes & {"attain"} and obj.classes & {"target_word"}:
             yield Hit(*verb_span(p), {"kpi": obj.text})
             return
-        if not p.classes & MEASURING:
-            continue
+        if p.role not in {Role.MEASURE, Role.ATTAIN}:
+            continue  # a KPI restated is a volume moved or reached, not a state brought about
         if any(lex.has_word("aggregate", m) or m in lex.nouns.get("aggregate", ()) for m in obj.modifiers):
             yield Hit(*verb_span(p), {"kpi": obj.text})
             return
@@ -162,7 +159,7 @@ def too_big_for_cycle(unit: Unit, ctx: CheckContext) -> HitIterator:
     """O107: a chain of life-cycle steps ("design, create, and launch") does not fit in one quarter."""
     a = _unit(unit).analysis
     lex = ctx.lexicon
-    steps = [p.verb for p in a.predicates if p.classes & {"output", "binary"} and not p.classes & MEASURING]
+    steps = [p.verb for p in a.predicates if p.role in _TASK_ROLES]
     # The tagger often misreads a verb inside such a list ("Design, build, launch and scale our marketplace"),
     # so the words of the opening list count too.
     listed: list[str] = []
@@ -245,3 +242,43 @@ def compound_objective(unit: Unit, ctx: CheckContext) -> HitIterator:
     a = _unit(unit).analysis
     if len(a.predicates) >= int(ctx.options.get("max_goals", 2)) + 1:
         yield Hit(0, len(a.text), {"goals": len(a.predicates)})
+
+
+# Words on a noun that do not say which part of it is meant: possessives and quantities ("our", "more").
+_UNSPECIFIC_MODIFIERS = frozenset(
+    {"our", "my", "your", "their", "its", "his", "her", "more", "less", "much", "many", "some", "all", "any"}
+)
+
+
+def generic_area(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """O113: the objective names only a broad area ("Improve operations", "Make more money") and nothing
+    defines it: no qualifier says who, what kind or why, and no key result with a number pins it down."""
+    u = _unit(unit)
+    a = u.analysis
+    lex = ctx.lexicon
+    if len(a.predicates) != 1 or not a.english:
+        return
+    p = a.predicates[0]
+    obj = p.object
+    if obj is None or p.purpose or p.negated or obj.counted or obj.described or p.copular:
+        return  # "Be an informed team": who the team wants to be is an aspiration, not an area
+    if p.object_is_prepositional:
+        return  # "Ship with confidence": the noun says how, not what
+    head = a.text[obj.head_start : obj.head_end]
+    if len(head) > 1 and head.isupper():
+        return  # "Improve CSAT", "Adopt SOC2": an acronym names one specific measure or thing
+    if p.complement and not _evaluative(p.complement, lex):
+        return  # "Help our partners sell for us", "Make every meeting worth the time": a state or behaviour
+    if any(k.quantities for k in u.key_result_analyses):
+        return  # its key results define the broad objective (004:44-45)
+    ignored = lex.words.get("generic_noun", frozenset()) | lex.words.get("time_word", frozenset())
+    if {n for n in a.nouns if n not in ignored} - {obj.head}:
+        return  # something else is named: a kind, a group, a state ("Make our company go viral")
+    specific = [m for m in obj.modifiers if m not in _UNSPECIFIC_MODIFIERS and not _evaluative(m, lex)]
+    if specific:
+        return
+    yield Hit(0, len(a.text), {"area": obj.text})
+
+
+def _evaluative(word: str, lex: Lexicon) -> bool:
+    return lex.has_word("vague_term", word) or lex.has_word("quality_aspiration", word)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from okrlint.analysis import Role
 from okrlint.checks.base import CheckContext, DocumentUnit, Hit, HitIterator, OkrUnit, Unit
 from okrlint.models import Severity, Statement
 
@@ -99,7 +100,7 @@ def only_learning_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
     u = _okr(unit)
     if len(u.key_results) < 2:
         return
-    learning = [kr for kr, a in u.key_results if a.main is not None and "learning" in a.main.classes]
+    learning = [kr for kr, a in u.key_results if a.main is not None and a.main.role is Role.LEARN]
     if len(learning) == len(u.key_results):
         yield Hit(*_whole(u.objective.statement.text), {"count": len(learning)})
 
@@ -108,8 +109,10 @@ def duplicate_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
     """S317: the same (or nearly the same) key result appears twice in one file.
 
     Compared on content lemmas plus the numbers, so "Reduce the lead to sales time …" matches "Reduce lead to
-    sales time … on average". Two sets this alike must share one of the rarer words of each, so only key results
-    sharing a rare word are compared: linear in practice, not quadratic, on files with thousands of KRs.
+    sales time … on average". Identical word sets are grouped by hash first, so only one key result per distinct
+    set is ever compared: 32,000 copies of one key result cost 32,000 dictionary look-ups. Two distinct sets this
+    alike must share one of the rarer words of each, so a set is only compared with sets sharing a rare word.
+    Each key result is reported against the first earlier key result it matches, as a pairwise scan would.
     """
     u = _doc(unit)
     threshold = float(ctx.options.get("similarity", 0.85))
@@ -119,24 +122,51 @@ def duplicate_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
             if kr.dropped:
                 continue
             a = u.analyses[kr.statement.id]
-            words = a.content_lemmas | {q.text for q in a.quantities}
+            words = frozenset(a.content_lemmas | {q.text for q in a.quantities})
             if words:
                 entries.append((kr.statement, words))
+    matches = first_similar([words for _, words in entries], threshold)
+    for (statement, _), j in zip(entries, matches, strict=True):
+        if j is not None:
+            yield Hit(0, len(statement.text), {"other": entries[j][0].id}, statement_id=statement.id)
+
+
+def first_similar(sets: list[frozenset[str]], threshold: float) -> list[int | None]:
+    """For each set, the index of the first earlier set at least ``threshold`` alike (Jaccard), or None."""
     frequency: dict[str, int] = {}
-    for _, words in entries:
+    for words in set(sets):
         for word in words:
             frequency[word] = frequency.get(word, 0) + 1
-    postings: dict[str, list[int]] = {}
-    for i, (statement, words) in enumerate(entries):
-        # If Jaccard(A, B) >= t then |A \\ B| <= (1 - t) / t * |A|: one of A's rarest that-many-plus-one words
-        # must be in B (pigeonhole), so looking B up through those words cannot miss it.
-        needed = int((1 - threshold) / threshold * len(words)) + 1
-        rare = sorted(words, key=lambda w: (frequency[w], w))[:needed]
-        candidates = {j for word in rare for j in postings.get(word, ())}
-        for j in sorted(candidates):
-            other_statement, other = entries[j]
-            if len(words & other) / len(words | other) >= threshold:
-                yield Hit(0, len(statement.text), {"other": other_statement.id}, statement_id=statement.id)
-                break
+    # For each distinct set seen so far: the first earlier set it matches, or its own first index.
+    earliest: dict[frozenset[str], int] = {}
+    postings: dict[str, list[int]] = {}  # word -> first index of each distinct set holding it
+    out: list[int | None] = []
+    for i, words in enumerate(sets):
+        if words in earliest:
+            out.append(earliest[words])
+            continue
+        j = _first_similar(words, sets, postings, frequency, threshold)
+        earliest[words] = i if j is None else j
         for word in words:
             postings.setdefault(word, []).append(i)
+        out.append(j)
+    return out
+
+
+def _first_similar(
+    words: frozenset[str],
+    sets: list[frozenset[str]],
+    postings: dict[str, list[int]],
+    frequency: dict[str, int],
+    threshold: float,
+) -> int | None:
+    """The earliest key result with a different word set at least ``threshold`` alike (Jaccard), if any."""
+    # If Jaccard(A, B) >= t then |A \\ B| <= (1 - t) / t * |A|: one of A's rarest that-many-plus-one words must be
+    # in B (pigeonhole), so looking B up through those words cannot miss it.
+    needed = int((1 - threshold) / threshold * len(words)) + 1
+    rare = sorted(words, key=lambda w: (frequency[w], w))[:needed]
+    for j in sorted({j for word in rare for j in postings.get(word, ())}):
+        other = sets[j]
+        if len(words & other) / len(words | other) >= threshold:
+            return j
+    return None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
+from okrlint.formatters.escape import UNSAFE, escaped, visible
 from okrlint.formatters.text import error_line, finding_line, summary_line
 from okrlint.models import Finding, LintReport
 
@@ -29,27 +30,19 @@ def _char_width(ch: str) -> int:
     """Terminal cells one character takes, so carets line up under wide (CJK) and combining characters."""
     if ch == "\t":
         return TAB_WIDTH
+    if UNSAFE.match(ch):
+        return len(escaped(ch))
     if unicodedata.combining(ch):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def _visible(line: str) -> str:
-    """The source line as shown: tabs expanded, control characters as their visible Unicode pictures.
+    """The source line as shown: tabs expanded, control characters as visible ``\\x1b`` escapes.
 
     A raw escape or carriage return from a file must not move the terminal cursor under the caret line.
     """
-    out = []
-    for ch in line:
-        if ch == "\t":
-            out.append(" " * TAB_WIDTH)
-        elif ord(ch) < 0x20:
-            out.append(chr(0x2400 + ord(ch)))
-        elif ord(ch) == 0x7F:
-            out.append("\u2421")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return visible(line.replace("\t", " " * TAB_WIDTH))
 
 
 def _width(text: str) -> int:
@@ -81,7 +74,7 @@ def _snippet(finding: Finding) -> list[str]:
 def _wrapped(label: str, text: str, indent: str) -> list[str]:
     head = f"{indent}= {label}: "
     lines = textwrap.wrap(
-        " ".join(text.split()),
+        visible(" ".join(text.split())),  # line breaks become spaces; other controls are shown
         width=WIDTH,
         initial_indent=head,
         subsequent_indent=" " * len(head),

@@ -1,10 +1,12 @@
 """GitHub Actions workflow commands: one ``::error|warning|notice`` annotation line per finding.
 
-Escaping follows ``@actions/core`` (``lib/command.js``). An annotation never fails the job; the exit code does.
+Escaping follows ``@actions/core`` (``lib/command.js``), after control characters in paths and messages are
+made visible (``okrlint.formatters.escape``): a log viewer must not act on an escape sequence from a file. An annotation never fails the job; the exit code does.
 """
 
 from __future__ import annotations
 
+from okrlint.formatters.escape import visible
 from okrlint.models import Finding, LintError, LintReport
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -21,8 +23,8 @@ def escape_property(value: str) -> str:
 
 
 def _command(name: str, properties: list[tuple[str, str | int]], message: str) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties)
-    return f"::{name} {props}::{escape_data(message)}"
+    props = ",".join(f"{key}={escape_property(visible(str(value)))}" for key, value in properties)
+    return f"::{name} {props}::{escape_data(visible(message, keep_line_breaks=True))}"
 
 
 def finding_command(finding: Finding) -> str:

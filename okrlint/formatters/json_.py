@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from okrlint.formatters.escape import json_text
 from okrlint.models import LintReport
 
 SCHEMA_ID = "https://github.com/okrlint/okrlint/blob/main/docs/okrlint-report.schema.json"
@@ -16,7 +17,8 @@ SCHEMA_ID = "https://github.com/okrlint/okrlint/blob/main/docs/okrlint-report.sc
 
 def render(report: LintReport) -> str:
     data = report.model_dump(mode="json", exclude={"documents"})
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    # Undecodable bytes of a file name become ``\\xff`` text, so that the output is valid UTF-8.
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _referenced(node: Any, found: set[str]) -> None:

@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from okrlint.formatters.escape import escaped, visible
 from okrlint.models import Finding, LintError, LintReport
 
 # XML 1.0 allows only tab, newline, carriage return and these ranges; anything else makes the file unreadable.
@@ -13,8 +14,9 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_safe(text: str) -> str:
-    """``text`` with characters XML 1.0 forbids written as visible ``\\xNN`` / ``\\uNNNN`` escapes."""
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+    """``text`` with control characters (``okrlint.formatters.escape``) and the characters XML 1.0 forbids
+    written as visible ``\\xNN`` / ``\\uNNNN`` escapes."""
+    return _NOT_XML.sub(lambda m: escaped(m[0]), visible(text, keep_line_breaks=True))
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str | int) -> ET.Element:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from okrlint.formatters._rules import rule_spec
+from okrlint.formatters.escape import json_text
 from okrlint.models import Applicability, Finding, LintError, LintReport, Span
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -26,12 +28,19 @@ Json = dict[str, Any]
 
 
 def artifact_uri(path: str) -> str:
-    """A relative POSIX URI reference; absolute paths become ``file://`` URIs."""
+    """A relative POSIX URI reference; absolute paths become ``file://`` URIs.
+
+    The name's bytes are percent-encoded, so that a name that is not UTF-8 keeps its exact bytes (``%FF``).
+    """
     posix = path.replace("\\", "/")
+    try:
+        raw = os.fsencode(posix)
+    except UnicodeEncodeError:  # a lone surrogate that no file name decodes to (a caller's own path string)
+        raw = posix.encode("utf-8", "surrogatepass")
     if PurePosixPath(posix).is_absolute():
-        return "file://" + quote(posix, safe="/")
+        return "file://" + quote(raw, safe="/")
     # Quoting also turns a ``:`` into %3A, so that ``c:notes.md`` is not read as a URI scheme.
-    return quote(posix, safe="/")
+    return quote(raw, safe="/")
 
 
 def _normalised(text: str) -> str:
@@ -51,7 +60,9 @@ def fingerprint(finding: Finding, occurrence: int = 0) -> str:
     key = f"{finding.code}|{path}|{_normalised(_subject(finding))}"
     if occurrence:
         key += f"|{occurrence}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        key.encode("utf-8", "surrogatepass")
+    ).hexdigest()  # a name may hold undecodable bytes
 
 
 def _region(finding: Finding) -> Json:
@@ -216,4 +227,4 @@ def sarif_log(report: LintReport) -> Json:
 
 
 def render(report: LintReport) -> str:
-    return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(sarif_log(report), indent=2, ensure_ascii=False)) + "\n"

@@ -1,16 +1,22 @@
-"""Concise text: ``path:line:col: CODE message`` per finding, ``path:line:col: error: …`` per bad file."""
+"""Concise text: ``path:line:col: CODE message`` per finding, ``path:line:col: error: …`` per bad file.
+
+Paths and messages carry user text: control characters are shown as escapes (``okrlint.formatters.escape``).
+"""
 
 from __future__ import annotations
 
+from okrlint.formatters.escape import visible
 from okrlint.models import Finding, LintError, LintReport
 
 
 def error_line(error: LintError) -> str:
-    return f"{error.path}:{error.start.line}:{error.start.column}: error: {error.message}"
+    where = f"{visible(error.path)}:{error.start.line}:{error.start.column}"
+    return f"{where}: error: {visible(error.message)}"
 
 
 def finding_line(finding: Finding) -> str:
-    return f"{finding.path}:{finding.start.line}:{finding.start.column}: {finding.code} {finding.message}"
+    where = f"{visible(finding.path)}:{finding.start.line}:{finding.start.column}"
+    return f"{where}: {finding.code} {visible(finding.message)}"
 
 
 def summary_line(report: LintReport) -> str:

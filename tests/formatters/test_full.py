@@ -44,7 +44,14 @@ def test_tabs_and_wide_characters_keep_the_caret_aligned() -> None:
 def test_control_characters_in_the_source_line_are_shown_not_sent_to_the_terminal() -> None:
     lines = _block(line_text="bad\x1b[2Jline", start=(1, 1), end=(1, 4))
     assert "\x1b" not in "\n".join(lines)
-    assert lines[2] == "1 | bad\u241b[2Jline"
+    assert lines[2] == "1 | bad\\x1b[2Jline"
+
+
+def test_the_caret_stays_under_the_span_after_an_escaped_control_character() -> None:
+    # "\x07" takes four cells, so "line" starts 4 + 4 cells in.
+    lines = _block(line_text="bad\x07line", start=(1, 5), end=(1, 9))
+    assert lines[2] == "1 | bad\\x07line"
+    assert lines[3] == "  | " + " " * 7 + "^^^^"
 
 
 def test_no_line_text_means_no_snippet() -> None:

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from okrlint.formatters import github
+from okrlint.formatters.escape import UNSAFE, visible
 from okrlint.models import LintError, Position, Severity
 from tests.formatters.sample import make_finding, report_of, sample_report
 
@@ -96,10 +97,12 @@ def test_one_line_per_finding_and_round_trip(
         _, properties, message = _parse(line)
         for value in properties.values():
             assert "," not in value and ":" not in value
-        assert _unescape(message) == original
-        assert _unescape(properties["file"]) == path
-        assert _unescape(properties["title"]) == f"okrlint K201 ({name})"
+        # Line breaks travel as %0A; every other control character is shown as an escape, never sent raw.
+        assert _unescape(message) == visible(original, keep_line_breaks=True)
+        assert _unescape(properties["file"]) == visible(path)
+        assert _unescape(properties["title"]) == f"okrlint K201 ({visible(name)})"
         assert ("col" in properties) is not multi_line
     _, properties, message = _parse(lines[0])
-    assert _unescape(message) == error_message
-    assert _unescape(properties["file"]) == path
+    assert _unescape(message) == visible(error_message, keep_line_breaks=True)
+    assert _unescape(properties["file"]) == visible(path)
+    assert not UNSAFE.search(output.replace("\n", ""))
