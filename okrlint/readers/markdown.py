@@ -176,7 +176,13 @@ class _Walker:
     def _labels_objectives(self, blocks: list[SyntaxTreeNode]) -> bool:
         """True when a heading, paragraph or list item opens with an objective label: then an unlabelled
         heading or bold line is a section of the document, not an objective."""
-        for block in blocks:
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if block.type == "heading" and self._is_aside(block):
+                i = _section_end(blocks, i)  # "Objective: what we want" in a definitions section is no label
+                continue
+            i += 1
             first, stop = block.map or (0, 0)
             if block.type == "heading" and self.clean_heading(block).tokens.label == "objective":
                 return True
@@ -242,7 +248,7 @@ class _Walker:
         while i < len(blocks):
             block = blocks[i]
             if block.type == "heading" and self.skip_asides and self._is_aside(block):
-                i = self._section_end(blocks, i)
+                i = self._skip_section(blocks, i)
                 continue
             run = self._bold_kr_run(blocks, i) if block.type == "paragraph" else 0
             if run:
@@ -296,14 +302,9 @@ class _Walker:
         cleaned = self.clean_heading(node)
         return cleaned.tokens.label is None and bool(_ASIDE_SECTION.match(cleaned.text))
 
-    def _section_end(self, blocks: list[SyntaxTreeNode], i: int) -> int:
-        """Index of the next heading at the same or a higher level than ``blocks[i]`` (or the end)."""
-        level = _level(blocks[i])
+    def _skip_section(self, blocks: list[SyntaxTreeNode], i: int) -> int:
         self.current, self.obj_level, self.sink, self.pending_objective = None, None, None, None
-        j = i + 1
-        while j < len(blocks) and not (blocks[j].type == "heading" and _level(blocks[j]) <= level):
-            j += 1
-        return j
+        return _section_end(blocks, i)
 
     def _new_objective(self, cleaned: Cleaned, level: int | None) -> ObjectiveDraft:
         draft = ObjectiveDraft(cleaned=cleaned, period=self.periods[-1][1] if self.periods else None)
@@ -622,6 +623,15 @@ class _Walker:
         if "</details>" in text.lower() and self.current is not None:
             self.sink = "kr"
         return i
+
+
+def _section_end(blocks: list[SyntaxTreeNode], i: int) -> int:
+    """Index of the next heading at the same or a higher level than ``blocks[i]`` (or the end)."""
+    level = _level(blocks[i])
+    j = i + 1
+    while j < len(blocks) and not (blocks[j].type == "heading" and _level(blocks[j]) <= level):
+        j += 1
+    return j
 
 
 def _item_parts(item: SyntaxTreeNode) -> tuple[SyntaxTreeNode | None, list[SyntaxTreeNode]]:

@@ -42,6 +42,7 @@ COUNTS = [
     ("front_matter_toml.md", [1]),
     ("worked_example.md", [2]),
     ("schedule_progress.md", [2]),
+    ("definitions_then_headings.md", [2, 1]),
     ("person_lists.md", [3, 2]),
     ("unclosed_fence.md", [1, 1]),
     ("wrapped_kr.md", [2]),
@@ -195,6 +196,12 @@ def test_toml_front_matter_and_an_example_read_when_it_is_all_there_is() -> None
 def test_worked_examples_and_definitions_skipped_when_the_document_has_its_own() -> None:
     doc = _load("worked_example.md")
     assert _texts(doc) == ["Availability"]
+
+
+def test_labelled_definitions_do_not_make_unlabelled_headings_sections() -> None:
+    # "**Objective**: what we want" defines the word; the objectives are the plain headings below it.
+    doc = _load("definitions_then_headings.md")
+    assert _texts(doc) == ["Make onboarding effortless", "Keep the platform up"]
 
 
 def test_schedule_and_progress_tables_do_not_repeat_objectives() -> None:
