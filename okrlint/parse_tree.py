@@ -22,6 +22,10 @@ def render_tree(document: OkrDocument) -> str:
         summary += f" ({dropped} dropped, not linted)"
     if not objectives:
         summary += ": nothing was read as an objective"
+    if document.skipped:
+        lines.append("Not read as objectives or key results:")
+        for item in document.skipped:
+            lines.append(f"   {item.start.line}:{item.start.column}  {item.text}  ({item.reason})")
     lines.append(summary)
     return "\n".join(lines)
 

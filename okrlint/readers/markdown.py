@@ -14,7 +14,7 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from okrlint.models import OkrDocument
-from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, build_document
+from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, Skip, build_document
 from okrlint.readers.cleaning import Cleaned, clean_range
 from okrlint.readers.md_html import html_table_rows
 from okrlint.readers.md_person import reshape
@@ -157,6 +157,7 @@ class _Walker:
         self.labelled = False  # the document labels its objectives ("Objective 1: …", "**Objective:**")
         self.meta = DocumentMeta()
         self.drafts: list[ObjectiveDraft] = []
+        self.skipped: list[Skip] = []
         self.current: ObjectiveDraft | None = None
         self.obj_level: int | None = None  # heading level of the current objective, None if not a heading
         self.sink: str | None = None  # where a list goes: "kr", "objective_initiatives", "kr_initiatives"
@@ -229,7 +230,7 @@ class _Walker:
                 self.meta.period = self.title_period
             elif len(periods) == 1:
                 self.meta.period = periods.pop()
-        return build_document(self.path, "markdown", self.source, self.meta, self.drafts)
+        return build_document(self.path, "markdown", self.source, self.meta, self.drafts, self.skipped)
 
     # --- cleaning helpers ----------------------------------------------------------------------------
     def clean_heading(self, node: SyntaxTreeNode) -> Cleaned:
@@ -248,6 +249,9 @@ class _Walker:
         while i < len(blocks):
             block = blocks[i]
             if block.type == "heading" and self.skip_asides and self._is_aside(block):
+                self._skip(
+                    block, "an example, definition or how-to section; read only when a file has no other OKRs"
+                )
                 i = self._skip_section(blocks, i)
                 continue
             run = self._bold_kr_run(blocks, i) if block.type == "paragraph" else 0
@@ -297,6 +301,10 @@ class _Walker:
             if kr.text:
                 objective.key_results.append(KrDraft(cleaned=kr))
         self.sink = None
+
+    def _skip(self, heading: SyntaxTreeNode, reason: str) -> None:
+        start, _ = heading_range(self.lines, heading)
+        self.skipped.append(Skip(start, self.clean_heading(heading).text, reason))
 
     def _is_aside(self, node: SyntaxTreeNode) -> bool:
         cleaned = self.clean_heading(node)
@@ -348,6 +356,7 @@ class _Walker:
             role = self._lookahead(blocks, i)
             if role == "objective" and self.labelled:
                 role = "plain"  # a document that labels its objectives: this heading names a section
+                self._skip(node, "an unlabelled heading in a file that labels its objectives")
             if role == "objective" and cleaned.text:
                 self._new_objective(cleaned, level)
             elif role == "context":
@@ -573,12 +582,14 @@ class _Walker:
     # --- tables and HTML -------------------------------------------------------------------------------
     def _table(self, node: SyntaxTreeNode) -> None:
         heading_objective = self.current if self.sink == "kr" else None
-        objectives, loose = read_table(self.source, self.lines, node, heading_objective is not None)
+        objectives, loose, skipped = read_table(self.source, self.lines, node, heading_objective is not None)
+        self.skipped.extend(skipped)
         self._table_drafts(objectives, loose, heading_objective)
 
     def _rows_table(self, header: list[tuple[int, int]], rows: list[list[tuple[int, int]]]) -> None:
         heading_objective = self.current if self.sink == "kr" else None
-        objectives, loose = read_rows(self.source, header, rows, heading_objective is not None)
+        objectives, loose, skipped = read_rows(self.source, header, rows, heading_objective is not None)
+        self.skipped.extend(skipped)
         self._table_drafts(objectives, loose, heading_objective)
 
     def _table_drafts(
@@ -591,7 +602,10 @@ class _Walker:
             and not loose
             and all(d.cleaned.text in known and not d.key_results for d in objectives)
         ):
-            return  # a progress or status table that repeats objectives already read
+            first = objectives[0].cleaned
+            offset = first.offsets[0] if first.offsets else (first.node_span or (0, 0))[0]
+            self.skipped.append(Skip(offset, first.text, "a table that repeats objectives already read"))
+            return  # a progress or status table
         for draft in objectives:
             draft.period = draft.period or (self.periods[-1][1] if self.periods else None)
             self.drafts.append(draft)

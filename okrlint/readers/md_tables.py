@@ -12,7 +12,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from okrlint.readers import values as v
-from okrlint.readers.assemble import KrDraft, ObjectiveDraft
+from okrlint.readers.assemble import KrDraft, ObjectiveDraft, Skip
 from okrlint.readers.cleaning import Cleaned, clean_range
 from okrlint.readers.md_source import SourceLines, is_wholly_bold, is_wholly_emphasis, split_table_row
 
@@ -72,27 +72,28 @@ def header_columns(source: str, header: list[tuple[int, int]]) -> dict[str, int]
     return roles
 
 
-def read_table(
-    source: str, lines: SourceLines, node: SyntaxTreeNode, under_objective: bool
-) -> tuple[list[ObjectiveDraft], list[KrDraft]]:
+TableRead = tuple[list[ObjectiveDraft], list[KrDraft], list[Skip]]
+
+
+def read_table(source: str, lines: SourceLines, node: SyntaxTreeNode, under_objective: bool) -> TableRead:
     """Objectives found in the table, and KRs with no objective row (for a heading objective above)."""
     all_rows = [split_table_row(lines, r.map[0]) for r in _rows(node) if r.map is not None]
     if not all_rows:
-        return [], []
+        return [], [], []
     return read_rows(source, all_rows[0], all_rows[1:], under_objective)
 
 
 def read_rows(
     source: str, header: list[tuple[int, int]], rows: list[list[tuple[int, int]]], under_objective: bool
-) -> tuple[list[ObjectiveDraft], list[KrDraft]]:
+) -> TableRead:
     """A table given as cell ranges (GFM or HTML): objectives, and KRs with no objective row."""
     cols = header_columns(source, header)
     if "objective" not in cols and "kr" not in cols:
-        return [], []
+        return [], [], []
     reader = _TableReader(source, cols, rows)
     for cells in rows:
         reader.row(cells, under_objective)
-    return reader.objectives, reader.loose
+    return reader.objectives, reader.loose, reader.skipped
 
 
 class _TableReader:
@@ -101,6 +102,7 @@ class _TableReader:
         self.cols = cols
         self.objectives: list[ObjectiveDraft] = []
         self.loose: list[KrDraft] = []
+        self.skipped: list[Skip] = []
         self.current: ObjectiveDraft | None = None
         # In a "↳" table (#22) the rows without an arrow are the objectives.
         self.uses_arrows = any(_ARROW.match(source[s:e]) for cells in rows for s, e in cells)
@@ -156,6 +158,9 @@ class _TableReader:
             self.current.key_results.extend(self._krs(text_cell, cells))
         elif label == "key_result" and under_objective:
             self.loose.extend(self._krs(text_cell, cells))
+        elif label is None:
+            text = clean_range(self.source, *text_cell).text
+            self.skipped.append(Skip(text_cell[0], text, "a row with no objective or key-result label"))
 
     def _cell(self, cells: list[tuple[int, int]], role: str) -> tuple[int, int] | None:
         """The cell of a column role, or None when the column is missing or the cell empty."""

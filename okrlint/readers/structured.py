@@ -7,12 +7,12 @@ Shapes (section 4.2): ``{objectives: [...]}``, a bare list, a mapping keyed by s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from okrlint.models import OkrDocument
 from okrlint.readers import values as v
-from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, build_document
+from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, Skip, build_document
 from okrlint.readers.cleaning import Cleaned, clean_range, clean_value
 from okrlint.readers.errors import ReadError
 from okrlint.readers.periods import period_key, year_quarter
@@ -27,6 +27,7 @@ class _Context:
     period: str | None = None
     owner: str | None = None
     level: str | None = None
+    skipped: list[Skip] | None = field(default=None, compare=False)  # where the reader notes what it left
 
 
 def read_yaml(text: str, path: str) -> OkrDocument:
@@ -51,15 +52,18 @@ class _WrongShape(Exception):
 def _read_trees(text: str, path: str, fmt: str, roots: list[Node]) -> OkrDocument:
     meta = DocumentMeta()
     drafts: list[ObjectiveDraft] = []
+    skipped: list[Skip] = []
     try:
         for root in roots:
             if root.kind == "map":
                 _fill_meta(meta, root)
-            ctx = _Context(team=meta.team, period=meta.period, owner=meta.owner, level=meta.level)
+            ctx = _Context(
+                team=meta.team, period=meta.period, owner=meta.owner, level=meta.level, skipped=skipped
+            )
             drafts.extend(_objectives_in(text, root, ctx))
     except _WrongShape as wrong:
         raise ReadError.at_offset(wrong.message, path, text, wrong.offset) from None
-    return build_document(path, fmt, text, meta, drafts)
+    return build_document(path, fmt, text, meta, drafts, skipped)
 
 
 def document_meta(root: Node) -> DocumentMeta:
@@ -166,6 +170,11 @@ def _typed_tree(text: str, node: Node, ctx: _Context) -> list[ObjectiveDraft]:
                         kr.extra["outside_objective"] = True
                     target.key_results.append(kr)
             else:
+                if ctx.skipped is not None:
+                    name = _text_of(_fields(item), v.OBJECTIVE_TEXT) or ""
+                    kind_name = _text_of(_fields(item), v.TYPE)
+                    reason = f"a node of type {kind_name!r}, neither objective nor key result"
+                    ctx.skipped.append(Skip(item.start, name, reason))
                 continue
             for key, children in _typed_children(item):
                 if owner is not None:

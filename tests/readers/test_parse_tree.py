@@ -43,3 +43,15 @@ def test_read_error_is_one_line_in_either_format(tmp_path) -> None:
         result = CliRunner().invoke(main, ["parse", "--output-format", output, str(bad)])
         assert result.exit_code == 2
         assert len(result.output.splitlines()) == 1 and ": error: JSON syntax error" in result.output
+
+
+def test_tree_lists_what_was_not_read_and_why() -> None:
+    worked = FIXTURES / "shapes" / "worked_example.md"
+    result = CliRunner().invoke(main, ["parse", "--output-format", "tree", str(worked)])
+    lines = result.output.splitlines()
+    skipped = lines[lines.index("Not read as objectives or key results:") + 1 : -1]
+    assert [line.strip().split("  ")[1] for line in skipped] == ["Examples (our website)", "Definitions", "Process"]
+    assert "example, definition or how-to section" in skipped[0]
+    assert "unlabelled heading in a file that labels its objectives" in skipped[2]
+    data = json.loads(CliRunner().invoke(main, ["parse", "--output-format", "json", str(worked)]).output)
+    assert [item["text"] for item in data["skipped"]] == ["Examples (our website)", "Definitions", "Process"]

@@ -207,6 +207,7 @@ def test_labelled_definitions_do_not_make_unlabelled_headings_sections() -> None
 def test_schedule_and_progress_tables_do_not_repeat_objectives() -> None:
     doc = _load("schedule_progress.md")
     assert _texts(doc) == ["Make checkout the fastest in our market"]
+    assert [item.reason for item in doc.skipped] == ["a table that repeats objectives already read"]
 
 
 # --- Markdown a person reads differently from CommonMark ----------------------------------------------------
@@ -255,6 +256,7 @@ def test_typed_node_tree() -> None:
     krs = doc.objectives[0].key_results
     assert [kr.statement.text for kr in krs][2] == "Reduzir o turnover de 12% para 8%"
     assert krs[2].extra["outside_objective"] is True  # a KR with no objective above it, said so
+    assert [item.text for item in doc.skipped] == ["Turmas concluídas"]  # a KPI node, said so
     assert "filhos" not in doc.objectives[0].extra
 
 
