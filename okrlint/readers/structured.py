@@ -279,6 +279,8 @@ def _implicit_lists(node: Node, ctx: _Context, depth: int) -> Iterable[tuple[Nod
 def _objective_collection(text: str, node: Node, ctx: _Context, explicit: bool) -> list[ObjectiveDraft]:
     if _is_typed_seq(node):
         return _typed_tree(text, node, ctx)
+    if node.kind == "map" and _looks_like_objective(node) and v.KR_LIST & _fields(node).keys():
+        node = Node("seq", node.start, node.end, items=[node])  # {okr: {objective: …, key_results: […]}}
     out: list[ObjectiveDraft] = []
     if node.kind == "seq":
         for item in node.items:

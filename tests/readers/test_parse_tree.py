@@ -50,7 +50,11 @@ def test_tree_lists_what_was_not_read_and_why() -> None:
     result = CliRunner().invoke(main, ["parse", "--output-format", "tree", str(worked)])
     lines = result.output.splitlines()
     skipped = lines[lines.index("Not read as objectives or key results:") + 1 : -1]
-    assert [line.strip().split("  ")[1] for line in skipped] == ["Examples (our website)", "Definitions", "Process"]
+    assert [line.strip().split("  ")[1] for line in skipped] == [
+        "Examples (our website)",
+        "Definitions",
+        "Process",
+    ]
     assert "example, definition or how-to section" in skipped[0]
     assert "unlabelled heading in a file that labels its objectives" in skipped[2]
     data = json.loads(CliRunner().invoke(main, ["parse", "--output-format", "json", str(worked)]).output)

@@ -271,3 +271,12 @@ def test_goal_and_target_packed_in_one_cell() -> None:
     assert _texts(doc) == ["Win the mid-market", "Make support effortless"]
     assert doc.objectives[0].key_results[0].statement.text == "Grow mid-market ARR from $2M to $3M"
     assert doc.objectives[0].team == "Sales"
+
+
+def test_one_objective_under_an_okr_key() -> None:
+    from okrlint.readers import read_document
+
+    doc = read_document(
+        '{"okr": {"objective": "Grow X", "key_results": ["Reach 20 users, up from 10"]}}', "a.json"
+    )
+    assert [(o.statement.text, len(o.key_results)) for o in doc.objectives] == [("Grow X", 1)]
