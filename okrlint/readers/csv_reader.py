@@ -282,6 +282,7 @@ def _role(key: str) -> str | None:
     return None
 
 
+_NUMBERED_KR = re.compile(r"^(?:kr|keyresults?|krs|result)\d{1,2}$")
 _PACKED_HEAD = re.compile(r"^\s*(?:goal|objective|obj|o\d*)\s*[:：]", re.IGNORECASE)
 _PACKED_SPLIT = re.compile(
     r"[;；|]\s*(?P<label>(?:target|key\s*results?|krs?\s*\d*|metric|result)\s*[:：])", re.IGNORECASE
@@ -308,6 +309,8 @@ class _Layout:
         self.header = header
         generic = [cols[f"text_{n}"] for n in _GENERIC_TEXT if f"text_{n}" in cols]
         self.generic = generic[0] if generic else None
+        # One row per objective with numbered KR columns ("KR1", "Key Result 2"): the wide layout.
+        self.numbered_krs = [i for i, name in enumerate(header) if _NUMBERED_KR.match(v.norm_key(name))]
 
     def read(self, rows: list[Row]) -> list[ObjectiveDraft]:
         type_col = self.cols.get("type")
@@ -422,11 +425,16 @@ class _Layout:
                     groups[key] = self._objective(row, cleaned, kr_row="kr" in self.cols)
                     drafts.append(groups[key])
                 current = groups[key]
-            if current is None or "kr" not in self.cols:
+            if current is None:
                 continue
-            cleaned = self._cleaned(row, self.cols["kr"])
-            if cleaned is not None:
-                current.key_results.append(self._kr(row, cleaned))
+            if "kr" in self.cols:
+                cleaned = self._cleaned(row, self.cols["kr"])
+                if cleaned is not None:
+                    current.key_results.append(self._kr(row, cleaned))
+            for col in self.numbered_krs:
+                cleaned = self._cleaned(row, col)
+                if cleaned is not None:
+                    current.key_results.append(KrDraft(cleaned=cleaned, id=self.header[col] or None))
         return drafts
 
     # --- fields -------------------------------------------------------------------------------------
@@ -479,7 +487,7 @@ class _Layout:
         return kr
 
     def _extra(self, row: Row) -> dict[str, str]:
-        used = set(self.cols.values())
+        used = set(self.cols.values()) | set(self.numbered_krs)
         return {
             name: row.text(i)
             for i, name in enumerate(self.header)

@@ -53,6 +53,7 @@ COUNTS = [
     ("typed_tree.json", [3]),
     ("wrapped_lines.csv", [0, 0]),
     ("goal_target_cell.csv", [1, 1]),
+    ("wide_kr_columns.csv", [2, 1]),
 ]
 
 
@@ -280,3 +281,13 @@ def test_one_objective_under_an_okr_key() -> None:
         '{"okr": {"objective": "Grow X", "key_results": ["Reach 20 users, up from 10"]}}', "a.json"
     )
     assert [(o.statement.text, len(o.key_results)) for o in doc.objectives] == [("Grow X", 1)]
+
+
+def test_numbered_kr_columns_one_row_per_objective() -> None:
+    doc = _load("wide_kr_columns.csv")
+    o1 = doc.objectives[0]
+    assert (o1.statement.text, o1.owner) == ("Win the mid-market", "Ana")
+    assert [(kr.id, kr.statement.text) for kr in o1.key_results] == [
+        ("KR1", "Grow mid-market ARR from $2M to $3M"),
+        ("KR2", "Sign 15 new logos with 200+ staff"),
+    ]
