@@ -282,7 +282,6 @@ def _role(key: str) -> str | None:
     return None
 
 
-_NUMBERED_KR = re.compile(r"^(?:kr|keyresults?|krs|result)\d{1,2}$")
 _PACKED_HEAD = re.compile(r"^\s*(?:goal|objective|obj|o\d*)\s*[:：]", re.IGNORECASE)
 _PACKED_SPLIT = re.compile(
     r"[;；|]\s*(?P<label>(?:target|key\s*results?|krs?\s*\d*|metric|result)\s*[:：])", re.IGNORECASE
@@ -310,7 +309,7 @@ class _Layout:
         generic = [cols[f"text_{n}"] for n in _GENERIC_TEXT if f"text_{n}" in cols]
         self.generic = generic[0] if generic else None
         # One row per objective with numbered KR columns ("KR1", "Key Result 2"): the wide layout.
-        self.numbered_krs = [i for i, name in enumerate(header) if _NUMBERED_KR.match(v.norm_key(name))]
+        self.numbered_krs = [i for i, name in enumerate(header) if v.NUMBERED_KR.match(v.norm_key(name))]
 
     def read(self, rows: list[Row]) -> list[ObjectiveDraft]:
         type_col = self.cols.get("type")

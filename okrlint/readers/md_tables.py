@@ -89,8 +89,11 @@ def read_rows(
     """A table given as cell ranges (GFM or HTML): objectives, and KRs with no objective row."""
     cols = header_columns(source, header)
     if "objective" not in cols and "kr" not in cols:
-        return [], [], []
+        return [], [], []  # numbered KR columns need an objective column beside them
     reader = _TableReader(source, cols, rows)
+    reader.numbered_krs = [
+        i for i, (s, e) in enumerate(header) if v.NUMBERED_KR.match(_header_key(source[s:e]))
+    ]
     for cells in rows:
         reader.row(cells, under_objective)
     return reader.objectives, reader.loose, reader.skipped
@@ -103,6 +106,7 @@ class _TableReader:
         self.objectives: list[ObjectiveDraft] = []
         self.loose: list[KrDraft] = []
         self.skipped: list[Skip] = []
+        self.numbered_krs: list[int] = []
         self.current: ObjectiveDraft | None = None
         # In a "↳" table (#22) the rows without an arrow are the objectives.
         self.uses_arrows = any(_ARROW.match(source[s:e]) for cells in rows for s, e in cells)
@@ -139,6 +143,9 @@ class _TableReader:
                 self._start_objective(obj_cell, cells, owner=kr_cell is None)
             if kr_cell is not None and self.current is not None:
                 self.current.key_results.extend(self._krs(kr_cell, cells))
+            for col in self.numbered_krs:  # "| Objective | KR 1 | KR 2 |": one row per objective
+                if self.current is not None and col < len(cells) and self.source[slice(*cells[col])].strip():
+                    self.current.key_results.extend(self._krs(cells[col], cells))
         elif kr_cell is not None:
             if self.uses_arrows and "objective" not in self.cols:
                 self._start_objective(kr_cell, cells, owner=True)

@@ -69,6 +69,8 @@ OBJECTIVE_TYPES = _aliases(
 KR_TYPES = _aliases(
     "kr", "keyresult", "keyresults", "milestone", "krs", "resultado_chave", "resultado_clave", "关键结果"
 )
+# Numbered key-result columns of a one-row-per-objective table ("KR1", "Key Result 2"), as normalised keys.
+NUMBERED_KR = re.compile(r"^(?:kr|keyresults?|krs|result)\d{1,2}$")
 _PERIOD_SUFFIX = re.compile(r"(?:q[1-4])?(?:\d{4}|\d{2})?(?:q[1-4]|h[12])?$")
 
 

@@ -54,6 +54,7 @@ COUNTS = [
     ("wrapped_lines.csv", [0, 0]),
     ("goal_target_cell.csv", [1, 1]),
     ("wide_kr_columns.csv", [2, 1]),
+    ("table_numbered_kr_columns.md", [2, 1]),
 ]
 
 
