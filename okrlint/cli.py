@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from okrlint import __version__
+from okrlint.cli_frontends import mcp_command, server_command
 from okrlint.formatters import FORMAT_NAMES
 from okrlint.interrupt import InterruptibleGroup
 
 if TYPE_CHECKING:  # imported lazily at run time so that `okrlint --help` stays fast
-    from okrlint.api import Linter, SourceDocument
-    from okrlint.config_files import ConfigResolver, LoadedConfig
-    from okrlint.models import LintError, LintReport, Severity
+    from okrlint.config_files import ConfigResolver
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_CHOICES = ("info", "warning", "error")
@@ -68,27 +67,6 @@ def _resolver(
     return ConfigResolver(explicit=config, isolated=isolated, overrides=overrides)
 
 
-class _Linters:
-    """One Linter per config file (files in different folders may have different configs)."""
-
-    def __init__(self) -> None:
-        self._cache: dict[Path | None, Linter] = {}
-
-    def get(self, loaded: LoadedConfig) -> Linter:
-        from okrlint.api import Linter
-        from okrlint.nlp import ModelNotFoundError
-
-        key = loaded.path
-        if key not in self._cache:
-            linter = Linter(loaded.config, root=loaded.root)
-            try:
-                linter.nlp  # noqa: B018 - load the model now so that a missing model is one clear line
-            except ModelNotFoundError as exc:
-                _fail(str(exc))
-            self._cache[key] = linter
-        return self._cache[key]
-
-
 @click.group(cls=InterruptibleGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="okrlint")
 def main() -> None:
@@ -97,7 +75,7 @@ def main() -> None:
 
 @main.command()
 # readable=False: an unreadable path is one error line of its own while the others are linted, not a usage error.
-@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=str))
 @click.option(
     "--output-format",
     "output_format",
@@ -152,6 +130,16 @@ def main() -> None:
     help="Worker processes, forked after the model loads, used only above 2,000 distinct statements "
     "(default 0: one per available CPU, at most 8; 1: never fork).",
 )
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text and full formats (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Print how many findings each rule raised instead of each finding."
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -164,33 +152,52 @@ def check(
     config_path: Path | None,
     isolated: bool,
     jobs: int,
+    color: str,
+    statistics: bool,
 ) -> None:
-    """Lint OKR files (Markdown, YAML, JSON, CSV, text); `-` reads standard input."""
+    """Lint OKR files (Markdown, YAML, JSON, CSV, text); `-` reads standard input. With no path, the OKR files
+    of the current folder, as the config includes and excludes them."""
     from okrlint.config_files import ConfigError
-    from okrlint.formatters import get_formatter
+    from okrlint.formatters import render_for
+    from okrlint.formatters.style import COLOR, PLAIN
+    from okrlint.formatters.text import statistics as statistics_table
+    from okrlint.nlp import ModelNotFoundError
     from okrlint.output_file import OutputFileError, refuse_inputs, write_report, write_stdout
+    from okrlint.session import lint_sources
+    from okrlint.terminal import progress_bar, use_color
 
+    paths = paths or (".",)
     resolver = _resolver(select, ignore, fail_on, config_path, isolated)
     try:
         if output_file is not None:
             refuse_inputs(output_file, _input_files(resolver, paths))
         fmt = output_format or resolver.for_path(None).config.output_format or "text"
-        report, fail_on_by_path = _lint(resolver, paths, input_format, jobs)
+        with progress_bar(sys.stderr) as progress:
+            result = lint_sources(
+                paths, resolver, input_format, jobs, read_stdin=_read_stdin, progress=progress
+            )
     except ConfigError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
+    except ModelNotFoundError as exc:
+        _fail(str(exc))
     except OutputFileError as exc:
         _fail(str(exc))
+    report = result.report
     if not report.documents and not report.errors and all(p != "-" and Path(p).is_file() for p in paths):
         # Every file named was excluded by its config (pre-commit passes such files): nothing to do is success.
         click.echo("okrlint: every file named is excluded by the configuration", err=True)
         sys.exit(EXIT_CLEAN)
-    output = get_formatter(fmt)(report)
+    painted = output_file is None and use_color(color, sys.stdout)
+    if statistics:
+        output = statistics_table(report, COLOR if painted else PLAIN)
+    else:
+        output = render_for(fmt, report, color=painted)
     try:
         if output_file is not None:
             write_report(output_file, output)
         else:
-            write_stdout(output)
+            write_stdout(output, color=painted)
     except OutputFileError as exc:
         _fail(str(exc))
     if report.errors:
@@ -199,8 +206,7 @@ def check(
         click.echo("okrlint: error: no files to lint", err=True)
         sys.exit(EXIT_ERROR)
     # Each file is judged by the fail-on of its own config (the command line's --fail-on is already in it).
-    failing = any(f.severity.at_least(fail_on_by_path[f.path]) for f in report.active_findings())
-    if failing and not exit_zero:
+    if result.failing() and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 
@@ -210,39 +216,6 @@ def _input_files(resolver: ConfigResolver, paths: Sequence[str]) -> list[Path]:
     from okrlint.discovery import expand
 
     return [f for p in paths if p != "-" for f in expand([p], resolver.for_path(p).config)[0]]
-
-
-def _lint(
-    resolver: ConfigResolver, paths: Sequence[str], input_format: str | None, jobs: int = 1
-) -> tuple[LintReport, dict[str, Severity]]:
-    """The report for ``paths``, each file linted under its own config, and each file's fail-on."""
-    from okrlint.api import SourceDocument, lint_groups
-    from okrlint.discovery import collect_sources, error_from
-    from okrlint.readers import ReadError, decode, read_document
-
-    pending: list[tuple[LoadedConfig, SourceDocument]] = []
-    errors: list[LintError] = []
-    for path in paths:
-        if path == "-":
-            continue
-        # include/exclude come from the config governing the path named on the command line.
-        sources, bad = collect_sources([path], resolver.for_path(path).config, input_format)
-        pending.extend((resolver.for_path(src.document.path), src) for src in sources)
-        errors.extend(bad)
-    if "-" in paths:
-        try:
-            text = decode(_read_stdin(), "<stdin>")
-            document = read_document(text, path="<stdin>", format=input_format)
-            pending.append((resolver.for_path(None), SourceDocument(document, text)))
-        except ReadError as err:
-            errors.append(error_from(err, "<stdin>"))
-    linters = _Linters()
-    groups: dict[Path | None, tuple[Linter, list[SourceDocument]]] = {}
-    fail_on_by_path: dict[str, Severity] = {}
-    for loaded, src in pending:
-        groups.setdefault(loaded.path, (linters.get(loaded), []))[1].append(src)
-        fail_on_by_path[src.document.path] = loaded.config.fail_on
-    return lint_groups(list(groups.values()), errors, jobs=jobs), fail_on_by_path
 
 
 @main.command()
@@ -289,24 +262,12 @@ def parse(path: str, input_format: str | None, output_format: str | None) -> Non
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_command(show_all: bool, output_format: str) -> None:
     """List the rules: code, name, severity and what each one flags."""
-    from okrlint.registry import all_rules
+    from okrlint.registry import all_rules, rule_summaries
 
-    rules = [r for r in all_rules() if show_all or r.spec.enabled]
     if output_format == "json":
-        data = [
-            {
-                "code": r.spec.code,
-                "name": r.spec.name,
-                "scope": str(r.spec.scope),
-                "category": str(r.spec.category),
-                "severity": str(r.spec.severity),
-                "enabled": r.spec.enabled,
-                "summary": r.spec.summary,
-            }
-            for r in rules
-        ]
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(rule_summaries(include_off=show_all), indent=2))
         return
+    rules = [r for r in all_rules() if show_all or r.spec.enabled]
     for r in rules:
         state = "" if r.spec.enabled else " (off by default)"
         click.echo(f"{r.spec.code}  {r.spec.name:44} {r.spec.severity!s:8} {r.spec.summary}{state}")
@@ -317,9 +278,9 @@ def rules_command(show_all: bool, output_format: str) -> None:
 def explain(rule: str) -> None:
     """Explain a rule (by code or name): what it flags, why, the guide it rests on, examples and options."""
     from okrlint.explain import explain_rule
-    from okrlint.registry import rules_by_key
+    from okrlint.registry import find_rule
 
-    found = rules_by_key().get(rule) or rules_by_key().get(rule.upper())
+    found = find_rule(rule)
     if found is None:
         _fail(f"unknown rule {rule!r} (see `okrlint rules --all`)")
     click.echo(explain_rule(found.spec), nl=False)
@@ -357,6 +318,10 @@ def config_command(
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
     click.echo(render_json(loaded) if output_format == "json" else render_toml(loaded), nl=False)
+
+
+main.add_command(server_command)
+main.add_command(mcp_command)
 
 
 def run() -> None:

@@ -50,6 +50,21 @@ def _matches(path: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(tail, p) for p in patterns for tail in tails)
 
 
+def excluded(shown: str, config: Config) -> bool:
+    """Whether ``exclude`` drops a file (shown as ``display_path`` gives it), even one named explicitly."""
+    return _matches(shown, config.exclude)
+
+
+def walked(path: Path, config: Config) -> bool:
+    """Whether a folder walk lints ``path``: a known extension, within ``include`` and outside ``exclude``."""
+    if path.suffix.lower() not in KNOWN_EXTENSIONS:
+        return False
+    shown = display_path(path)
+    if config.include and not _matches(shown, config.include):
+        return False
+    return not excluded(shown, config)
+
+
 def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], list[LintError]]:
     """Files to lint, in a stable order, each real file once, and an error for each path that does not exist.
 
@@ -70,7 +85,7 @@ def expand(paths: Iterable[str | Path], config: Config) -> tuple[list[Path], lis
         if is_dir:
             files.extend(_walk(path, config, errors))
         elif exists:
-            if not _matches(display_path(path), config.exclude):
+            if not excluded(display_path(path), config):
                 files.append(path)
         else:
             errors.append(LintError(path=display_path(path), message="no such file or directory"))
@@ -93,12 +108,7 @@ def _walk(folder: Path, config: Config, errors: list[LintError]) -> list[Path]:
         )
         for name in sorted(names):
             candidate = Path(root) / name
-            if candidate.suffix.lower() not in KNOWN_EXTENSIONS:
-                continue
-            shown = display_path(candidate)
-            if config.include and not _matches(shown, config.include):
-                continue
-            if _matches(shown, config.exclude):
+            if not walked(candidate, config):
                 continue
             if candidate.is_symlink() and not _leads_inside(candidate, inside):
                 leaving.append((candidate, str(candidate.readlink())))

@@ -83,12 +83,13 @@ def write_report(output: Path, text: str) -> None:
         raise OutputFileError(f"{visible(str(output))}: cannot write the report: {_reason(exc)}") from exc
 
 
-def write_stdout(text: str) -> None:
-    """Print ``text``; a full disk or a closed pipe becomes OutputFileError instead of a traceback."""
+def write_stdout(text: str, color: bool = False) -> None:
+    """Print ``text``; a full disk or a closed pipe becomes OutputFileError instead of a traceback. ``color``
+    keeps ANSI colour that click would otherwise strip when standard output is not a terminal."""
     import click
 
     try:
-        click.echo(_encoded(text), nl=False)
+        click.echo(_encoded(text), nl=False, color=color)
         sys.stdout.flush()
     except OSError as exc:
         _silence_stdout()

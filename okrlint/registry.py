@@ -138,3 +138,25 @@ def rule_options(rule: Rule, config: Config) -> dict[str, Any]:
         for name, value in config.rules.get(key, {}).items():
             options[name.replace("-", "_")] = value
     return options
+
+
+def rule_summaries(include_off: bool = False) -> list[dict[str, Any]]:
+    """Every rule (on by default, or all) as ``okrlint rules --output-format json`` prints it."""
+    return [
+        {
+            "code": r.spec.code,
+            "name": r.spec.name,
+            "scope": str(r.spec.scope),
+            "category": str(r.spec.category),
+            "severity": str(r.spec.severity),
+            "enabled": r.spec.enabled,
+            "summary": r.spec.summary,
+        }
+        for r in all_rules()
+        if include_off or r.spec.enabled
+    ]
+
+
+def find_rule(key: str) -> Rule | None:
+    """A rule by code (any case) or name."""
+    return rules_by_key().get(key) or rules_by_key().get(key.upper())

@@ -33,3 +33,13 @@ def get_formatter(name: str) -> Formatter:
     module = importlib.import_module(f"okrlint.formatters.{_MODULES[name]}")
     render: Formatter = module.render
     return render
+
+
+def render_for(name: str, report: LintReport, color: bool = False) -> str:
+    """The report in format ``name``; the human formats (text, full) in colour when ``color``."""
+    if color and name in ("text", "full"):
+        from okrlint.formatters.style import COLOR
+
+        module = importlib.import_module(f"okrlint.formatters.{_MODULES[name]}")
+        return module.render(report, style=COLOR)
+    return get_formatter(name)(report)

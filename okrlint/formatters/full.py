@@ -9,7 +9,7 @@ Layout (after rustc and ruff)::
        = warning: K201 key-result-without-number
        = help: Raise onboarding completion from <baseline> to <target> [display-only]
        = why: Flags a key result ...
-       = source: 003_ebook.txt:45
+       = source: Step by Step Guide to OKRs (Weekdone) (line 45)
        = docs: docs/rules/K201-key-result-without-number.md
 """
 
@@ -19,7 +19,9 @@ import textwrap
 import unicodedata
 
 from okrlint.formatters.escape import UNSAFE, escaped, visible
+from okrlint.formatters.style import PLAIN, Style
 from okrlint.formatters.text import error_line, finding_line, summary_line
+from okrlint.guides import cite
 from okrlint.models import Finding, LintReport
 
 WIDTH = 100
@@ -49,7 +51,7 @@ def _width(text: str) -> int:
     return sum(_char_width(ch) for ch in text)
 
 
-def _snippet(finding: Finding) -> list[str]:
+def _snippet(finding: Finding, style: Style = PLAIN) -> list[str]:
     """The gutter, the source line and the underline: end column exclusive, clipped to the line's end."""
     line = finding.line_text
     if line is None:
@@ -67,7 +69,7 @@ def _snippet(finding: Finding) -> list[str]:
     return [
         f"{pad} |",
         f"{number} | {_visible(line)}".rstrip(),
-        f"{pad} | {' ' * lead}{'^' * marks}",
+        f"{pad} | {' ' * lead}{style.paint('caret', '^' * marks)}",
     ]
 
 
@@ -84,24 +86,27 @@ def _wrapped(label: str, text: str, indent: str) -> list[str]:
     return lines or [head.rstrip()]
 
 
-def _details(finding: Finding) -> list[str]:
+def _details(finding: Finding, style: Style = PLAIN) -> list[str]:
     indent = " " * (len(str(finding.start.line)) + 1)
-    lines = [f"{indent}= {finding.severity}: {finding.code} {finding.name}"]
+    severity = style.paint(str(finding.severity), f"{finding.severity}:")
+    lines = [f"{indent}= {severity} {finding.code} {finding.name}"]
     for suggestion in finding.suggestions:
-        lines.extend(_wrapped("help", f"{suggestion.text} [{suggestion.applicability}]", indent))
+        help_lines = _wrapped("help", f"{suggestion.text} [{suggestion.applicability}]", indent)
+        lines.extend(style.paint("help", line) for line in help_lines)
     if finding.explanation:
         lines.extend(_wrapped("why", finding.explanation, indent))
     if finding.source:
-        cited = ", ".join(f"{c.file}:{c.line}" for c in finding.source)
+        cited = "; ".join(cite(c) for c in dict.fromkeys(finding.source))
         lines.extend(_wrapped("source", cited, indent))
     if finding.docs:
         lines.append(f"{indent}= docs: {finding.docs}")
     return lines
 
 
-def render(report: LintReport) -> str:
-    blocks = [error_line(e) for e in report.errors]
+def render(report: LintReport, style: Style = PLAIN) -> str:
+    blocks = [error_line(e, style) for e in report.errors]
     for finding in report.active_findings():
-        blocks.append("\n".join([finding_line(finding), *_snippet(finding), *_details(finding)]) + "\n")
-    blocks.append(summary_line(report))
+        parts = [finding_line(finding, style), *_snippet(finding, style), *_details(finding, style)]
+        blocks.append("\n".join(parts) + "\n")
+    blocks.append(summary_line(report, style))
     return "\n".join(blocks) + "\n"

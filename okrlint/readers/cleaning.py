@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from okrlint.placeholders import PATTERN as PLACEHOLDER
 from okrlint.readers.values import parse_progress
 
 
@@ -117,7 +118,8 @@ _IMAGE = re.compile(r"!\[[^\[\]]*\](?:\([^()]*\)|\[[^\[\]]*\])")
 _INLINE_LINK = re.compile(r"\[(?P<keep>[^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\s*\)")
 _REF_LINK = re.compile(r"\[(?P<keep>[^\[\]]+)\]\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<(?P<keep>(?:https?|ftp|mailto):[^<>\s]*)>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# okrlint's own placeholders ("<target>") are words the author still has to fill in, not markup.
+_HTML_TAG = re.compile(rf"(?!{PLACEHOLDER})</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # A line-breaking tag between two words cannot be deleted without gluing the words together.
 _BREAKING_TAG = re.compile(r"(?<=\S)<(?:br|/?p|/?div|/?li|hr)\b[^<>]*>(?=\S)", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\(?P<keep>[!-/:-@\[-`{-~])")

@@ -50,3 +50,18 @@ def year_quarter(year: object, quarter: object) -> str | None:
     if quarter is not None and not quarter_match:
         return str(quarter)
     return None
+
+
+_QUARTER_FIRST = re.compile(r"^\s*(?P<part>[QH][1-4])[- /]?(?P<year>(?:FY)?\d{2,4})\s*$", re.IGNORECASE)
+_YEAR_FIRST = re.compile(r"^\s*(?P<year>(?:FY)?\d{2,4})[- /]?(?P<part>[QH][1-4])\s*$", re.IGNORECASE)
+
+
+def display_period(period: str | None) -> str | None:
+    """A period in the one form people read: "2024-Q4", "Q4-2024" and "q4 2024" all become "Q4 2024" ("FY24 Q1"
+    becomes "Q1 FY24"); anything else is shown as written."""
+    if period is None:
+        return None
+    match = _QUARTER_FIRST.match(period) or _YEAR_FIRST.match(period)
+    if match is None:
+        return " ".join(period.split())
+    return f"{match['part'].upper()} {match['year'].upper()}"

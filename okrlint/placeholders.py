@@ -1,0 +1,9 @@
+"""The visible placeholders okrlint writes into rewrites ("from <baseline> to <target>"): numbers and people the
+author has not decided yet. Readers keep them as text (they look like HTML tags), so that a rewrite pasted into a
+file reads back exactly as it was offered."""
+
+from __future__ import annotations
+
+NAMES = ("baseline", "target", "number", "who", "n", "x")
+# A placeholder, so that a pattern can refuse to treat one as markup.
+PATTERN = r"<(?:" + "|".join(NAMES) + r")>"
