@@ -59,6 +59,8 @@ def walked(path: Path, config: Config) -> bool:
     """Whether a folder walk lints ``path``: a known extension, within ``include`` and outside ``exclude``."""
     if path.suffix.lower() not in KNOWN_EXTENSIONS:
         return False
+    if path.name.startswith("~$"):
+        return False  # the lock file Excel and LibreOffice keep beside an open workbook: not a workbook
     shown = display_path(path)
     if config.include and not _matches(shown, config.include):
         return False

@@ -483,10 +483,14 @@ def _lead_exec_role(buf: _Buffer, tokens: Tokens) -> bool:
 
 
 def _lead_symbol(buf: _Buffer, tokens: Tokens) -> bool:
-    """Decorative pictographs that open a heading or item ("🎯 Objective 1", "📌 Objective"): dropped so
-    that the label behind them is read. Status emoji are read before this as status."""
+    """Decorative pictographs before a label ("🎯 Objective 1: …", "📌 Objective"): dropped so that the
+    label is read. Before a statement ("🚀 Launch …") they are the author's text and stay. Status emoji are
+    read before this as status."""
     match = _LEAD_SYMBOLS.match(buf.text)
     if match is None or match.end() == len(buf.text) or "⭐" in match.group():
+        return False
+    rest = buf.text[match.end() :]
+    if not (_OBJECTIVE_LABEL.match(rest) or _KR_LABEL.match(rest)):
         return False
     buf.drop([match.span()])
     return True

@@ -203,3 +203,11 @@ def test_workbook_that_unpacks_too_far_is_refused(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(spreadsheet, "MAX_UNPACKED_BYTES", 1_000)  # the real limit needs a real bomb
     with pytest.raises(ReadError, match="unpacks to"):
         read_bytes(path.read_bytes(), str(path))
+
+
+def test_folder_walk_reads_workbooks_and_skips_office_lock_files(tmp_path: Path, linter: Linter) -> None:
+    _merged_workbook(tmp_path / "okrs.xlsx")
+    (tmp_path / "~$okrs.xlsx").write_bytes(b"\x05owner" + b"\x00" * 40)  # what Excel leaves while it is open
+    report = linter.lint_paths([tmp_path])
+    assert not report.errors
+    assert [d.path.endswith("okrs.xlsx") for d in report.documents] == [True]
