@@ -1,19 +1,28 @@
-"""Suggestion coverage on the seed labels: for every bad statement okrlint flags, does it get a suggestion, and
-does the first suggestion lint clean (placeholders filled with sample numbers)?
+"""Rewrites on labelled statements: for every bad statement okrlint flags, does it get a rewrite, does the first
+rewrite lint clean (placeholders filled with samples), which class of the outcome map chose it (or was the
+suggester unsure and asked the coach's question), and what does suggesting cost per flagged statement?
 
-    python benchmarks/suggestions.py [--labels PATH] [--samples 10]
+    python benchmarks/suggestions.py [--labels PATH] [--samples 10] [--speed-rounds 3]
+    python benchmarks/suggestions.py --classes         # the outcome map's classes and where each comes from
+
+The speed cost is measured on the flagged statements themselves: ``lint_statement`` with and without
+suggestions, on a fresh Linter each round after one warm-up pass (so the model load is not counted, but every
+rewrite is generated and re-linted), best of ``--speed-rounds``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections import Counter
 from pathlib import Path
 
 from accuracy import DEFAULT_LABELS, is_flagged, load_rows
 
 from okrlint.api import Linter
 from okrlint.models import Finding, Severity
+from okrlint.outcome_map import outcome_map, output_classes
 from okrlint.suggest import fill, numbers_in
 
 
@@ -23,14 +32,48 @@ def ordered_suggestions(findings: list[Finding]):
     return [(f, s) for f in ranked for s in f.suggestions]
 
 
+def print_classes() -> None:
+    table = output_classes()
+    nouns = Counter(table.nouns.values())
+    verbs = Counter(table.verbs.values())
+    print("class          nouns  verbs  source / first measure")
+    for name, entry in outcome_map().classes.items():
+        cited = ", ".join(f"{c.file[:3]}:{c.line}" for c in entry.source) or "own"
+        first = entry.measures(False)[0].measure if entry.measures(False) else "-"
+        print(f"{name:<14} {nouns[name]:>5}  {verbs[name]:>5}  {cited}; {first}")
+
+
+def speed(rows, rounds: int) -> tuple[float, float]:
+    """Best-of-rounds seconds to lint the rows without and with suggestions."""
+    best = {False: float("inf"), True: float("inf")}
+    for _ in range(rounds):
+        for suggest in (False, True):
+            linter = Linter()
+            linter.lint_statement("Warm up the model", kind="key_result", suggest=False)
+            start = time.perf_counter()
+            for row in rows:
+                linter.lint_statement(row.text, kind=row.kind, objective=row.objective, suggest=suggest)
+            best[suggest] = min(best[suggest], time.perf_counter() - start)
+    return best[False], best[True]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--samples", type=int, default=10)
+    parser.add_argument(
+        "--speed-rounds", type=int, default=0, help="measure the cost of suggesting (0: skip)"
+    )
+    parser.add_argument("--classes", action="store_true", help="print the outcome map's classes and stop")
     args = parser.parse_args(argv)
+    if args.classes:
+        print_classes()
+        return 0
     linter = Linter()
     rows = [r for r in load_rows(args.labels) if r.label == "bad"]
-    flagged = with_suggestion = first_clean = from_authors_words = new_numbers = 0
+    flagged = with_suggestion = first_clean = new_numbers = with_question = 0
+    by_class: Counter[str] = Counter()
+    flagged_rows = []
     samples = []
     failures = []
     for row in rows:
@@ -38,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         if not is_flagged(findings):
             continue
         flagged += 1
+        flagged_rows.append(row)
         suggestions = ordered_suggestions(findings)
         if not suggestions:
             failures.append(f"no suggestion: {row.id} {row.text!r} {[f.code for f in findings]}")
@@ -53,8 +97,13 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(
                 f"first suggestion not clean: {row.id} {first.text!r} {[f.code for f in relinted]}"
             )
-        if not (first.description or "").startswith("The guide's rewrite"):
-            from_authors_words += 1
+        if first.outcome_class:
+            by_class[first.outcome_class] += 1
+        elif first.text.startswith(("Increase <the result you expect", "Achieve <the change you expect")):
+            by_class["(unsure: coach's question)"] += 1
+        else:
+            by_class["(rule's own shape: target, baseline, KPI)"] += 1
+        with_question += bool(first.question)
         if not numbers_in(first.text) <= numbers_in(row.text):
             new_numbers += 1
         samples.append((row, finding, first))
@@ -66,20 +115,28 @@ def main(argv: list[str] | None = None) -> int:
         f"  with at least one suggestion:        {with_suggestion / flagged:6.1%} ({with_suggestion}/{flagged})"
     )
     print(f"  whose first suggestion lints clean:  {first_clean / flagged:6.1%} ({first_clean}/{flagged})")
-    print(
-        f"  first suggestion from a template on the author's words (not the corpus fallback): "
-        f"{from_authors_words / max(with_suggestion, 1):6.1%} ({from_authors_words}/{with_suggestion})"
-    )
+    print(f"  first suggestions with the coach's question: {with_question}")
     print(f"  first suggestions with a number the statement did not have: {new_numbers}")
+    print("  first suggestion by outcome class:")
+    for name, count in by_class.most_common():
+        print(f"    {name:<44} {count:>4}")
     for line in failures:
         print("  " + line)
     print()
-    print(f"{args.samples} sample rewrites (before -> after, rule, nearest worked example):")
+    print(f"{args.samples} sample rewrites (before -> after, rule, class, question):")
     step = max(1, len(samples) // max(args.samples, 1))
     for row, finding, first in samples[::step][: args.samples]:
-        cite = f"{first.example_source.file}:{first.example_source.line}" if first.example_source else "-"
+        print(f"  [{finding.code}] {row.text}\n      -> {first.text}   ({first.outcome_class or '-'})")
+        if first.question:
+            print(f"         ? {first.question}")
+    if args.speed_rounds and flagged_rows:
+        without, with_ = speed(flagged_rows, args.speed_rounds)
+        per = (with_ - without) / len(flagged_rows) * 1000
+        print()
         print(
-            f'  [{finding.code}] {row.text}\n      -> {first.text}\n         (like "{first.example}", {cite})'
+            f"speed on {len(flagged_rows)} flagged statements, best of {args.speed_rounds}: "
+            f"{without:.2f} s without suggestions, {with_:.2f} s with; "
+            f"suggesting costs {per:.1f} ms per flagged statement"
         )
     return 0
 

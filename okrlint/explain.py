@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from okrlint.guides import cite
 from okrlint.rulespec import BadExample, RuleSpec
 
 _WIDTH = 100
@@ -40,7 +41,7 @@ def explain_rule(spec: RuleSpec) -> str:
     ]
     for c in spec.source:
         quote = f": «{c.quote}»" if c.quote else ""
-        lines.append(_para(f"{c.file}:{c.line}{quote}", "  - ", "    "))
+        lines.append(_para(f"{cite(c)}{quote}", "  - ", "    "))
     lines += ["", "Flagged:"]
     for example in spec.examples.bad:
         better = f'\n      better: "{example.rewrite}"' if example.rewrite else ""

@@ -1,23 +1,17 @@
-"""The guides the rules rest on: citations name a seed file and line in data; people see the guide's title."""
+"""The guides the rules rest on: citations name a seed file and line in data; people see the guide's title.
+
+Titles come from the bibliography (``corpus/bibliography.yaml``: title, author or publisher, year, link).
+"""
 
 from __future__ import annotations
 
-from functools import cache
-
+from okrlint.bibliography import guide_title as _bibliography_title
 from okrlint.models import Citation
-from okrlint.resources import rules_dir
-from okrlint.yamlio import load_yaml
-
-
-@cache
-def _titles() -> dict[str, str]:
-    data = load_yaml((rules_dir() / "guides.yaml").read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in data.items()}
 
 
 def guide_title(file: str) -> str:
     """The title of a cited guide (its file name when the guide is not listed)."""
-    return _titles().get(file, file)
+    return _bibliography_title(file) or file
 
 
 def cite(citation: Citation) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from okrlint.bibliography import guide_title
 
 
 class Frozen(BaseModel):
@@ -194,11 +196,22 @@ class OkrDocument(Frozen):
 
 
 class Citation(Frozen):
-    """A passage of a source guide: the seed file name and its 1-based line."""
+    """A passage of a source guide: the seed file name and its 1-based line, and the guide's title as users
+    see it (filled from ``corpus/bibliography.yaml``)."""
 
     file: str
     line: int = Field(ge=1)
     quote: str | None = None
+    title: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _titled(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("title") and isinstance(data.get("file"), str):
+            title = guide_title(data["file"])
+            if title:
+                data = {**data, "title": title}
+        return data
 
 
 class Suggestion(Frozen):
@@ -208,6 +221,12 @@ class Suggestion(Frozen):
     example: str | None = None
     example_source: Citation | None = None
     edit: Span | None = None
+    # The coach's question in the author's words ("Why migrate all services to Kubernetes? ...")
+    question: str | None = None
+    # For an objective that carried a number: the key result the number moves to
+    key_result: str | None = None
+    # The class of output the rewrite was chosen for (see rules/lexicons/outcome_map.yaml); None when unsure
+    outcome_class: str | None = None
 
 
 class StatementRef(Frozen):

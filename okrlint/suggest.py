@@ -1,11 +1,14 @@
-"""Rewrite suggestions: built from the author's own words, shaped like the guides' examples, always re-linted.
+"""Rewrite suggestions: on the author's subject, in the author's words, honest when unsure, always re-linted.
 
 For each finding, a generator (chosen by the rule's ``suggestion.template``) proposes candidate rewrites from the
-StatementAnalysis: the author's metric noun phrase, artefact, numbers and timebox, set into the guides' shapes
-("Increase ___ from X to Y", "Reduce ___ by X%"). Unknown numbers are visible placeholders, never invented. Every
-candidate is linted again (placeholders filled with sample numbers) and kept only when it raises no warning or
-error; survivors are ranked by likeness to the nearest worked example in ``corpus/``, which each one cites. When
-no candidate survives, the nearest worked example itself is offered, with its numbers turned into placeholders.
+StatementAnalysis. Work ("Launch the new website", "Hire 2 senior backend engineers") is mapped by its *class*
+of output (``okrlint.outcome_map``: content, a site, a release, hiring, training, research, a migration,
+documentation, outreach, a process, a purchase) to the outcome that class is for, named with the author's own
+object ("Increase the conversion rate of the new website from <baseline> to <target>"). When no class fits, the
+rewrite says so: "Increase <the result you expect from keeping the office clean> from <baseline> to <target>",
+with the coach's question "Why keep the office clean? ..." beside it. Unknown numbers are visible placeholders,
+never invented. Every candidate is linted again (placeholders filled with samples) and kept only when it raises
+no warning or error. A worked example from ``corpus/`` is cited only when it is about the same class of work.
 """
 
 from __future__ import annotations
@@ -13,34 +16,77 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
-from okrlint.analysis import Phrase, StatementAnalysis
-from okrlint.corpus import CorpusStatement, nearest_good, similarity, words
-from okrlint.models import Applicability, Finding, Span, StatementKind, Suggestion
-from okrlint.resources import rules_dir
-from okrlint.yamlio import load_yaml
+from okrlint.analysis import Phrase, Predicate, Quantity, StatementAnalysis
+from okrlint.corpus import CorpusStatement, load_corpus, similarity, words
+from okrlint.lexicons import default_lexicon
+from okrlint.models import Applicability, Category, Finding, Span, StatementKind, Suggestion
+from okrlint.outcome_map import (
+    Measure,
+    gerund,
+    is_consuming,
+    is_people,
+    outcome_map,
+    output_class,
+    output_classes,
+)
 
 if TYPE_CHECKING:
     from okrlint.api import Linter
 
 PLACEHOLDERS = {"<baseline>": "40", "<target>": "60", "<number>": "12", "<who>": "our customers"}
-_PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
+# A placeholder that stands for a phrase the author must choose ("<the result you expect from …>"): filled
+# with a sample measure when the rewrite is re-linted.
+_PHRASE_PLACEHOLDER_RE = re.compile(r"<(?:the|a|an|what|who|how) [^<>]+>")
+_PHRASE_SAMPLE = "customer satisfaction"
+_PLACEHOLDER_RE = re.compile(
+    "|".join(re.escape(p) for p in PLACEHOLDERS) + "|" + _PHRASE_PLACEHOLDER_RE.pattern
+)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _DETERMINERS = ("the ", "a ", "an ", "our ", "my ", "their ", "your ", "its ", "this ", "these ", "those ")
 _COMPARATIVES = frozenset(
     {"more", "better", "higher", "faster", "greater", "bigger", "less", "fewer", "lower"}
 )
+# Words that count or rank the people or things rather than name them ("2 senior engineers", "all services")
+_QUANTIFIERS = frozenset(
+    {
+        "all",
+        "every",
+        "each",
+        "some",
+        "any",
+        "several",
+        "multiple",
+        "more",
+        "additional",
+        "extra",
+        "new",
+        "few",
+    }
+)
+_SENIORITY = frozenset(
+    {"senior", "junior", "lead", "principal", "experienced", "full-time", "part-time", "new"}
+)
+_RATE_WORDS = ("rate", "score", "time", "share", "average", "%", "size", "monthly", "weekly", "daily", "per ")
 _MAX_SUGGESTIONS = 2
-_FALLBACK_NOTE = "The guide's rewrite of a similar statement; fill in your numbers."
 _VERDICT_CACHE_SIZE = 8_192
+_NOTICE = "What will users or the team notice when it's done?"
+_UNKNOWN_TOPIC = "<what you need to learn>"
+_NEW_CLAUSE = re.compile(
+    r"\s*(?:,\s*)?\b(?:and|but)\s+(?:they|we|i|he|she|it|you)\b.*$", re.IGNORECASE | re.DOTALL
+)
+_WH = re.compile(r"\b(?:how|what|whether|why|where|when|which|who)\b", re.IGNORECASE)
+_RATE_TAIL = re.compile(r"\s*(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
     text: str
     description: str
+    question: str | None = None
+    key_result: str | None = None
+    outcome_class: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +100,10 @@ class Context:
     whole: Span  # a rewrite replaces the whole statement, not just the flagged words
 
 
-@cache
-def _outcomes() -> dict[str, object]:
-    raw = load_yaml((rules_dir() / "lexicons" / "outcomes.yaml").read_text(encoding="utf-8"))
-    return dict(raw)
-
-
 def fill(text: str) -> str:
-    """The text with sample numbers in place of placeholders, for re-linting."""
-    return _PLACEHOLDER_RE.sub(lambda m: PLACEHOLDERS[m.group(0)], text)
+    """The text with sample numbers and phrases in place of placeholders, for re-linting."""
+    text = _PHRASE_PLACEHOLDER_RE.sub(_PHRASE_SAMPLE, text)
+    return _PLACEHOLDER_RE.sub(lambda m: PLACEHOLDERS.get(m.group(0), _PHRASE_SAMPLE), text)
 
 
 def has_placeholder(text: str) -> bool:
@@ -75,7 +116,7 @@ def numbers_in(text: str) -> set[str]:
 
 def templatize(text: str) -> str:
     """A worked example with its numbers turned into placeholders ("from 15 to 25%" -> "from <baseline> to
-    <target>%"), so that it can be offered without putting the guide's numbers in the author's mouth."""
+    <target>%"), so that it can be shown without putting the guide's numbers in the author's mouth."""
     out = re.sub(r"\bfrom\s+[$€£]?\d[\d,.]*\s*(?:[a-zA-Z%]+\s+)?to\s+", "from <baseline> to ", text)
     out = re.sub(r"(?:[>≥]\s?)?[$€£]?\d[\d,.]*(?:k\b|K\b)?(?:/\d+)?", "<target>", out)
     return re.sub(r"<target>(\s*(?:out of|/)\s*)<target>", r"<target>\1<target>", out)
@@ -83,6 +124,12 @@ def templatize(text: str) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _uncapital(text: str) -> str:
+    """A sentence start in lower case, unless the first word is a name or an acronym ("EMEA", "eNPS")."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:] == first[1:].lower() and first != "I" else text
 
 
 def _strip_determiner(text: str) -> str:
@@ -93,108 +140,303 @@ def _strip_determiner(text: str) -> str:
     return text
 
 
+def _tidy(text: str) -> str:
+    """One space between words, none before punctuation, no dangling comma or preposition at the end."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    return text.strip(" ,;:")
+
+
+# ------------------------------------------------------------------------------------------ author's words
 def _metric_phrase(obj: Phrase, a: StatementAnalysis, end: int | None = None) -> str:
     """The author's noun phrase for what is measured, without numbers or "more"/"better"; ``end`` extends it to
     the end of the verb phrase ("our time to resolution")."""
-    text = a.text[obj.start : max(obj.end, end or 0)]
-    kept = [w for w in text.split() if w.lower() not in _COMPARATIVES and not _DIGITS.fullmatch(w)]
-    return " ".join(kept).strip(" ,;")
+    stop = max(obj.end, end or 0)
+    text = a.text[obj.start : stop]
+    for q in sorted(a.quantities, key=lambda q: q.start, reverse=True):  # "five accounts" -> "accounts"
+        if obj.start <= q.start and q.end <= stop:
+            text = text[: q.start - obj.start] + text[q.end - obj.start :]
+    kept = [
+        w
+        for w in text.split()
+        if w.lower() not in _COMPARATIVES and w.lower() not in {"percent", "%"} and not _DIGITS.search(w)
+    ]
+    phrase = re.sub(r"\s*\([^()]*(?:\)|$)", "", " ".join(kept))  # an aside is not the measure's name
+    return re.sub(r"\s+(?:by|to|from|of|at|above|below|under|over)$", "", phrase.strip(" ,;."))
 
 
-def _artifact_phrase(obj: Phrase, a: StatementAnalysis) -> str:
-    """The author's phrase for the artefact, with a possessive when it has no determiner of its own. A short
-    tail after the head stays ("videos for youtube"); a long or numbered one ("… for segment 12 in EMEA") is cut,
-    since the measure reads better without it."""
-    tail = a.text[obj.head_end : obj.end]
-    end = obj.end if len(tail.split()) <= 3 and not _DIGITS.search(tail) else obj.head_end
-    text = " ".join(w for w in a.text[obj.start : end].split() if not _DIGITS.fullmatch(w))
-    text = re.sub(r"^(?:at least|up to|about)\s+", "", text).strip(" ,;")
-    text = re.sub(r"^(?:a|an)\s+", "the ", text, flags=re.IGNORECASE)  # once measured, it is a specific thing
-    if not text.lower().startswith(_DETERMINERS):
-        text = "our " + text
-    return text
-
-
-def _outcome_measures(key: str | None, x: str) -> list[tuple[str, bool]]:
-    """Measures of what an artefact is for: (phrase with the author's words, should it go down)."""
-    if key is None:
-        return []
-    table = _outcomes()["key_result"]
-    assert isinstance(table, dict)
-    entries = table.get(key, [])
+def _bare_words(obj: Phrase, a: StatementAnalysis, drop: frozenset[str]) -> list[str]:
+    """The object's words up to its head, without determiners, numbers, "%"-counts or the ``drop`` words."""
+    start = obj.start
+    if obj.counted and obj.head in {"%", "percent"}:  # "100% of eligible customers" -> "eligible customers"
+        match = re.search(r"\bof\s+", a.text[obj.start : obj.end])
+        if match:
+            start = obj.start + match.end()
+    text = a.text[start : obj.end if obj.counted else obj.head_end]
     out = []
-    for entry in entries:
-        down = entry.startswith("-")
-        out.append((entry.lstrip("-").replace("{x}", x), down))
+    for word in text.split():
+        lowered = word.lower().strip(",;")
+        if _DIGITS.search(word) or lowered in drop or f"{lowered} " in _DETERMINERS:
+            continue
+        out.append(word.strip(",;"))
     return out
 
 
-def _outreach_measures() -> list[tuple[str, bool]]:
-    """Measures of reaching out to people: the impact of the contact, not the contact (001:28-30)."""
-    outreach = _outcomes()["outreach"]
-    assert isinstance(outreach, list)
-    return [(m, False) for m in outreach]
+def _artifact_phrase(obj: Phrase, a: StatementAnalysis, destination: str | None = None) -> str:
+    """The author's phrase for the thing, with "the" or "our" in front: "the new website", "the services on
+    Kubernetes". A short tail after the head stays ("videos for youtube"); a long or numbered one is cut."""
+    tail = a.text[obj.head_end : obj.end]
+    keep_tail = (
+        len(tail.split()) <= 3 and not _DIGITS.search(tail) and not obj.counted and not _RATE_TAIL.match(tail)
+    )
+    end = obj.end if keep_tail else obj.head_end
+    while (
+        end < len(a.text)
+        and a.text[end] in ")]}"
+        and a.text[obj.start : end].count(a.text[end]) < sum(a.text[obj.start : end].count(o) for o in "([{")
+    ):
+        end += 1  # the parse can stop before a closing bracket: "v1 of [product]"
+    text = a.text[obj.start : end]
+    for q in sorted(a.quantities, key=lambda q: q.start, reverse=True):  # "one new post" -> "new post"
+        if obj.start <= q.start and q.end <= end:
+            text = text[: q.start - obj.start] + text[q.end - obj.start :]
+    text = " ".join(w for w in text.split() if not _DIGITS.fullmatch(w))
+    text = re.sub(r"^(?:at least|up to|about)\s+", "", text).strip(" ,;.")
+    had_quantifier = bool(text.split()) and text.split()[0].lower() in _QUANTIFIERS - {"new"}
+    if had_quantifier or obj.counted:
+        text = " ".join(_bare_words(obj, a, _QUANTIFIERS - {"new"}))
+    text = re.sub(r"^(?:a|an)\s+", "the ", text, flags=re.IGNORECASE)  # once measured, it is a specific thing
+    possessive = bool(re.match(r"^\S+['’]s\b", text))  # "Facebook's profile page" has its owner
+    if not text.lower().startswith(_DETERMINERS) and not possessive:
+        text = ("the " if had_quantifier or destination else "our ") + text
+    if destination:
+        text = f"{text} on {destination}"
+    return text
 
 
-def _measures_for(obj: Phrase | None, a: StatementAnalysis) -> list[tuple[str, bool]]:
-    if obj is None:
-        return []
-    x = _artifact_phrase(obj, a)
-    keys = [f"{m} {obj.head}" for m in obj.modifiers] + [obj.counted or "", obj.head]
-    for key in keys:
-        measures = _outcome_measures(key, x)
-        if measures:
-            return measures
-    return []
+def _people_phrase(obj: Phrase, a: StatementAnalysis) -> str:
+    """The people named, without count or seniority: "2 senior backend engineers" -> "backend engineers"."""
+    return " ".join(_bare_words(obj, a, _QUANTIFIERS | _SENIORITY)) or obj.head
 
 
-def _shape(measure: str, down: bool, a: StatementAnalysis) -> str:
-    """ "Increase <measure> from <baseline> to <target>", keeping the author's period ("per week")."""
-    verb = "Reduce" if down else "Increase"
+def _topic(obj: Phrase, a: StatementAnalysis) -> str:
+    """What a course or a study is about: "an Italian language course" -> "Italian language", "a course on
+    email approaches" -> "email approaches"; any other object is its own topic."""
+    after = re.match(r"\s*(?:on|about|in|for|of)\s+(.+)$", a.text[obj.head_end :])
+    topic = after.group(1).strip(" .,;") if after else " ".join(_bare_words(obj, a, _QUANTIFIERS)[:-1])
+    if not after and not topic and output_classes().nouns.get(obj.head) not in {"training", "research"}:
+        topic = _strip_determiner(_artifact_phrase(obj, a))
+    people = output_classes().people
+    if (
+        not topic
+        or _TIMEBOX.fullmatch(f"in {topic}")
+        or all(w.lower().rstrip("s") in people for w in topic.split())
+    ):
+        return (
+            _UNKNOWN_TOPIC  # "50 customer interviews", "sessions in Q3": the author has not said about what
+        )
+    return topic
+
+
+# What may stand before the action: nothing, a subject, a modal ("We will", "I want to").
+_LEAD = re.compile(
+    r"^\s*(?:(?:we|i|you|our team|the team)\s+)?(?:(?:will|shall|must|should|can|need to|want to|plan to|aim to|"
+    r"are going to|am going to)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """The author's piece of work as a verb phrase, in two inflections."""
+
+    base: str  # "migrate all services to Kubernetes"
+    ing: str  # "migrating all services to Kubernetes"
+
+
+def work_phrase(p: Predicate, a: StatementAnalysis) -> Work | None:
+    """The predicate's verb phrase in the author's words, to ask "Why <base>?" and to say "from <…ing>".
+    Verbs joined to it ("Writing and delivering a plan", "Create a guide and add it to the form") take the
+    same form."""
+    verb = p.verb.lower()
+    if not verb.replace(" ", "").replace("-", "").isalpha() or not _leads(p, a):
+        return None  # "feature x has been released": the parse's verb is not the author's action
+    particle = verb.partition(" ")[2]
+    base_parts, ing_parts = [verb], [gerund(verb)]
+    cursor = p.end
+    if particle and a.text[cursor:].lower().lstrip().startswith(particle):
+        cursor = a.text.lower().index(particle, cursor) + len(particle)
+    for other in a.predicates:
+        joined = re.search(r"(?:\band|\bor|,)\s*$", a.text[cursor : other.start])
+        if other.start < cursor or joined is None or not other.verb.replace(" ", "").isalpha():
+            continue
+        between = a.text[cursor : other.start]
+        base_parts.append(between)
+        ing_parts.append(between)
+        base_parts.append(other.verb.split(" ")[0])
+        ing_parts.append(gerund(other.verb.split(" ")[0]))
+        cursor = other.end
+    rest = _NEW_CLAUSE.sub("", a.text[cursor:])  # "… and they share what they learned" is another statement
+    rest = _tidy(rest.rstrip(" .!?;:"))
+    return Work(base=_tidy(" ".join([*base_parts, rest])), ing=_tidy(" ".join([*ing_parts, rest])))
+
+
+def question_for(work: Work) -> str:
+    """The coach's "why?" (003: keep asking why) in the author's words."""
+    return f"Why {work.base}? {_NOTICE}"
+
+
+# ---------------------------------------------------------------------------------------------- shapes
+def _shape(measure: Measure, a: StatementAnalysis, phrase: str) -> str:
+    """ "Increase <measure> from <baseline> to <target> [unit]", keeping the author's period ("per week") when
+    the measure does not carry its own."""
+    if measure.learning:
+        return _capital(phrase)
+    verb = "Reduce" if measure.down else "Increase"
+    unit = f" {measure.unit}" if measure.unit else ""
     period = ""
-    is_rate = any(w in measure for w in ("rate", "score", "time", "share", "average", "%", "size"))
-    if a.rate_period and "per " not in measure and not is_rate:
-        unit = a.rate_period.removesuffix("ly") if a.rate_period.endswith("ly") else a.rate_period
-        period = f" per {'day' if unit == 'dai' else unit}"
-    return f"{verb} {measure} from <baseline> to <target>{period}"
+    if a.rate_period and not any(w in phrase for w in _RATE_WORDS) and not measure.unit:
+        period_unit = a.rate_period.removesuffix("ly") if a.rate_period.endswith("ly") else a.rate_period
+        period = f" per {'day' if period_unit == 'dai' else period_unit}"
+    return f"{verb} {phrase} from <baseline> to <target>{unit}{period}"
 
 
-def _why(work: str) -> str:
-    return f'Why does "{work}" matter? What number changes if it works? Measure that, and keep the work as a plan.'
+def _fill_template(template: str, p: Predicate, a: StatementAnalysis) -> str:
+    obj = p.object
+    if obj is None:
+        return template
+    x = _artifact_phrase(obj, a, p.destination_name)
+    topic = _topic(obj, a)
+    if topic == _UNKNOWN_TOPIC and "proficiency" in template:
+        topic = "<the skill trained>"  # a course or training whose subject the author has not named
+    values = {"x": x, "people": _people_phrase(obj, a), "topic": topic}
+    return _tidy(re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template))
+
+
+def _noun_as_object(p: Predicate, a: StatementAnalysis) -> Predicate | None:
+    """A predicate the parse left without an object ("Run 5 webinars"), given the first later noun of the
+    statement whose class of output is known, as written."""
+    table = output_classes().nouns
+    for lemma in a.nouns:
+        cls = table.get(lemma.lower())
+        if cls is None:
+            continue
+        match = re.search(rf"\b{re.escape(lemma)}\w*", a.text[p.end :], re.IGNORECASE)
+        if match is None or len(a.text[p.end : p.end + match.start()].split()) > 2:
+            continue  # only a noun right after the verb ("Run 5 webinars"), not one in a later clause
+        start, end = p.end + match.start(), p.end + match.end()
+        obj = Phrase(text=a.text[start:end], start=start, end=end, head=lemma, head_start=start, head_end=end)
+        return p.model_copy(update={"object": obj})
+    return None
+
+
+def _leads(p: Predicate, a: StatementAnalysis) -> bool:
+    """The predicate is the statement's action: nothing but a subject or a modal before it ("We will …",
+    "Each team member presents …")."""
+    before = a.text[: p.start]
+    if a.subject is not None and a.subject.end <= p.start:
+        before = a.text[a.subject.end : p.start]
+    return bool(_LEAD.match(before))
+
+
+def _phrase_end(p: Predicate, following: Predicate) -> int:
+    """Where ``p``'s own words end before ``following`` (the parse may stretch its span over the next verb)."""
+    end = p.span_end or p.end
+    return end if end <= following.start else p.end
+
+
+def lead_predicates(a: StatementAnalysis) -> list[Predicate]:
+    """The author's actions: the predicate that leads the statement and those joined to it ("Design, create,
+    and launch"), not the ones inside a clause ("Discuss how to market our product")."""
+    out: list[Predicate] = []
+    for p in a.predicates:
+        if not out:
+            if _leads(p, a):
+                out.append(p)
+        elif re.search(r"(?:\band|\bor|,)\s*$", a.text[_phrase_end(out[-1], p) : p.start]):
+            out.append(p)
+    return out
+
+
+def _classified(a: StatementAnalysis) -> Iterator[tuple[Predicate, str]]:
+    """The author's actions whose class of output is known (by verb or object), main first."""
+    for p in lead_predicates(a):
+        if p.object is not None and _WH.search(a.text[p.end : p.object.start]):
+            # "Discuss how to market our product": the product is not what this work makes
+            p = p.model_copy(update={"object": None})
+        cls = output_class(p)
+        if cls is None and p.object is None and not is_consuming(p):
+            found = _noun_as_object(p, a)
+            if found is not None:
+                p, cls = found, output_class(found)
+        if cls is not None and cls in outcome_map().classes:
+            yield p, cls
+
+
+def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
+    """No class fits: the coach's question, and the shape of an answer with the author's work in it."""
+    main = a.main
+    work = work_phrase(main, a) if main is not None else None
+    if work is None:
+        return
+    yield Candidate(
+        f"Increase <the result you expect from {work.ing}> from <baseline> to <target>",
+        "Name the result this work is for, and measure that; keep the work as a plan.",
+        question=question_for(work),
+    )
+
+
+def _unsure_objective(a: StatementAnalysis) -> Iterator[Candidate]:
+    main = a.main
+    work = work_phrase(main, a) if main is not None else None
+    if work is None:
+        return
+    yield Candidate(
+        f"Achieve <the change you expect from {work.ing}>",
+        "Say what should be different when the work is done; the work itself is a plan.",
+        question=question_for(work),
+    )
+
+
+def _class_key_results(a: StatementAnalysis, description: str) -> Iterator[Candidate]:
+    """Outcome key results for the class of the author's work: its measures, on the author's object."""
+    lead = lead_predicates(a)
+    for p, cls in _classified(a):
+        entry = outcome_map().classes[cls]
+        people = is_people(p.object)
+        work = work_phrase(lead[0], a) if lead else None  # the whole action, joined verbs included
+        question = question_for(work) if work else None
+        measures = entry.measures(people)
+        if entry.by_domain:
+            measures = entry.domain_measures(p.object.modifiers if p.object else ())
+            if not measures:
+                continue  # "Write the plan": what it is for is the author's to say
+        usable = [m for m in measures if p.object is not None or "{" not in m.phrase]
+        for measure in usable:
+            phrase = _fill_template(measure.phrase, p, a)
+            yield Candidate(_shape(measure, a, phrase), description, question=question, outcome_class=cls)
+        if usable:
+            return
+
+
+def outcome_key_result(ctx: Context, description: str) -> Iterator[Candidate]:
+    produced = False
+    for candidate in _class_key_results(ctx.analysis, description):
+        produced = True
+        yield candidate
+    if not produced:
+        yield from _unsure_key_result(ctx.analysis)
 
 
 # ---------------------------------------------------------------------------------------------- generators
 def outcome_from_output(ctx: Context) -> Iterator[Candidate]:
-    """K203/K207/K205: the measures the work is for (website -> conversion rate, tips -> completion rate)."""
-    a = ctx.analysis
-    for p in a.predicates:
-        measures = _measures_for(p.object, a)
-        if not measures and "outreach" in p.classes:
-            measures = _outreach_measures()
-        for measure, down in measures:
-            yield Candidate(_shape(measure, down, a), _why(a.text))
-        if measures:
-            return
+    """K203/K207: the outcome the work is for (website -> conversion rate of the website)."""
+    yield from outcome_key_result(ctx, "Measure what the work is for, not the work; keep the work as a plan.")
 
 
 def outcome_from_activity(ctx: Context) -> Iterator[Candidate]:
-    """K204: measure what the counted work changes (posts -> new visitors; meetings -> follow-ups booked)."""
-    a = ctx.analysis
-    for p in a.predicates:
-        obj = p.object
-        if obj is None:
-            continue
-        if "outreach" in p.classes:
-            measures = _outreach_measures()
-        else:
-            key = obj.counted or obj.head
-            measures = _outcome_measures(key, _artifact_phrase(obj, a)) or _measures_for(obj, a)
-        for measure, down in measures:
-            yield Candidate(
-                _shape(measure, down, a), "Count the effect of the work, not how much of it you do."
-            )
-        if measures:
-            return
+    """K204: measure what the counted work changes (posts -> audience reached; meetings -> follow-ups)."""
+    yield from outcome_key_result(ctx, "Count the effect of the work, not how much of it you do.")
 
 
 def add_target(ctx: Context) -> Iterator[Candidate]:
@@ -204,14 +446,20 @@ def add_target(ctx: Context) -> Iterator[Candidate]:
         obj = p.object
         if obj is None:
             continue
-        mapped = _measures_for(obj, a) if not obj.classes & {"metric"} else []
-        phrase = _metric_phrase(obj, a, p.span_end)
-        down_verbs = {"reduce", "decrease", "lower", "cut", "shorten", "minimize", "minimise", "halve"}
-        if mapped:
-            for measure, down in mapped:
-                yield Candidate(_shape(measure, down, a), "Say how much: the same direction, with a target.")
+        if p.causative or (output_class(p) is not None and not obj.classes & {"metric"}):
+            yield from outcome_key_result(ctx, "Say how much: the outcome of the work, with a target.")
             return
+        drivers = outcome_map().kpi_drivers.get(obj.head.lower(), ())
+        if drivers and not obj.classes & {"metric"}:  # "Improve SEO": the measure SEO is for (003:80)
+            for driver in drivers:
+                measure = Measure(measure=driver)
+                yield Candidate(
+                    _shape(measure, a, measure.phrase), "Say how much: the measure this work moves."
+                )
+            return
+        phrase = _metric_phrase(obj, a, p.span_end)
         if phrase:
+            down_verbs = {"reduce", "decrease", "lower", "cut", "shorten", "minimize", "minimise", "halve"}
             down = p.verb in down_verbs or obj.head in {"time", "cost", "churn", "ticket", "bug", "error"}
             verb = (
                 _capital(p.verb_text.lower())
@@ -224,6 +472,7 @@ def add_target(ctx: Context) -> Iterator[Candidate]:
                 "Say how much: the same direction, with a target.",
             )
             return
+    yield from outcome_key_result(ctx, "Say what you will measure and by how much.")
 
 
 def add_metric(ctx: Context) -> Iterator[Candidate]:
@@ -237,19 +486,20 @@ def add_metric(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(
             a.text[: obj.start] + insert + a.text[obj.start :],
             "Say how many: a learning key result needs a count.",
+            outcome_class="research",
         )
         return
     if main is not None and main.classes & {"change", "attain"} and main.object is not None:
         yield from add_target(ctx)
         return
-    if main is not None and main.object is not None:
-        yield from outcome_from_output(ctx)
+    if main is not None:
+        yield from outcome_key_result(ctx, "Measure what the work is for, with a number.")
         return
     nouns = [n for n in a.nouns if n not in {"increase", "decrease", "improvement", "growth"}]
     if nouns:
         # "an increase in customer satisfaction" -> "Increase customer satisfaction from <baseline> to <target>"
         match = re.search(r"\b(?:in|of)\s+(.+)$", a.text)
-        phrase = match.group(1) if match else " ".join(nouns)
+        phrase = match.group(1).rstrip(" .") if match else " ".join(nouns)
         yield Candidate(
             f"Increase {phrase} from <baseline> to <target>", "Say what you will measure and by how much."
         )
@@ -264,87 +514,291 @@ def add_baseline(ctx: Context) -> Iterator[Candidate]:
     before = a.text[: target.start].rstrip()
     if before.lower().endswith(" to"):
         yield Candidate(
-            f"{before[:-3]} from <baseline> to {a.text[target.start :]}", "Record where you start."
+            f"{before[:-3]} from <baseline> to {a.text[target.start :]}".rstrip(" ."),
+            "Record where you start.",
         )
 
 
-def kpi_driver(ctx: Context) -> Iterator[Candidate]:
-    """K206/K211: a narrower outcome that drives the KPI (qualified leads -> downloads of the lead magnet)."""
-    a = ctx.analysis
+def _kpi_phrase(a: StatementAnalysis) -> tuple[str, Phrase] | None:
     main = a.main
-    if main is None or main.object is None:
+    if main is not None and main.object is not None:
+        return _metric_phrase(main.object, a, main.object.end), main.object
+    return None
+
+
+def kpi_driver(ctx: Context) -> Iterator[Candidate]:
+    """K206/K211: a narrower outcome that drives the KPI (net revenue retention -> churned revenue), or, when
+    no driver is known, the question that finds one, with the KPI in the author's words."""
+    a = ctx.analysis
+    found = _kpi_phrase(a)
+    if found is None:
+        yield from outcome_key_result(ctx, "Find the outcome that moves this number, trackable every week.")
         return
-    obj = main.object
-    for key in (obj.counted, obj.head):
-        measures = _outcome_measures(key, _artifact_phrase(obj, a))
-        for measure, down in measures:
-            yield Candidate(
-                _shape(measure, down, a), "Find the outcome that moves this number, trackable every week."
-            )
-        if measures:
+    kpi, obj = found
+    drivers = outcome_map().kpi_drivers
+    description = "Find the outcome that moves this number, trackable every week."
+    question = f"What moves {kpi} that the team can change every week?"
+    for key in (obj.counted, obj.head, *obj.modifiers):
+        for driver in drivers.get((key or "").lower(), ()):
+            measure = Measure(measure=driver.replace("{x}", _strip_determiner(kpi)))
+            yield Candidate(_shape(measure, a, measure.phrase), description, question=question)
+        if drivers.get((key or "").lower()):
             return
+    yield Candidate(
+        f"Increase <the weekly driver> of {_strip_determiner(kpi)} from <baseline> to <target>",
+        description,
+        question=question,
+    )
+
+
+def _class_objectives(a: StatementAnalysis, description: str) -> Iterator[Candidate]:
+    for p, cls in _classified(a):
+        if p.object is None:
+            continue
+        entry = outcome_map().classes[cls]
+        if entry.objective is None:
+            continue  # the class has no objective of its own (a plan's is the author's to name)
+        template = entry.objective_for(is_people(p.object))
+        if template is None:
+            continue
+        work = work_phrase(p, a)
+        text = _capital(_fill_template(template, p, a))
+        yield Candidate(text, description, question=question_for(work) if work else None, outcome_class=cls)
+        return
 
 
 def objective_from_task(ctx: Context) -> Iterator[Candidate]:
-    """O101: the direction the deliverable serves ("Write a marketing plan for Germany" -> "Increase product
-    reach for Germany")."""
-    a = ctx.analysis
-    purposes = _outcomes()["objective"]
-    assert isinstance(purposes, dict)
-    for p in a.predicates:
-        obj = p.object
-        if obj is None:
+    """O101: the change the deliverable serves, by its class ("Launch the new website" -> "Make the new website
+    win us more customers"), or the coach's question when no class fits."""
+    produced = False
+    for candidate in _class_objectives(ctx.analysis, "Name the change the deliverable is for."):
+        produced = True
+        yield candidate
+    if not produced:
+        yield from _unsure_objective(ctx.analysis)
+
+
+_DOWN_HEADS = frozenset(
+    {"churn", "cost", "time", "ticket", "bug", "error", "incident", "complaint", "defect", "backlog", "delay"}
+)
+_NUMBER_MARKERS = (
+    "at least",
+    "more than",
+    "less than",
+    "up to",
+    "by",
+    "to",
+    "of",
+    "at",
+    "above",
+    "below",
+    "under",
+    "over",
+    "from",
+    "with",
+    "than",
+    "around",
+    "about",
+)
+
+
+_NOT_TARGETS = frozenset({"duration", "year"})  # "older than 30 days", "in the next 12 months" stay in words
+_SCALE_WORDS = re.compile(r"^\s+(?:million|thousand|billion|hundred|k)\b", re.IGNORECASE)
+
+
+def _targets(a: StatementAnalysis) -> list[Quantity]:
+    """The numbers that are targets, a scale word counted with its number ("1 million" is one)."""
+    out: list[Quantity] = []
+    for q in sorted(a.quantities, key=lambda q: q.start):
+        if q.kind in _NOT_TARGETS or (
+            out and _SCALE_WORDS.match(" " + q.text) and out[-1].end + 1 >= q.start
+        ):
             continue
-        keys = [f"{m} {obj.head}" for m in obj.modifiers] + [obj.head]
-        purpose = next((purposes[k] for k in keys if k in purposes), None)
-        rest = a.text[obj.head_end :].strip(" ,;")
-        rest = rest if re.match(r"(?:for|in|across|with|among)\b", rest) else ""
-        if purpose:
-            topic = " ".join(a.text[obj.start : obj.head_start].split()[-2:]).strip()
-            topic = _strip_determiner(topic) if topic else ""
-            purpose = purpose.replace("{x}", _artifact_phrase(obj, a))
-            purpose = (
-                purpose.replace("{topic}", topic).replace(" of  ", " ").strip()
-                if "{topic}" in purpose
-                else purpose
-            )
-            if purpose.endswith(" of"):
-                purpose = purpose[:-3]
-            yield Candidate(f"Increase {purpose} {rest}".strip(), "Name the change the deliverable is for.")
-        x = _artifact_phrase(obj, a)
-        yield Candidate(f"Make {x} matter to <who>", "Say who should be better off, and how.")
+        out.append(q)
+    return out
+
+
+def _quantity_text(q: Quantity, a: StatementAnalysis) -> str:
+    """The number as written, with a scale word after it ("1 million")."""
+    scale = _SCALE_WORDS.match(a.text[q.end :])
+    return a.text[q.start : q.end + (scale.end() if scale else 0)]
+
+
+def _without_numbers(a: StatementAnalysis) -> str:
+    """The statement with each target number and the word that introduced it removed ("Improve gross churn
+    below 5%" -> "Improve gross churn"), and leftover comparatives ("up", "more") dropped from the end."""
+    text = a.text
+    for q in sorted(_targets(a), key=lambda q: q.start, reverse=True):
+        if re.search(r"\([^()]*$", text[: q.start]) and ")" in text[q.end :]:
+            # a number inside brackets: the whole aside goes ("score of 86% (or a 10% increase YoY)")
+            opening = text.rindex("(", 0, q.start)
+            text = text[:opening].rstrip() + " " + text[text.index(")", q.end) + 1 :].lstrip()
+            continue
+        start = q.start
+        end = q.end + len(_quantity_text(q, a)) - (q.end - q.start)
+        before = text[:start].rstrip()
+        for marker in _NUMBER_MARKERS:
+            if before.lower().endswith(" " + marker):
+                start = len(before) - len(marker)
+                break
+        text = text[:start].rstrip() + " " + re.sub(r"^[-–/]\d[\d.,]*", "", text[end:].lstrip())
+    text = _tidy(text.rstrip(" ."))
+    return re.sub(r"\s+(?:up|down|more|less|and|in|this|per|or more|or less)$", "", text)
+
+
+def _customers_change(verb: str, subject: str, timebox: str, key_result: str | None) -> Candidate:
+    """A KPI can still read as a KPI without its number ("Grow revenue"): the objective is then the KPI moved by
+    a change in what customers do, which the author names; the coach's question asks for it."""
+    return Candidate(
+        _tidy(f"{_capital(verb)} {subject} with <the change in what customers do> {timebox}"),
+        "Name the change in what customers do that would move this number; the number is a key result.",
+        question=f"What would customers do differently that would {verb.lower()} {subject}? That change is the objective.",
+        key_result=key_result,
+    )
+
+
+def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
+    """The change behind a KPI in the author's words, the number moved to a suggested key result: "Grow EMEA
+    revenue by 20% this quarter" -> "Grow EMEA revenue this quarter" (key result: the statement itself);
+    "Achieve 98 percent CSAT" -> "Grow CSAT" (key result "Increase CSAT from <baseline> to 98 percent")."""
+    main = a.main
+    rest = _without_numbers(a)
+    targets = _targets(a)
+    target = a.target if a.target is not None and a.target.kind not in _NOT_TARGETS else None
+    target = target or (targets[-1] if targets else None)
+    description = "Keep the change in words; the number belongs in a key result."
+    if main is not None and main.verb not in _VAGUE_KPI_VERBS and rest.lower() != a.text.lower().rstrip(" ."):
+        # "Grow", "Keep", "Sign": the author's own change stays; the statement is already the key result
+        key_result = _capital(a.text.rstrip(" .")) if target else None
+        yield Candidate(_capital(rest), description, key_result=key_result)
+        if main.object is not None and main.object.classes & {"metric", "kpi_volume"}:
+            subject = _strip_determiner(_metric_phrase(main.object, a, main.object.end))
+            timebox_match = _TIMEBOX.search(a.text)
+            timebox = timebox_match.group(0) if timebox_match else ""
+            yield _customers_change(main.verb, subject, timebox, key_result)
         return
+    if main is not None and main.object is not None:
+        obj = main.object
+        subject = _metric_phrase(obj, a, obj.end)
+        subject = re.sub(r"^(?:the|our)\s+", "", _strip_determiner(subject)) or obj.text
+    else:
+        subject = " ".join(w for w in rest.split() if w.lower() not in {"up", "down", "more", "less"})
+        subject = re.sub(r"\s+(?:is|are|of|by|to)$", "", subject)
+    subject = _tidy(re.sub(r"\s+(?:by|to|from|of|at|above|below|under|over)$", "", subject))
+    if not subject:
+        return
+    subject = _uncapital(subject)  # "Sales" -> "sales"; "EMEA" stays
+    timebox_match = _TIMEBOX.search(a.text)
+    timebox = timebox_match.group(0) if timebox_match else ""
+    heads = {(main.object.head if main and main.object else ""), *a.nouns}
+    down = bool(heads & _DOWN_HEADS) or bool(main and main.verb in {"reduce", "cut", "lower", "decrease"})
+    key_result = (
+        f"{'Reduce' if down else 'Increase'} {subject} from <baseline> to {_quantity_text(target, a)}"
+        if target
+        else None
+    )
+    yield Candidate(
+        _tidy(f"{'Reduce' if down else 'Grow'} {subject} {timebox}"), description, key_result=key_result
+    )
+    own_verb = main is not None and main.verb not in _VAGUE_KPI_VERBS and main.verb.isalpha()
+    yield _customers_change(
+        main.verb if own_verb and main else ("reduce" if down else "grow"), subject, timebox, key_result
+    )
+
+
+# Verbs that only say "hit the number": the change behind it is said again ("Achieve 98% CSAT" -> "Grow CSAT").
+# Any other verb ("Grow", "Keep", "Win") is the author's change and stays, without the number.
+_VAGUE_KPI_VERBS = frozenset(
+    {"achieve", "reach", "hit", "get", "attain", "improve", "be", "have", "double", "triple", "halve"}
+)
+_TIMEBOX = re.compile(
+    r"\b(?:this|next)\s+(?:quarter|year|month|half|cycle)\b|\b(?:in|by|during|for)\s+(?:Q[1-4]|H[12]|FY\s?\d{2,4})"
+    r"(?:\s*\d{4})?\b",
+    re.IGNORECASE,
+)
 
 
 def objective_without_number(ctx: Context) -> Iterator[Candidate]:
-    """O103: the same aspiration without the number (which moves into a key result)."""
-    a = ctx.analysis
-    text = a.text
-    for q in sorted(a.quantities, key=lambda q: q.start, reverse=True):
-        start = q.start
-        before = text[:start].rstrip()
-        for marker in ("by", "to", "of", "at least"):
-            if before.lower().endswith(" " + marker):
-                start = len(before) - len(marker)
-        text = text[:start].rstrip() + " " + text[q.end :].lstrip()
-    text = re.sub(r"\s+", " ", text).strip()
-    main = a.main
-    if (main is not None and main.classes & {"attain"}) or (
-        main is not None and main.verb in {"double", "triple", "halve"}
-    ):
-        verb = "Improve" if main.verb not in {"double", "triple"} else "Grow"
-        text = verb + text[len(main.verb_text) :] if text.lower().startswith(main.verb_text.lower()) else text
-    if text and text != a.text:
-        yield Candidate(_capital(text), "Keep the aspiration in words; put the number in a key result.")
+    """O103: the change behind the number, the number moved to a suggested key result."""
+    if _targets(ctx.analysis):  # "older than 30 days" is a condition, not a target to move
+        yield from _kpi_objectives(ctx.analysis)
 
 
 def objective_first_step(ctx: Context) -> Iterator[Candidate]:
-    """O107: the step this quarter can finish: understand the need before building."""
+    """O107: the step this quarter can finish: understand the need before building (003:108)."""
     a = ctx.analysis
     objects = [p.object for p in a.predicates if p.object is not None]
     if objects:
         x = _artifact_phrase(objects[-1], a)
-        yield Candidate(f"Understand what our customers need from {x}", "Take the first step this quarter.")
+        yield Candidate(
+            f"Understand what our customers need from {x}",
+            "Take the first step this quarter.",
+            outcome_class="research",
+        )
+
+
+_CLAUSE_CUT = re.compile(r"\s*(?:,\s*)?\b(?:because|although|though|since|while|so that|which|as)\b.*$", re.I)
+_SUBJECT = re.compile(r"^(?:we|our team|the team|i)\s+(?:need to\s+|want to\s+)?", re.I)
+_TOO_ADJECTIVE = re.compile(r"^(?P<thing>.+?)\s+(?:is|are)\s+too\s+(?P<quality>\w+)$", re.I)
+
+
+def problem_turned_round(a: StatementAnalysis) -> str | None:
+    """The state the team wants, from a problem in the author's words: "We spend too much time in meetings" ->
+    "Spend less time in meetings"; "Our onboarding is too confusing" -> "Make our onboarding less confusing"."""
+    text = re.sub(r"\s*\([^()]*\)", "", a.text).rstrip(" .!")
+    text = _CLAUSE_CUT.sub("", text)
+    too = _TOO_ADJECTIVE.match(text)
+    if too:
+        return _capital(f"make {_uncapital(too.group('thing'))} less {too.group('quality')}")
+    text = _SUBJECT.sub("", text)
+    inversions = outcome_map().problem_inversions
+    for marker in sorted(inversions, key=len, reverse=True):
+        found = re.search(rf"\b{re.escape(marker)}\b", text, re.I)
+        if found:
+            turned = text[: found.start()] + inversions[marker] + text[found.end() :]
+            return _capital(_tidy(turned))
+    return None
+
+
+def _names_a_problem(a: StatementAnalysis) -> bool:
+    markers = default_lexicon().words.get("problem_marker", frozenset())
+    lowered = f" {a.text.lower()} "
+    return any(f" {m} " in lowered for m in markers)
+
+
+def _problem_objective(a: StatementAnalysis) -> Iterator[Candidate]:
+    """The state the team wants; when the problem cannot be turned round in its own words, the shape of an
+    answer and the coach's question about it."""
+    turned = problem_turned_round(a)
+    description = "Say the state you want, not the problem you have."
+    if turned is not None and turned.lower() != a.text.lower():
+        question = "What will users or the team notice when this is solved? Measure that in the key results."
+        yield Candidate(turned, description, question=question)
+    yield Candidate(
+        "Achieve <what users or the team will notice when this is solved>",
+        description,
+        question=f'What will users or the team notice when "{a.text.rstrip(" .")}" is solved?',
+    )
+
+
+def objective_rewrite(ctx: Context) -> Iterator[Candidate]:
+    """Any other objective finding: the change behind a KPI, the change its work is for, or the coach's
+    question."""
+    a = ctx.analysis
+    if ctx.finding.code == "O109" or (a.describes_present and _names_a_problem(a)):
+        yield from _problem_objective(a)
+        return
+    measured = a.main is None or (
+        a.main.object is not None and a.main.object.classes & {"metric", "kpi_volume"}
+    )
+    if ctx.finding.category in {Category.KPI_RESTATEMENT, Category.NUMBER_IN_OBJECTIVE} and measured:
+        yield from _kpi_objectives(a)
+    yield from objective_from_task(ctx)
+
+
+def key_result_rewrite(ctx: Context) -> Iterator[Candidate]:
+    """Any other key-result finding: the outcome its work is for, or the coach's question."""
+    yield from outcome_key_result(ctx, "Measure what the work is for, with a target.")
 
 
 GENERATORS: Mapping[str, Callable[[Context], Iterator[Candidate]]] = {
@@ -360,8 +814,44 @@ GENERATORS: Mapping[str, Callable[[Context], Iterator[Candidate]]] = {
 }
 
 
+def _example_classes(text: str) -> frozenset[str]:
+    """The output classes a worked example speaks of, by its words (no parsing): its nouns, and its first word
+    as a verb (examples are written as imperatives)."""
+    table = output_classes()
+    tokens = re.findall(r"[a-z][a-z-]*", text.lower())
+    found = {table.verbs[tokens[0]]} if tokens and tokens[0] in table.verbs else set()
+    for word in tokens:
+        for key in (word, word.removesuffix("s"), word.removesuffix("es")):
+            if key in table.nouns:
+                found.add(table.nouns[key])
+                break
+    return frozenset(found)
+
+
+def same_kind_example(candidate: Candidate, ctx: Context) -> CorpusStatement | None:
+    """The guide's rewrite of a statement about the same class of work (its bad statement names that class and
+    shares a word with the author's), most alike first; None when the guides have no such example."""
+    if candidate.outcome_class is None:
+        return None
+    query = words(ctx.analysis.text)
+    best: tuple[float, CorpusStatement] | None = None
+    for example in load_corpus():
+        if example.kind is not ctx.kind or candidate.outcome_class not in _example_classes(example.bad.text):
+            continue
+        score = similarity(query, words(example.bad.text))
+        if score <= 0 or candidate.outcome_class not in _example_classes(example.good[0].text):
+            continue  # the guide's rewrite must be about the same kind of work too
+        if best is None or score > best[0]:
+            best = (score, example.good[0])
+    return best[1] if best else None
+
+
+# Shapes that only complete what the author wrote ("from <baseline> to 20%"): nothing else is offered instead.
+_NO_FALLBACK = frozenset({"add_baseline"})
+
+
 class Suggester:
-    """Attaches re-linted, ranked suggestions to findings; holds no state beyond the linter it uses."""
+    """Attaches re-linted suggestions to findings; holds no state beyond the linter it uses."""
 
     def __init__(self, linter: Linter, templates: Mapping[str, str]) -> None:
         self.linter = linter
@@ -372,13 +862,21 @@ class Suggester:
     def candidates(self, ctx: Context) -> list[Candidate]:
         name = self.templates.get(ctx.finding.code)
         generated = list(GENERATORS[name](ctx)) if name in GENERATORS else []
+        if not generated and name not in _NO_FALLBACK:
+            # the rule's own shape does not apply: the class's outcome, or the coach's question
+            rewrite = objective_rewrite if ctx.kind is StatementKind.OBJECTIVE else key_result_rewrite
+            generated = list(rewrite(ctx))
         seen: set[str] = set()
         unique = []
+        original_numbers = numbers_in(ctx.analysis.text)
         for c in generated:
-            text = re.sub(r"\s+", " ", c.text).strip()
-            if text and text.lower() != ctx.analysis.text.lower() and text not in seen:
-                seen.add(text)
-                unique.append(Candidate(text, c.description))
+            text = _tidy(c.text)
+            if not text or text.lower() == ctx.analysis.text.lower().rstrip(". ") or text in seen:
+                continue
+            if not numbers_in(text) <= original_numbers:
+                continue  # never put a number in the author's mouth
+            seen.add(text)
+            unique.append(Candidate(text, c.description, c.question, c.key_result, c.outcome_class))
         return unique
 
     def _clean(self, text: str, kind: StatementKind, objective: str | None) -> bool:
@@ -391,30 +889,10 @@ class Suggester:
             self._verdicts[key] = verdict
         return verdict
 
-    def ranked(self, ctx: Context) -> list[tuple[Candidate, tuple[CorpusStatement, float] | None]]:
-        """Candidates that add no number, best first by likeness to their nearest worked example (no parsing),
-        then the nearest worked example itself, templatised, as the last resort."""
-        original_numbers = numbers_in(ctx.analysis.text)
-        scored = []
-        for candidate in self.candidates(ctx):
-            if not numbers_in(candidate.text) <= original_numbers:
-                continue  # never put a number in the author's mouth
-            nearest = nearest_good(candidate.text, ctx.kind, ctx.finding.code)
-            score = similarity(words(candidate.text), words(nearest[0].text)) if nearest else 0.0
-            scored.append((score, candidate, nearest))
-        scored.sort(key=lambda item: -item[0])
-        out = [(candidate, nearest) for _, candidate, nearest in scored]
-        nearest = nearest_good(ctx.analysis.text, ctx.kind, ctx.finding.code)
-        if nearest is not None:
-            text = templatize(nearest[0].text)
-            if numbers_in(text) <= original_numbers:
-                out.append((Candidate(text, _FALLBACK_NOTE), nearest))
-        return out
-
     def suggest_all(self, contexts: list[Context]) -> list[tuple[Suggestion, ...]]:
-        """Suggestions for many findings. Candidates are re-linted lazily, best first and in rounds (one
+        """Suggestions for many findings. Candidates are re-linted lazily, in order and in rounds (one
         ``nlp.pipe`` pass per round for every finding still short of rewrites), so most findings cost one parse."""
-        queues = [self.ranked(ctx) for ctx in contexts]
+        queues = [self.candidates(ctx) for ctx in contexts]
         chosen: list[list[Suggestion]] = [[] for _ in contexts]
         positions = [0] * len(contexts)
         self.linter.analyze(ctx.objective for ctx in contexts if ctx.objective)
@@ -422,33 +900,35 @@ class Suggester:
             pending = [
                 i
                 for i, queue in enumerate(queues)
-                if positions[i] < len(queue)
-                and len(chosen[i]) < _MAX_SUGGESTIONS
-                # the worked example is only a fallback: once the author's words gave a rewrite, stop there
-                and not (chosen[i] and queue[positions[i]][0].description == _FALLBACK_NOTE)
+                if positions[i] < len(queue) and len(chosen[i]) < _MAX_SUGGESTIONS
             ]
             if not pending:
                 break
-            self.linter.analyze(fill(queues[i][positions[i]][0].text) for i in pending)
+            self.linter.analyze(fill(queues[i][positions[i]].text) for i in pending)
             for i in pending:
-                candidate, nearest = queues[i][positions[i]]
+                candidate = queues[i][positions[i]]
                 positions[i] += 1
                 ctx = contexts[i]
                 if self._clean(candidate.text, ctx.kind, ctx.objective):
-                    chosen[i].append(self._suggestion(candidate.text, candidate.description, nearest, ctx))
+                    chosen[i].append(self._suggestion(candidate, ctx))
         return [tuple(found) for found in chosen]
 
     def suggest(self, ctx: Context) -> tuple[Suggestion, ...]:
         """Clean rewrites for one finding (see suggest_all)."""
         return self.suggest_all([ctx])[0]
 
-    def _suggestion(self, text: str, description: str, nearest: object, ctx: Context) -> Suggestion:
-        example = nearest[0] if isinstance(nearest, tuple) else None
+    def _suggestion(self, candidate: Candidate, ctx: Context) -> Suggestion:
+        example = same_kind_example(candidate, ctx)
         return Suggestion(
-            text=text,
-            applicability=Applicability.DISPLAY_ONLY if has_placeholder(text) else Applicability.UNSAFE,
-            description=description,
+            text=candidate.text,
+            applicability=Applicability.DISPLAY_ONLY
+            if has_placeholder(candidate.text)
+            else Applicability.UNSAFE,
+            description=candidate.description,
             example=example.text if example else None,
             example_source=example.source if example else None,
             edit=ctx.whole,
+            question=candidate.question,
+            key_result=candidate.key_result,
+            outcome_class=candidate.outcome_class,
         )

@@ -132,7 +132,7 @@ def test_explain_prints_what_why_sources_and_examples(runner: CliRunner) -> None
         "K204 key-result-counts-activities",
         "What it flags:",
         "Why it matters:",
-        "003_c829359f6e0b3882.txt:615",
+        "Step by Step Guide to OKRs (Weekdone) (line 615)",
         "Publish one new post per week",
     ):
         assert part in result.output

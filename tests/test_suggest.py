@@ -79,8 +79,17 @@ def test_output_key_result_gets_an_outcome_on_the_same_artefact(linter: Linter) 
     first = finding.suggestions[0]
     assert "the new website" in first.text and "<baseline>" in first.text and "<target>" in first.text
     assert first.applicability == Applicability.DISPLAY_ONLY
-    assert first.example and first.example_source is not None
-    assert "Why does" in (first.description or "")
+    assert first.outcome_class == "site"
+    assert first.question == "Why launch the new website? What will users or the team notice when it's done?"
+
+
+def test_a_worked_example_is_cited_only_for_the_same_kind_of_work(linter: Linter) -> None:
+    (finding,) = [f for f in linter.lint_statement("Publish 4 blog posts a week") if f.code == "K204"]
+    first = finding.suggestions[0]
+    assert first.outcome_class == "content" and "blog posts" in first.text
+    assert first.example is not None and first.example_source is not None
+    assert "blog" in first.example.lower()
+    assert first.example_source.title and first.example_source.title.startswith("Step by Step Guide to OKRs")
 
 
 def test_vague_key_result_keeps_the_authors_direction_and_measure(linter: Linter) -> None:
@@ -90,8 +99,9 @@ def test_vague_key_result_keeps_the_authors_direction_and_measure(linter: Linter
 
 def test_objective_with_a_number_keeps_its_words_without_the_number(linter: Linter) -> None:
     findings = linter.lint_statement("Achieve 98 percent CSAT this quarter", kind="objective")
-    texts = [s.text for f in findings for s in f.suggestions]
-    assert "Improve CSAT this quarter" in texts
+    first = next(s for f in findings for s in f.suggestions)
+    assert first.text == "Grow CSAT this quarter"
+    assert first.key_result == "Increase CSAT from <baseline> to 98 percent"
 
 
 def test_templatize_turns_numbers_into_placeholders() -> None:

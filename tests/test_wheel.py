@@ -36,7 +36,7 @@ def test_wheel_contains_rules_lexicons_and_corpus(wheel: Path) -> None:
     assert "okrlint/_data/corpus/examples.yaml" in names
     assert "okrlint/templates/report.html.j2" in names
     assert "okrlint/templates/report.js" in names  # the HTML report's filter, inlined by hash
-    assert "okrlint/_data/rules/guides.yaml" in names  # guide titles
+    assert "okrlint/_data/corpus/bibliography.yaml" in names  # guide titles
     # The rule pages the language server links diagnostics to.
     assert any(n.startswith("okrlint/_data/docs/rules/K203-") for n in names)
 

@@ -15,6 +15,7 @@ Formatter = Callable[[LintReport], str]
 # Format name -> module under okrlint.formatters exposing ``render(report) -> str``; the order is the CLI's.
 _MODULES = {
     "text": "text",
+    "concise": "concise",
     "full": "full",
     "json": "json_",
     "sarif": "sarif",
@@ -37,7 +38,7 @@ def get_formatter(name: str) -> Formatter:
 
 def render_for(name: str, report: LintReport, color: bool = False) -> str:
     """The report in format ``name``; the human formats (text, full) in colour when ``color``."""
-    if color and name in ("text", "full"):
+    if color and name in ("text", "concise", "full"):
         from okrlint.formatters.style import COLOR
 
         module = importlib.import_module(f"okrlint.formatters.{_MODULES[name]}")

@@ -8,6 +8,7 @@ Layout (after rustc and ruff)::
        |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^
        = warning: K201 key-result-without-number
        = help: Raise onboarding completion from <baseline> to <target> [display-only]
+       = ask: Why improve customer onboarding? What will users or the team notice when it's done?
        = why: Flags a key result ...
        = source: Step by Step Guide to OKRs (Weekdone) (line 45)
        = docs: docs/rules/K201-key-result-without-number.md
@@ -93,6 +94,15 @@ def _details(finding: Finding, style: Style = PLAIN) -> list[str]:
     for suggestion in finding.suggestions:
         help_lines = _wrapped("help", f"{suggestion.text} [{suggestion.applicability}]", indent)
         lines.extend(style.paint("help", line) for line in help_lines)
+        if suggestion.key_result:
+            lines.extend(_wrapped("key result", suggestion.key_result, indent))
+        if suggestion.example and suggestion.example_source:
+            lines.extend(
+                _wrapped("like", f"{suggestion.example} ({cite(suggestion.example_source)})", indent)
+            )
+    asked = [s.question for s in finding.suggestions if s.question]
+    if asked:
+        lines.extend(_wrapped("ask", asked[0], indent))
     if finding.explanation:
         lines.extend(_wrapped("why", finding.explanation, indent))
     if finding.source:

@@ -1,4 +1,5 @@
-"""Concise text: ``path:line:col: CODE message`` per finding, ``path:line:col: error: …`` per bad file.
+"""Text (the default): ``path:line:col: CODE message`` per finding with the suggested rewrite on one indented
+``help:`` line under it (as ruff and rustc print help), ``path:line:col: error: …`` per bad file.
 
 Paths and messages carry user text: control characters are shown as escapes (``okrlint.formatters.escape``).
 On a terminal the command paints them through a Style; the plain text is the same either way.
@@ -49,9 +50,20 @@ def summary_line(report: LintReport, style: Style = PLAIN) -> str:
     )
 
 
+def help_line(finding: Finding, style: Style = PLAIN) -> str | None:
+    """The first suggested rewrite, on one line (newlines in user text folded)."""
+    if not finding.suggestions:
+        return None
+    return "  " + style.paint("help", "help:") + " " + visible(" ".join(finding.suggestions[0].text.split()))
+
+
 def render(report: LintReport, style: Style = PLAIN) -> str:
     lines = [error_line(e, style) for e in report.errors]
-    lines.extend(finding_line(f, style) for f in report.active_findings())
+    for finding in report.active_findings():
+        lines.append(finding_line(finding, style))
+        rewrite = help_line(finding, style)
+        if rewrite:
+            lines.append(rewrite)
     lines.append(summary_line(report, style))
     return "\n".join(lines) + "\n"
 

@@ -100,7 +100,11 @@ def test_stdin_uses_the_working_directory(tmp_path: Path, monkeypatch: pytest.Mo
     write(tmp_path / "okrlint.toml", 'select = ["K204"]\n')
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "--format", "markdown", "-"], input=OKR)
-    codes = {line.split()[1] for line in result.output.splitlines() if ":" in line.split()[0]}
+    codes = {
+        line.split()[1]
+        for line in result.output.splitlines()
+        if line and not line[0].isspace() and ":" in line.split()[0]  # not the indented help lines
+    }
     assert codes == {"K204"}
 
 

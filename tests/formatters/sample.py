@@ -246,6 +246,9 @@ def platform_file(prefix: str = "") -> SampleFile:
                 text="Raise onboarding completion from <baseline> to <target>",
                 description="Add a baseline and a target",
                 example="Raise the share of new teams deploying in week one from 20% to 60%",
+                example_source=Citation(file=SEEDS["003"], line=605),
+                question="Why improve onboarding? What will users or the team notice when it's done?",
+                outcome_class="release",
             ),
         ),
     )
@@ -268,6 +271,7 @@ def platform_file(prefix: str = "") -> SampleFile:
                 applicability=Applicability.SAFE,
                 description="Drop the number from the objective",
                 edit=o2.span,
+                key_result="Increase EMEA revenue from <baseline> to 20% more this quarter",
             ),
         ),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from okrlint.formatters import concise as concise_format
 from okrlint.formatters import full, text
 from okrlint.models import Applicability, Citation, Suggestion
 from tests.formatters.sample import make_finding, report_of, sample_report
@@ -84,9 +85,17 @@ def test_help_why_source_and_docs_lines() -> None:
 def test_same_first_lines_and_summary_as_text() -> None:
     report = sample_report()
     out = full.render(report)
-    concise = text.render(report).splitlines()
+    concise = concise_format.render(report).splitlines()
     for line in concise[:-1]:
         assert line in out.splitlines()
     assert out.splitlines()[-1] == concise[-1]
     # The suppressed K208 finding stays out.
     assert "K208" not in out
+
+
+def test_text_shows_the_first_rewrite_under_its_finding_and_concise_does_not() -> None:
+    report = sample_report()
+    lines = text.render(report).splitlines()
+    at = lines.index(next(line for line in lines if " K201 " in line))
+    assert lines[at + 1] == "  help: Raise onboarding completion from <baseline> to <target>"
+    assert not any(line.startswith("  help:") for line in concise_format.render(report).splitlines())

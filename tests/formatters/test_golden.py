@@ -15,6 +15,7 @@ from tests.formatters.sample import sample_report
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 FILES = {
     "text": "report.txt",
+    "concise": "report.concise.txt",
     "full": "report.full.txt",
     "json": "report.json",
     "sarif": "report.sarif.json",

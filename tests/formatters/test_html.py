@@ -157,7 +157,9 @@ def test_filter_form_waits_for_the_script() -> None:
 
 
 def test_coaching_question_sits_beside_the_rewrite(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert 'class="question"' not in html.render(team_report())  # no finding carries one: nothing shown
+    carrying = sum(1 for f in team_report().active_findings() if any(s.question for s in f.suggestions))
+    # only the findings whose rewrite carries a question show one
+    assert html.render(team_report()).count('class="question"') == carrying
     monkeypatch.setattr(html, "coaching_question", lambda f: "Who will notice?" if f.code == "K203" else None)
     markup = html.render(team_report())
     assert markup.count("Who will notice?") == 2  # K203 fires twice

@@ -9,7 +9,7 @@ from tests.formatters.sample import empty_report, sample_report
 
 
 def test_format_names_in_documented_order() -> None:
-    assert FORMAT_NAMES == ("text", "full", "json", "sarif", "github", "junit", "html")
+    assert FORMAT_NAMES == ("text", "concise", "full", "json", "sarif", "github", "junit", "html")
 
 
 @pytest.mark.parametrize("name", FORMAT_NAMES)

@@ -1,0 +1,229 @@
+"""Rewrites a coach would sign: on the author's subject, from the outcome map or the coach's question, well formed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from okrlint.api import Linter
+from okrlint.bibliography import bibliography
+from okrlint.corpus import load_corpus
+from okrlint.guides import cite
+from okrlint.models import Citation, Severity, Suggestion
+from okrlint.outcome_map import gerund, outcome_map, output_classes
+from okrlint.registry import all_rules
+from okrlint.suggest import fill, numbers_in
+
+SEEDS = {"000", "001", "002", "003", "004"}
+_DANGLING = re.compile(r"\b(?:to|from|by|of|below|above|under|with|for|and|the|a|an|in|on|at)\s*[.]?$", re.I)
+
+
+def _first(linter: Linter, text: str, kind: str = "key_result") -> Suggestion:
+    findings = linter.lint_statement(text, kind=kind)
+    suggestions = [s for f in findings for s in f.suggestions]
+    assert suggestions, (text, [f.code for f in findings])
+    return suggestions[0]
+
+
+def assert_well_formed(text: str) -> None:
+    assert text[:1].isupper(), text
+    assert not re.search(r"\s[.,;:!?]|\s{2,}", text), text
+    assert not _DANGLING.search(text), text
+    assert "{" not in text and "}" not in text, text  # no template slot left unfilled
+    for opening, closing in ("()", "[]", "<>"):
+        assert text.count(opening) == text.count(closing), text
+    assert text.count('"') % 2 == 0, text
+    # one placeholder style: <...>, never x%, $N or TBD
+    assert not re.search(r"(?<![\w<])(?:[xXnN]\s?%|\$[xXnN]\b|\bTBD\b)", text), text
+
+
+def _clean(linter: Linter, text: str, kind: str, objective: str | None = None) -> bool:
+    findings = linter.lint_statement(fill(text), kind=kind, objective=objective, suggest=False)
+    return not any(f.severity.at_least(Severity.WARNING) for f in findings)
+
+
+# The seven statements a new user tried (before: borrowed from other subjects).
+@pytest.mark.parametrize(
+    ("statement", "kind", "must_name"),
+    [
+        ("Hire 2 senior backend engineers", "key_result", "backend engineers"),
+        ("Finish the billing microservice by August 15", "key_result", "billing microservice"),
+        ("Migrate all services to Kubernetes", "key_result", "Kubernetes"),
+        ("Order snacks weekly", "key_result", "snacks"),
+        ("Keep net revenue retention above 105%", "key_result", "revenue"),
+        ("Keep the office clean", "key_result", "keeping the office clean"),
+        ("Maintain office operations", "objective", "maintaining office operations"),
+    ],
+)
+def test_the_seven_statements_get_rewrites_on_their_own_subject(
+    linter: Linter, statement: str, kind: str, must_name: str
+) -> None:
+    first = _first(linter, statement, kind)
+    assert must_name in first.text
+    assert_well_formed(first.text)
+    assert first.example is None or first.outcome_class is not None
+
+
+def test_hiring_is_measured_by_what_the_hires_deliver(linter: Linter) -> None:
+    first = _first(linter, "Hire 2 senior backend engineers")
+    assert first.outcome_class == "hiring"
+    assert "2" not in first.text and "senior" not in first.text
+    assert (
+        first.question
+        == "Why hire 2 senior backend engineers? What will users or the team notice when it's done?"
+    )
+
+
+def test_a_migration_is_measured_on_the_service_moved(linter: Linter) -> None:
+    first = _first(linter, "Migrate all services to Kubernetes")
+    assert first.outcome_class == "migration"
+    assert "services on Kubernetes" in first.text
+    assert first.question is not None and first.question.startswith("Why migrate all services to Kubernetes?")
+
+
+def test_unsure_rewrite_asks_why_in_the_authors_words(linter: Linter) -> None:
+    first = _first(linter, "Keep the office clean")
+    assert first.outcome_class is None
+    assert (
+        first.text
+        == "Increase <the result you expect from keeping the office clean> from <baseline> to <target>"
+    )
+    assert first.question == "Why keep the office clean? What will users or the team notice when it's done?"
+    assert first.example is None  # no worked example about something else
+
+
+def test_objective_with_a_number_keeps_the_change_and_moves_the_number(linter: Linter) -> None:
+    first = _first(linter, "Improve gross churn below 5%", "objective")
+    assert not numbers_in(first.text)
+    assert first.text == "Reduce gross churn"
+    assert first.key_result is not None and "5%" in first.key_result
+    sales = _first(linter, "Sales up 20%", "objective")
+    assert not sales.text.endswith(" up") and "sales" in sales.text.lower()
+    assert sales.key_result is not None and "20%" in sales.key_result
+
+
+@pytest.mark.parametrize(
+    ("verb", "form"),
+    [("migrate", "migrating"), ("refer", "referring"), ("reach out", "reaching out"), ("run", "running")],
+)
+def test_gerunds(verb: str, form: str) -> None:
+    assert gerund(verb) == form
+
+
+def test_every_output_class_has_an_outcome_with_a_source_or_marked_own() -> None:
+    mapped = outcome_map().classes
+    assert set(output_classes().classes) == set(mapped)
+    for name, entry in mapped.items():
+        assert entry.source or entry.own, name
+        assert entry.key_result or entry.key_result_people or entry.by_domain, name
+        for citation in entry.source:
+            assert citation.file.split("_")[0] in SEEDS
+
+
+def test_outcome_map_citations_point_at_lines_that_exist() -> None:
+    from okrlint.resources import data_dir
+
+    seeds = data_dir("rules").parent.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("the guides are not next to this checkout")
+    for entry in outcome_map().classes.values():
+        for c in entry.source:
+            lines = (seeds / c.file).read_text(encoding="utf-8").split("\n")  # as editors number lines
+            assert 1 <= c.line <= len(lines) and lines[c.line - 1].strip(), (c.file, c.line)
+
+
+def test_every_cited_guide_has_a_title() -> None:
+    cited = {c.file for rule in all_rules() for c in rule.spec.source}
+    cited |= {g.source.file for example in load_corpus() for g in example.good}
+    assert cited <= set(bibliography())
+    assert cite(Citation(file="003_c829359f6e0b3882.txt", line=1)).startswith("Step by Step Guide to OKRs")
+    assert Citation(file="003_c829359f6e0b3882.txt", line=1).title == "Step by Step Guide to OKRs (Weekdone)"
+
+
+VERBS = [
+    "Launch",
+    "Hire",
+    "Migrate",
+    "Write",
+    "Order",
+    "Train",
+    "Interview",
+    "Organize",
+    "Document",
+    "Keep",
+    "Finish",
+    "Streamline",
+    "Publish",
+    "Upgrade",
+    "Contact",
+    "Buy",
+    "Clean",
+    "Plan",
+    "Fix",
+    "Run",
+]
+OBJECTS = [
+    "the new website",
+    "3 senior designers",
+    "all services to Kubernetes",
+    "the marketing plan",
+    "snacks weekly",
+    "the support team",
+    "10 customers",
+    "a partner summit",
+    "the onboarding flow",
+    "the office clean",
+    "the billing microservice by August 15",
+    "our invoicing process",
+    "4 blog posts",
+    "the database",
+    "eligible customers",
+    "new laptops",
+    "the roadmap",
+    "a bug #2231",
+    "5 webinars",
+    "our FAQ section",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    verb=st.sampled_from(VERBS),
+    obj=st.sampled_from(OBJECTS),
+    kind=st.sampled_from(["key_result", "objective"]),
+)
+def test_generated_rewrites_are_well_formed_clean_and_add_no_number(
+    linter: Linter, verb: str, obj: str, kind: str
+) -> None:
+    statement = f"{verb} {obj}"
+    for finding in linter.lint_statement(statement, kind=kind):
+        for suggestion in finding.suggestions:
+            assert_well_formed(suggestion.text)
+            assert numbers_in(suggestion.text) <= numbers_in(statement), (statement, suggestion.text)
+            assert _clean(linter, suggestion.text, kind), (statement, suggestion.text)
+            if suggestion.question:
+                assert suggestion.question.startswith("Why ") or suggestion.question.startswith("What ")
+                assert_well_formed(suggestion.question)
+
+
+def test_joined_verbs_take_the_same_form_in_the_question_and_the_rewrite(linter: Linter) -> None:
+    first = _first(linter, "Writing and delivering a new marketing plan")
+    assert first.question is not None
+    assert first.question.startswith("Why write and deliver a new marketing plan?")
+    unsure = _first(linter, "Finding and fixing the root causes")
+    assert "from finding and fixing the root causes>" in unsure.text
+
+
+def test_a_plan_is_measured_by_the_domain_it_serves_or_not_at_all(linter: Linter) -> None:
+    first = _first(linter, "Write the marketing plan")
+    assert first.outcome_class == "plan" and "leads" in first.text and "the marketing plan" in first.text
+    assert _first(linter, "Write the plan").outcome_class is None
+
+
+def test_a_problem_objective_becomes_the_state_the_team_wants(linter: Linter) -> None:
+    first = _first(linter, "We spend too much time in meetings", "objective")
+    assert first.text == "Spend less time in meetings"
+    assert first.question is not None
