@@ -284,9 +284,9 @@ def _statement_units(
             )
 
 
-# What rules over the whole file read of each statement's analysis (S302, S306, S317): a very large file keeps
+# What rules over the whole file read of each statement's analysis (S302, S306, S317, S318): a very large file keeps
 # only this much of each statement once its own rules have run. A test compares the findings both ways.
-DOCUMENT_RULE_FIELDS = ("text", "subject_person", "lemmas", "content_lemmas", "quantities")
+DOCUMENT_RULE_FIELDS = ("text", "subject_person", "lemmas", "content_lemmas", "quantities", "english")
 
 
 def digest(analysis: StatementAnalysis) -> StatementAnalysis:
