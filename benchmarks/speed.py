@@ -343,8 +343,9 @@ if what == "okrlint":
     from okrlint.cli import main
     try:
         main(["check", "--isolated", "--jobs", {jobs!r}, "--output-file", path + ".report", path])
-    except SystemExit:
-        pass
+    except SystemExit as exc:
+        if exc.code not in (0, 1):  # a figure from a run that failed would be meaningless
+            raise
 else:  # raw spaCy: the full pipeline over the same statements, read from the file's list lines and headings
     import spacy
     from okrlint.nlp import _resolve_model
@@ -371,7 +372,7 @@ def okr_file(path: Path, key_results: int) -> int:
     return statements
 
 
-def single_file_growth(sizes: list[int], jobs: list[int]) -> None:
+def single_file_growth(sizes: list[int], jobs: list[int], raw: bool = True) -> None:
     """``okrlint check`` on one file of N key results (cold start included) and raw spaCy over the same
     statements, each in a fresh process: wall time and peak memory (VmHWM)."""
     results: dict[tuple[int, str], tuple[float, float]] = {}
@@ -379,7 +380,8 @@ def single_file_growth(sizes: list[int], jobs: list[int]) -> None:
         for n in sizes:
             path = Path(tmp) / f"okrs-{n}.md"
             statements = okr_file(path, n)
-            runs = [("raw spaCy", "spacy", "1"), *((f"okrlint --jobs {j}", "okrlint", str(j)) for j in jobs)]
+            runs = [("raw spaCy", "spacy", "1")] if raw else []
+            runs += [(f"okrlint --jobs {j}", "okrlint", str(j)) for j in jobs]
             for label, what, j in runs:
                 child = _SINGLE_FILE_CHILD.format(here=str(HERE), what=what, path=str(path), jobs=j)
                 out = subprocess.run(
@@ -393,7 +395,7 @@ def single_file_growth(sizes: list[int], jobs: list[int]) -> None:
                 )
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
-        for label in ["raw spaCy", *(f"okrlint --jobs {j}" for j in jobs)]:
+        for label in [*(["raw spaCy"] if raw else []), *(f"okrlint --jobs {j}" for j in jobs)]:
             (m0, t0), (m1, t1) = results[(small, label)], results[(large, label)]
             print(
                 f"{label:18} {large} / {small} key results: peak memory {m1 / m0:.2f}x, "
@@ -419,6 +421,13 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="throughput measured this many times (the machine's noise shows)",
     )
+    parser.add_argument(
+        "--sizes",
+        type=lambda v: [int(x) for x in v.split(",")],
+        default=None,
+        help="key results per file for the single-file section (default 10000,100000)",
+    )
+    parser.add_argument("--no-raw", action="store_true", help="single-file section: okrlint runs only")
     parser.add_argument("--only", default="", help=f"comma-separated sections: {', '.join(SECTIONS)}")
     args = parser.parse_args(argv)
     from okrlint.api import Linter
@@ -443,7 +452,8 @@ def main(argv: list[str] | None = None) -> int:
     if "streaming" in only:
         memory_and_growth([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
     if "single-file" in only:
-        single_file_growth([1_000, 10_000] if args.quick else [10_000, 100_000], [1, 0])
+        sizes = args.sizes or ([1_000, 10_000] if args.quick else [10_000, 100_000])
+        single_file_growth(sizes, [1, 0], raw=not args.no_raw)
     return 0
 
 
