@@ -357,17 +357,38 @@ print(peak_rss_kib(), time.perf_counter() - start)
 """
 
 
-def okr_file(path: Path, key_results: int) -> int:
-    """One Markdown file of generated OKRs holding ``key_results`` key results; returns its statement count."""
-    lines = ["# Team OKRs Q3 2024", ""]
-    made = statements = 0
-    for objective, krs in generated_okrs(key_results * 5 // 4 + 5):
-        krs = krs[: key_results - made]
-        lines += [f"## {objective}", "", *(f"- {kr}" for kr in krs), ""]
+_SHORT_METRICS = ["NPS", "churn", "signups", "revenue", "activation", "retention", "MAU", "tickets", "CSAT"]
+
+
+def short_okrs(key_results: int, seed: int = 5) -> Iterator[tuple[str, list[str]]]:
+    """Unique OKRs with short statements (about 25 characters), so that 100,000 key results stay under the
+    5 MiB file limit; a mix of good key results, outputs and vague changes, as in ``generated_okrs``."""
+    rng = random.Random(seed)
+    made = i = 0
+    while made < key_results:
+        i += 1
+        krs = []
+        for _ in range(min(4, key_results - made)):
+            roll, a = rng.random(), rng.randint(2, 400)
+            if roll < 0.6:
+                krs.append(
+                    f"{rng.choice(_VERBS_UP)} {rng.choice(_SHORT_METRICS)} from {a} to {a + rng.randint(5, 500)}"
+                )
+            elif roll < 0.8:
+                krs.append(f"{rng.choice(_OUTPUT_VERBS)} {rng.choice(_ARTEFACTS).split()[-1]} {a}")
+            else:
+                krs.append(f"Improve {rng.choice(_SHORT_METRICS)} in area {a}")
         made += len(krs)
+        yield f"{rng.choice(_OBJECTIVES)} in region {i}", krs
+
+
+def okr_file(path: Path, key_results: int) -> int:
+    """One Markdown file of ``key_results`` short generated key results; returns its statement count."""
+    lines = ["# Team OKRs Q3 2024", ""]
+    statements = 0
+    for objective, krs in short_okrs(key_results):
+        lines += [f"## {objective}", "", *(f"- {kr}" for kr in krs), ""]
         statements += 1 + len(krs)
-        if made >= key_results:
-            break
     path.write_text("\n".join(lines), encoding="utf-8")
     return statements
 
