@@ -8,6 +8,10 @@
 2. Cold start: ``okrlint check`` on a 10-OKR file vs ``python -c "import spacy; spacy.load(model)"``.
 3. Peak memory (max RSS of a fresh process) streaming 10k and 100k generated statements.
 4. Growth: okrlint time for 1k, 10k and 100k statements (it should be linear).
+5. One file of 10k and of 100k key results: ``okrlint check`` (one process, and the default workers) and raw
+   spaCy over the same statements, each in a fresh process: time and peak memory.
+
+``--only`` runs some of these (e.g. ``--only flagged,single-file``).
 
 Every ratio compares figures taken in this run, on this machine, under the same load.
 """
@@ -116,6 +120,74 @@ def generated_okrs(n_statements: int, seed: int = 7) -> Iterator[tuple[str, list
                 krs.append(
                     f"{rng.choice(['Improve', 'Increase', 'Grow'])} {rng.choice(_METRICS_UP)} for team {a}"
                 )
+        made += 1 + len(krs)
+        yield objective, krs
+
+
+_CITIES = [
+    "Lisbon",
+    "Porto",
+    "Madrid",
+    "Seville",
+    "Lyon",
+    "Nantes",
+    "Ghent",
+    "Utrecht",
+    "Leipzig",
+    "Dresden",
+    "Bologna",
+    "Turin",
+    "Krakow",
+    "Gdansk",
+    "Brno",
+    "Graz",
+    "Malmo",
+    "Bergen",
+    "Tampere",
+    "Aarhus",
+    "Cork",
+    "Galway",
+    "Leeds",
+    "Bristol",
+    "Glasgow",
+    "Cardiff",
+    "Quebec",
+    "Calgary",
+    "Denver",
+    "Austin",
+]
+_AUDIENCES = [
+    "small agencies",
+    "enterprise buyers",
+    "new customers",
+    "students",
+    "nonprofits",
+    "retail partners",
+    "first-time users",
+    "hospital teams",
+    "school districts",
+    "freelancers",
+]
+
+
+def flagged_okrs(n_statements: int) -> Iterator[tuple[str, list[str]]]:
+    """Unique OKRs whose four key results are all flagged at warning or error (outputs, activity counts,
+    changes without a target, help without a measure): where okrlint works hardest, since each finding builds
+    and re-lints rewrites. Statements are told apart by words, not numbers (a number would satisfy K201)."""
+    made = 0
+    i = 0
+    while made < n_statements:
+        audience = f"{_AUDIENCES[i // len(_CITIES) % len(_AUDIENCES)]} in {_CITIES[i % len(_CITIES)]}"
+        if i >= len(_CITIES) * len(_AUDIENCES):
+            audience += f" ({_OBJECTIVES[i // (len(_CITIES) * len(_AUDIENCES)) % len(_OBJECTIVES)].lower()})"
+        objective = f"{_OBJECTIVES[i % len(_OBJECTIVES)]} for {audience}"
+        krs = [
+            f"{_OUTPUT_VERBS[i % len(_OUTPUT_VERBS)]} {_ARTEFACTS[i % len(_ARTEFACTS)]} for {audience}",
+            f"{_VERBS_UP[i % len(_VERBS_UP)]} {_METRICS_UP[i % len(_METRICS_UP)]} among {audience}",
+            f"{_VERBS_DOWN[i % len(_VERBS_DOWN)]} {_METRICS_DOWN[i % len(_METRICS_DOWN)]} for {audience}",
+            f"Help {audience} with {_ARTEFACTS[(i + 3) % len(_ARTEFACTS)]}",
+        ]
+        i += 1
         made += 1 + len(krs)
         yield objective, krs
 
@@ -261,6 +333,77 @@ def memory_and_growth(sizes: list[int]) -> None:
     )
 
 
+_SINGLE_FILE_CHILD = """
+import sys, time
+sys.path.insert(0, {here!r})
+from speed import peak_rss_kib
+what, path = {what!r}, {path!r}
+start = time.perf_counter()
+if what == "okrlint":
+    from okrlint.cli import main
+    try:
+        main(["check", "--isolated", "--jobs", {jobs!r}, "--output-file", path + ".report", path])
+    except SystemExit:
+        pass
+else:  # raw spaCy: the full pipeline over the same statements, read from the file's list lines and headings
+    import spacy
+    from okrlint.nlp import _resolve_model
+    nlp = spacy.load(_resolve_model(None))
+    texts = [line.lstrip("#- ").strip() for line in open(path, encoding="utf-8") if line.startswith(("## ", "- "))]
+    for _ in nlp.pipe(texts):
+        pass
+print(peak_rss_kib(), time.perf_counter() - start)
+"""
+
+
+def okr_file(path: Path, key_results: int) -> int:
+    """One Markdown file of generated OKRs holding ``key_results`` key results; returns its statement count."""
+    lines = ["# Team OKRs Q3 2024", ""]
+    made = statements = 0
+    for objective, krs in generated_okrs(key_results * 5 // 4 + 5):
+        krs = krs[: key_results - made]
+        lines += [f"## {objective}", "", *(f"- {kr}" for kr in krs), ""]
+        made += len(krs)
+        statements += 1 + len(krs)
+        if made >= key_results:
+            break
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return statements
+
+
+def single_file_growth(sizes: list[int], jobs: list[int]) -> None:
+    """``okrlint check`` on one file of N key results (cold start included) and raw spaCy over the same
+    statements, each in a fresh process: wall time and peak memory (VmHWM)."""
+    results: dict[tuple[int, str], tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"okrs-{n}.md"
+            statements = okr_file(path, n)
+            runs = [("raw spaCy", "spacy", "1"), *((f"okrlint --jobs {j}", "okrlint", str(j)) for j in jobs)]
+            for label, what, j in runs:
+                child = _SINGLE_FILE_CHILD.format(here=str(HERE), what=what, path=str(path), jobs=j)
+                out = subprocess.run(
+                    [sys.executable, "-c", child], capture_output=True, text=True, check=True
+                )
+                rss_kib, elapsed = out.stdout.split()[-2:]
+                results[(n, label)] = (int(rss_kib) / 1024, float(elapsed))
+                print(
+                    f"one file, {n:>6} key results ({statements} statements): {label:18} "
+                    f"{float(elapsed):7.1f}s  peak {int(rss_kib) / 1024:6.0f} MiB"
+                )
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        for label in ["raw spaCy", *(f"okrlint --jobs {j}" for j in jobs)]:
+            (m0, t0), (m1, t1) = results[(small, label)], results[(large, label)]
+            print(
+                f"{label:18} {large} / {small} key results: peak memory {m1 / m0:.2f}x, "
+                f"time per key result {(t1 / large) / (t0 / small):.2f}x (1.0 = linear)"
+            )
+
+
+SECTIONS = ("throughput", "flagged", "cold-start", "streaming", "single-file")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sets (1k/10k) for a fast look")
@@ -276,19 +419,31 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="throughput measured this many times (the machine's noise shows)",
     )
+    parser.add_argument("--only", default="", help=f"comma-separated sections: {', '.join(SECTIONS)}")
     args = parser.parse_args(argv)
     from okrlint.api import Linter
 
     info = Linter().tool_info()
     print(f"okrlint {info.version}, model {info.model}, {len(os.sched_getaffinity(0))} CPUs")
+    only = set(args.only.split(",")) if args.only else set(SECTIONS)
     for _ in range(args.rounds):
-        if LABELS.is_file():
+        if "throughput" in only and LABELS.is_file():
             throughput(seed_okrs(10 if args.quick else 30), "seed labels replicated", args.jobs)
-        throughput(
-            list(generated_okrs(2_000 if args.quick else 10_000)), "generated, unique statements", args.jobs
-        )
-    cold_start(3 if args.quick else 5)
-    memory_and_growth([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
+        if "throughput" in only:
+            throughput(
+                list(generated_okrs(2_000 if args.quick else 10_000)),
+                "generated, unique statements",
+                args.jobs,
+            )
+        if "flagged" in only:
+            # 2,500 statements, 2,000 of them flagged key results: rewrites are built and re-linted for each.
+            throughput(list(flagged_okrs(2_500)), "flagged key results", [1])
+    if "cold-start" in only:
+        cold_start(3 if args.quick else 5)
+    if "streaming" in only:
+        memory_and_growth([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
+    if "single-file" in only:
+        single_file_growth([1_000, 10_000] if args.quick else [10_000, 100_000], [1, 0])
     return 0
 
 

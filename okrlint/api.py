@@ -19,9 +19,9 @@ from okrlint.arguments import (
     text_argument,
 )
 from okrlint.config import DEFAULT_CONFIG, Config
-from okrlint.engine import Engine
+from okrlint.engine import Engine, digest
 from okrlint.gc_tuning import fewer_collections
-from okrlint.jobs import parallel_findings, worker_count
+from okrlint.jobs import parallel_map, worker_count
 from okrlint.lexicons import Lexicon, default_lexicon
 from okrlint.models import (
     FileSummary,
@@ -239,7 +239,7 @@ class Linter:
             total = sum(len(src.document.statements()) for src in sources)
             # Batches small enough that every worker gets several: the last ones finish together.
             size = max(MIN_PARALLEL_BATCH, min(BATCH_STATEMENTS, -(-total // (workers * 4))))
-            return parallel_findings(self, list(_batches(sources, size)), workers)
+            return self._parallel_findings(sources, size, workers)
         return [f for _, found in self.iter_findings(sources) for f in found]
 
     def iter_findings(
@@ -254,15 +254,100 @@ class Linter:
         # The whole batch is linted before anything is handed back, so the raised collection threshold never
         # outlives okrlint's own work (the caller's code runs between batches, not inside one).
         with fewer_collections():
-            analyses = self.analyze(s.text for src in batch for s in src.document.statements())
+            small = [src for src in batch if not _is_large(src)]
+            analyses = self.analyze(s.text for src in small for s in src.document.statements())
             out = []
+            checked: list[tuple[SourceDocument, list[Finding]]] = []
             for src in batch:
+                if _is_large(src):
+                    checked.append((src, self._lint_large(src)))
+                    continue
                 found = self.engine.check_document(src.document, analyses, src.source)
-                found = self.suppressor.apply(src.document, src.source, found)
-                # Rewrites are re-linted, so they are only worth computing for findings someone will see.
-                live = [f for f in found if not f.suppressed]
-                with_rewrites = self._with_suggestions(live, analyses, _statement_context(src.document))
-                out.append((src, with_rewrites + [f for f in found if f.suppressed]))
+                checked.append((src, self.suppressor.apply(src.document, src.source, found)))
+            # Rewrites are re-linted, so they are only worth computing for findings someone will see; large
+            # documents have theirs already.
+            small_found = [(src, found) for src, found in checked if not _is_large(src)]
+            groups = [
+                ([f for f in found if not f.suppressed], _statement_context(src.document))
+                for src, found in small_found
+            ]
+            rewritten = iter(self._with_suggestions_for(groups, analyses))
+            for src, found in checked:
+                if _is_large(src):
+                    out.append((src, found))
+                else:
+                    out.append((src, next(rewritten) + [f for f in found if f.suppressed]))
+        return out
+
+    def _lint_large(self, src: SourceDocument) -> list[Finding]:
+        """One document of more than BATCH_STATEMENTS statements, a part of its objectives at a time.
+
+        Statement and OKR rules, and rewrites, only need one objective's analyses, so each part's full analyses
+        are dropped once its findings are made; rules over the whole file run at the end on digests (what they
+        read of each statement). Parts are independent, so workers can share one large file (``findings``).
+        """
+        index = LineIndex(src.source)
+        context = _statement_context(src.document)
+        parts = _objective_parts(src.document.objectives, BATCH_STATEMENTS)
+        return self._finish_large(src, index, [self._large_part(src, part, index, context) for part in parts])
+
+    def _large_part(
+        self,
+        src: SourceDocument,
+        part: Sequence[Objective],
+        index: LineIndex,
+        context: dict[str, StatementContext],
+    ) -> tuple[list[Finding], dict[str, StatementAnalysis]]:
+        """Findings (with rewrites) of some objectives of a large document, and digests of their analyses."""
+        analyses = self.analyze(s.text for o in part for s in _statements_of(o))
+        own = self.engine.check_objectives(src.document, part, analyses, index)
+        return self._with_suggestions(own, analyses, context), {t: digest(a) for t, a in analyses.items()}
+
+    def _finish_large(
+        self,
+        src: SourceDocument,
+        index: LineIndex,
+        parts: Iterable[tuple[list[Finding], dict[str, StatementAnalysis]]],
+    ) -> list[Finding]:
+        """Whole-file rules on the parts' digests, then suppression over every finding at once (an unused
+        directive is only known at the end); suppressed findings drop their rewrites, as elsewhere."""
+        found: list[Finding] = []
+        digests: dict[str, StatementAnalysis] = {}
+        for part_found, part_digests in parts:
+            found += part_found
+            for text, analysis in part_digests.items():
+                digests.setdefault(text, analysis)
+        found += self.engine.check_document_rules(src.document, digests, index)
+        marked = self.suppressor.apply(src.document, src.source, found)
+        return [
+            f.model_copy(update={"suggestions": ()}) if f.suppressed and f.suggestions else f for f in marked
+        ]
+
+    def _parallel_findings(self, sources: Sequence[SourceDocument], size: int, workers: int) -> list[Finding]:
+        """Batches of small documents and parts of large ones, shared by ``workers`` forked workers."""
+        small = [src for src in sources if not _is_large(src)]
+        batches = list(_batches(small, size))
+        large = [
+            (src, LineIndex(src.source), _statement_context(src.document))
+            for src in sources
+            if _is_large(src)
+        ]
+        parts = [list(_objective_parts(src.document.objectives, size)) for src, _, _ in large]
+        tasks = [(-1, i) for i in range(len(batches))]
+        tasks += [(d, p) for d, doc_parts in enumerate(parts) for p in range(len(doc_parts))]
+
+        def work(task: int) -> Any:
+            d, i = tasks[task]
+            if d < 0:
+                return self.findings(batches[i])
+            src, index, context = large[d]
+            return self._large_part(src, parts[d][i], index, context)
+
+        results = parallel_map(self, work, len(tasks), workers)
+        out = [f for (d, _), found in zip(tasks, results, strict=True) if d < 0 for f in found]
+        for d, (src, index, _) in enumerate(large):
+            mine = [result for (dd, _), result in zip(tasks, results, strict=True) if dd == d]
+            out += self._finish_large(src, index, mine)
         return out
 
     @property
@@ -279,20 +364,39 @@ class Linter:
         context: dict[str, StatementContext],
     ) -> list[Finding]:
         """Attach rewrites to warnings and errors (and to notes whose rule has a rewrite template)."""
-        wanted: list[int] = []
+        return self._with_suggestions_for([(findings, context)], analyses)[0]
+
+    def _with_suggestions_for(
+        self,
+        groups: Sequence[tuple[list[Finding], dict[str, StatementContext]]],
+        analyses: dict[str, StatementAnalysis],
+    ) -> list[list[Finding]]:
+        """``_with_suggestions`` for the findings of many documents (each with its own statement ids) in one
+        pass: the suggester parses its candidate rewrites in rounds of one ``nlp.pipe`` call each, and a round
+        over a whole batch keeps spaCy's batches full (one call per document parsed a couple of texts at a time,
+        which cost more than parsing the documents themselves on files of flagged key results)."""
+        wanted: list[tuple[int, int]] = []
         contexts: list[SuggestionContext] = []
-        for i, finding in enumerate(findings):
-            statement = finding.statement
-            if statement is None or statement.id not in context or finding.code not in self._statement_codes:
-                continue  # set-level findings (counts, duplicates) have no single statement to rewrite
-            if not (finding.severity.at_least(Severity.WARNING) or finding.code in self.suggester.templates):
-                continue
-            kind, text, objective, whole = context[statement.id]
-            wanted.append(i)
-            contexts.append(SuggestionContext(finding, analyses[text], kind, objective, whole))
-        out = list(findings)
-        for i, suggestions in zip(wanted, self.suggester.suggest_all(contexts), strict=True):
-            out[i] = findings[i].model_copy(update={"suggestions": suggestions})
+        for g, (findings, context) in enumerate(groups):
+            for i, finding in enumerate(findings):
+                statement = finding.statement
+                if (
+                    statement is None
+                    or statement.id not in context
+                    or finding.code not in self._statement_codes
+                ):
+                    continue  # set-level findings (counts, duplicates) have no single statement to rewrite
+                if not (
+                    finding.severity.at_least(Severity.WARNING) or finding.code in self.suggester.templates
+                ):
+                    continue
+                kind, text, objective, whole = context[statement.id]
+                wanted.append((g, i))
+                contexts.append(SuggestionContext(finding, analyses[text], kind, objective, whole))
+        out = [list(findings) for findings, _ in groups]
+        suggested = self.suggester.suggest_all(contexts) if contexts else []
+        for (g, i), suggestions in zip(wanted, suggested, strict=True):
+            out[g][i] = groups[g][0][i].model_copy(update={"suggestions": suggestions})
         return out
 
     def lint_text(self, text: str, format: str | None = None, path: str | None = None) -> LintReport:
@@ -377,6 +481,28 @@ def _batches(
             batch, count = [], 0
     if batch:
         yield batch
+
+
+def _is_large(src: SourceDocument) -> bool:
+    return len(src.document.statements()) > BATCH_STATEMENTS
+
+
+def _statements_of(objective: Objective) -> list[Statement]:
+    return [objective.statement, *(kr.statement for kr in objective.key_results if not kr.dropped)]
+
+
+def _objective_parts(objectives: Sequence[Objective], size: int) -> Iterator[list[Objective]]:
+    """Consecutive objectives, about ``size`` statements per part (an objective is never split)."""
+    part: list[Objective] = []
+    count = 0
+    for objective in objectives:
+        part.append(objective)
+        count += len(_statements_of(objective))
+        if count >= size:
+            yield part
+            part, count = [], 0
+    if part:
+        yield part
 
 
 def _statement_context(document: OkrDocument) -> dict[str, StatementContext]:

@@ -6,7 +6,7 @@ Rules report statement-relative spans; the engine owns file positions, messages,
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,7 @@ from okrlint.config import Config
 from okrlint.lexicons import Lexicon
 from okrlint.models import (
     Finding,
+    Objective,
     OkrDocument,
     Severity,
     Statement,
@@ -113,11 +114,28 @@ class Engine:
         standalone: bool = False,
     ) -> list[Finding]:
         """All findings for one document. ``analyses`` maps statement text to its analysis."""
+        index = LineIndex(source) if source is not None else None
+        found = self.check_objectives(document, document.objectives, analyses, index, standalone)
+        if not standalone:
+            found += self.check_document_rules(document, analyses, index)
+        return found
+
+    def check_objectives(
+        self,
+        document: OkrDocument,
+        objectives: Sequence[Objective],
+        analyses: Mapping[str, StatementAnalysis],
+        index: LineIndex | None,
+        standalone: bool = False,
+    ) -> list[Finding]:
+        """Statement and OKR rules for some objectives of ``document`` (all of them, or one part of a very large
+        document at a time): these rules see one objective and its key results, never the rest of the file.
+        ``analyses`` must hold these objectives' statements."""
         raised: list[_Raised] = []
         ctx_document = None if standalone else document
         statements: dict[str, Statement] = {}
         hidden: list[_Raised] = []
-        for scope, unit in _statement_units(document, analyses, ctx_document):
+        for scope, unit in _statement_units(objectives, analyses, ctx_document):
             statements[unit.statement.id] = unit.statement
             raised.extend(self._statement_rules(scope, unit))
             if self._hidden and not standalone:
@@ -131,19 +149,29 @@ class Engine:
         for item in verdicts:
             fired[item.statement.id] |= {item.rule.code}
         if not standalone:
-            for objective in document.objectives:
+            for objective in objectives:
                 krs = tuple(
                     (kr, analyses[kr.statement.text]) for kr in objective.key_results if not kr.dropped
                 )
                 okr_unit = OkrUnit(objective, analyses[objective.statement.text], krs, document)
                 for rule in self._by_scope[Scope.OKR]:
                     raised.extend(self._raise(rule, okr_unit, objective.statement, statements, fired))
-            doc_unit = DocumentUnit(document, {s.id: analyses[s.text] for s in document.statements()})
-            first = document.objectives[0].statement if document.objectives else None
-            for rule in self._by_scope[Scope.DOCUMENT]:
-                if first is not None:
-                    raised.extend(self._raise(rule, doc_unit, first, statements, fired))
-        index = LineIndex(source) if source is not None else None
+        return [self._finding(item, document.path, index) for item in raised]
+
+    def check_document_rules(
+        self, document: OkrDocument, analyses: Mapping[str, StatementAnalysis], index: LineIndex | None
+    ) -> list[Finding]:
+        """Rules over the whole file (S3xx of scope document). ``analyses`` may be digests (``digest``) holding
+        only what these rules read, so that a very large file need not keep every full analysis."""
+        if not document.objectives or not self._by_scope[Scope.DOCUMENT]:
+            return []
+        every = document.statements()
+        statements = {s.id: s for s in every}
+        doc_unit = DocumentUnit(document, {s.id: analyses[s.text] for s in every})
+        first = document.objectives[0].statement
+        raised: list[_Raised] = []
+        for rule in self._by_scope[Scope.DOCUMENT]:
+            raised.extend(self._raise(rule, doc_unit, first, statements, {}))
         return [self._finding(item, document.path, index) for item in raised]
 
     def statement_is_clean(
@@ -151,7 +179,7 @@ class Engine:
     ) -> bool:
         """No warning or error on one statement of a standalone document: what ``check_document(…,
         standalone=True)`` would say of it, without rendering findings (rewrites are checked this way)."""
-        for scope, unit in _statement_units(document, analyses, None):
+        for scope, unit in _statement_units(document.objectives, analyses, None):
             if unit.statement.id == statement_id:
                 raised = _drop_superseded(self._statement_rules(scope, unit))
                 return not any(self._severity(r.rule, r.hit).at_least(Severity.WARNING) for r in raised)
@@ -222,10 +250,12 @@ class Engine:
 
 
 def _statement_units(
-    document: OkrDocument, analyses: Mapping[str, StatementAnalysis], ctx_document: OkrDocument | None
+    objectives: Sequence[Objective],
+    analyses: Mapping[str, StatementAnalysis],
+    ctx_document: OkrDocument | None,
 ) -> Iterator[tuple[Scope, StatementUnit]]:
     """Each objective, then its live key results, as the units statement rules are run on."""
-    for objective in document.objectives:
+    for objective in objectives:
         o_analysis = analyses[objective.statement.text]
         krs = [kr for kr in objective.key_results if not kr.dropped]
         kr_analyses = tuple(analyses[kr.statement.text] for kr in krs)
@@ -252,6 +282,18 @@ def _statement_units(
                     document=ctx_document,
                 ),
             )
+
+
+# What rules over the whole file read of each statement's analysis (S302, S306, S317): a very large file keeps
+# only this much of each statement once its own rules have run. A test compares the findings both ways.
+DOCUMENT_RULE_FIELDS = ("text", "subject_person", "lemmas", "content_lemmas", "quantities")
+
+
+def digest(analysis: StatementAnalysis) -> StatementAnalysis:
+    """The part of ``analysis`` that document rules read, as a (partial, unvalidated) StatementAnalysis."""
+    return StatementAnalysis.model_construct(
+        **{name: getattr(analysis, name) for name in DOCUMENT_RULE_FIELDS}
+    )
 
 
 def _drop_superseded(raised: list[_Raised]) -> list[_Raised]:

@@ -41,3 +41,30 @@ def fewer_collections() -> Iterator[None]:
             if _depth == 0 and _saved is not None:
                 gc.set_threshold(*_saved)
                 _saved = None
+
+
+_paused = 0
+
+
+@contextmanager
+def collections_paused() -> Iterator[None]:
+    """No cyclic garbage collection for the duration of the block (restored by the last one out).
+
+    For reading a file: everything a reader builds (the Markdown tree, tokens, the document) stays alive until it
+    returns, so a collection frees nothing and only walks it. On a 32,000-line Markdown file the full
+    collections that the growing heap triggered made reading super-linear (measured in the docs).
+    """
+    global _paused
+    with _LOCK:
+        disabled_here = _paused == 0 and gc.isenabled()
+        if disabled_here:
+            gc.disable()
+        _paused += 1 if (disabled_here or _paused) else 0
+    try:
+        yield
+    finally:
+        with _LOCK:
+            if _paused:
+                _paused -= 1
+                if _paused == 0:
+                    gc.enable()

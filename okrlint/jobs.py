@@ -10,19 +10,19 @@ import gc
 import multiprocessing
 import os
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from okrlint.api import Linter, SourceDocument
     from okrlint.models import Finding
 
-# The Linter and the batches the forked workers inherit; set only around a parallel run. Workers get a batch's
-# index, not the batch: pickling the documents to send them kept the parent busy (about 0.26 s per 4,000
-# statements) while the workers waited.
-_WORKER_LINTER: Linter | None = None
-_WORKER_BATCHES: Sequence[Sequence[SourceDocument]] = ()
+# The work the forked workers inherit; set only around a parallel run. Workers get a task's index, not its data:
+# pickling the documents to send them kept the parent busy (about 0.26 s per 4,000 statements) while the workers
+# waited.
+_WORKER_TASK: Callable[[int], Any] | None = None
+T = TypeVar("T")
 
 
 def _ignore_interrupts() -> None:
@@ -31,9 +31,9 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _lint_in_worker(index: int) -> list[Finding]:
-    assert _WORKER_LINTER is not None
-    return _WORKER_LINTER.findings(_WORKER_BATCHES[index])  # jobs=1: a worker never forks again
+def _run_task(index: int) -> Any:
+    assert _WORKER_TASK is not None
+    return _WORKER_TASK(index)  # a worker's Linter runs with jobs=1: it never forks again
 
 
 # "One per CPU" stops here: each worker holds its own copy of whatever pages of the model it touches (measured
@@ -73,12 +73,19 @@ def _cpu_quota(cpu_max: Path) -> int | None:
 
 def parallel_findings(linter: Linter, batches: list[list[SourceDocument]], jobs: int) -> list[Finding]:
     """Findings of every batch, in order, computed by ``jobs`` forked workers."""
-    global _WORKER_LINTER, _WORKER_BATCHES
+    results = parallel_map(linter, lambda index: linter.findings(batches[index]), len(batches), jobs)
+    return [f for found in results for f in found]
+
+
+def parallel_map(linter: Linter, work: Callable[[int], T], count: int, jobs: int) -> list[T]:
+    """``[work(0), …, work(count - 1)]`` computed by ``jobs`` forked workers. ``work`` and what it reads are
+    inherited by the fork, not pickled; only its results travel back."""
+    global _WORKER_TASK
     if "fork" not in multiprocessing.get_all_start_methods():
-        return [f for batch in batches for f in linter.findings(batch)]
+        return [work(i) for i in range(count)]
     linter.nlp  # noqa: B018 - load the pipeline before forking, so that the workers share it
     linter.analyzer  # noqa: B018
-    _WORKER_LINTER, _WORKER_BATCHES = linter, batches
+    _WORKER_TASK = work
     # Objects alive at fork time are left out of the workers' garbage collections, which would otherwise touch
     # (and so copy) every page of the inherited model (the gc module's documented advice for forking servers).
     gc.freeze()
@@ -86,8 +93,7 @@ def parallel_findings(linter: Linter, batches: list[list[SourceDocument]], jobs:
         # A Pool, not a ProcessPoolExecutor: on Ctrl-C the parent must stop the workers at once (terminate),
         # where an executor's shutdown would wait for every queued batch. Leaving the `with` terminates them.
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts) as pool:
-            results = pool.map(_lint_in_worker, range(len(batches)), chunksize=1)
+            return pool.map(_run_task, range(count), chunksize=1)
     finally:
         gc.unfreeze()
-        _WORKER_LINTER, _WORKER_BATCHES = None, ()
-    return [f for found in results for f in found]
+        _WORKER_TASK = None

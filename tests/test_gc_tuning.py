@@ -67,3 +67,40 @@ def test_linting_leaves_the_threshold_as_it_found_it(
         assert found
     assert seen == [default_threshold]
     assert gc.get_threshold() == default_threshold
+
+
+def test_collections_paused_restores_collection_and_nests() -> None:
+    import gc
+
+    from okrlint.gc_tuning import collections_paused
+
+    assert gc.isenabled()
+    with collections_paused():
+        assert not gc.isenabled()
+        with collections_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_collections_paused_leaves_a_callers_choice_alone() -> None:
+    import gc
+
+    from okrlint.gc_tuning import collections_paused
+
+    gc.disable()
+    try:
+        with collections_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_reading_a_file_leaves_collection_on() -> None:
+    import gc
+
+    from okrlint.readers import read_document
+
+    read_document("## Grow our community\n\n- Launch the new website\n", path="x.md")
+    assert gc.isenabled()

@@ -21,6 +21,8 @@ class VerbClass(StrEnum):
     TARGET_HIT = "target_hit"  # hits a given number: hit, meet, beat
     STAFFING = "staffing"  # fills roles: hire, appoint
     PURCHASE = "purchase"  # acquires goods by paying: buy, purchase (derived from WordNet)
+    APPEARANCE = "appearance"  # appears before an audience: appear, get featured, guest
+    ESCAPE = "escape"  # leaves something behind: get rid of, get out of, lose
     PROVISION = "provision"  # hands something over: deliver, provide, supply, offer (derived from WordNet)
 
 

@@ -59,6 +59,13 @@ class Phrase(Model):
     described: bool = False  # a relative clause says what the thing does for people
     # "customer reviews", "user referrals": a person noun modifies the head, so people made the thing
     people_made: bool = False
+    # "the best CS team": a superlative ("best", "greatest"), and whether a field bounds it ("in our category",
+    # "the world's best", "for enterprise teams")
+    # A name the dictionary does not know ("Kubernetes", "Salesforce"); title case alone ("Decrease Expenses")
+    # does not make one
+    named: bool = False
+    superlative: bool = False
+    scoped: bool = False
 
 
 class Predicate(Model):

@@ -96,6 +96,8 @@ class PredicateReader:
         self.lexicon = lexicon
         self.english = english
         self._phrasal = lexicon.phrasal_verbs()
+        # "Rollout the new CRM", "Setup SSO": a phrasal verb written as one word is that verb
+        self._closed_phrasal = {p.replace(" ", ""): p for p in self._phrasal}
 
     # ----------------------------------------------------------------- helpers over tokens
     def _off(self, tok: Token, shift: int) -> int:
@@ -106,6 +108,15 @@ class PredicateReader:
         base = tok.lemma_.lower()
         if base in {"analyse", "analyze"}:
             return base
+        if base in self._closed_phrasal and not self.lexicon.verb_classes(base):
+            return self._closed_phrasal[base]
+        if tok.tag_ == "VBN" and any(
+            c.dep_ in {"auxpass", "aux"} and c.lemma_ in {"get", "be"} for c in tok.children
+        ):
+            # "Get featured in 3 podcasts", "Be featured in …": the passive with get/be as one verb ("get featured")
+            phrase = f"get {tok.lower_}"
+            if phrase in self._phrasal:
+                return phrase
         for child in tok.children:
             if child.dep_ in {"prt", "prep", "advmod"} and child.i == tok.i + 1:
                 phrase = f"{base} {child.text.lower()}"
@@ -185,7 +196,7 @@ class PredicateReader:
         qualified = any(
             c.dep_ in {"amod", "compound", "relcl", "acl", "nmod"} or (c.dep_ == "prep" and c.lower_ != "of")
             for c in head.children
-            if not c.like_num and c.lower_ not in {"more", "new", "higher", "less", "fewer", "additional"}
+            if not c.like_num and c.lower_ not in {"more", "higher", "less", "fewer", "additional"}
         )
         return Phrase(
             text=text[start:end],
@@ -203,11 +214,20 @@ class PredicateReader:
             proper=self._is_name(head),
             described=any(c.dep_ == "relcl" and self._about_people(c.subtree) for c in head.children)
             or self._relative_clause_follows(head),
+            named=self._unknown_name(head),
+            superlative=any(c.dep_ == "amod" and c.tag_ == "JJS" for c in head.children),
+            scoped=any(c.dep_ in {"prep", "poss", "relcl", "acl"} for c in head.children),
             people_made=any(
                 c.dep_ in {"compound", "poss"} and "person" in lex.noun_classes(c.lemma_.lower())
                 for c in head.children
             ),
         )
+
+    def _unknown_name(self, tok: Token) -> bool:
+        if not tok.text[:1].isupper() or self.english is None:
+            return False
+        known = self.english.all
+        return tok.lower_ not in known and tok.lemma_.lower() not in known
 
     def _relative_clause_follows(self, head: Token) -> bool:
         """ "a service that surprises and delights customers": a relative pronoun and a verb right after the
@@ -225,7 +245,8 @@ class PredicateReader:
         """The clause involves people ("… they can change without fear", "… that delights customers"): it says
         what the thing does for them, not only how it works ("a microservice that takes tweets into account")."""
         return any(
-            t.lower_ in _PEOPLE_PRONOUNS or "person" in self.lexicon.noun_classes(t.lemma_.lower())
+            (t.lower_ in _PEOPLE_PRONOUNS or "person" in self.lexicon.noun_classes(t.lemma_.lower()))
+            and t.dep_ != "poss"  # "a user's tweets": people who own a thing in it do not take part in it
             for t in tokens
         )
 
@@ -407,10 +428,11 @@ class PredicateReader:
         )
         # "Become the go-to platform", "Be the obvious choice": a copula whose complement is a noun names a state
         copular = (obj_tok is not None and obj_tok.dep_ == "attr" and obj_tok.head.i == verb.i) or (
-            # "Stay compliant", "Remain profitable": a holding verb with an adjective names a state to keep
-            "holding" in classes
-            and obj_tok is None
-            and any(c.dep_ in {"acomp", "oprd", "xcomp"} and c.pos_ == "ADJ" for c in verb.children)
+            # "Stay compliant", "Become leaner": a verb with only an adjective complement names a state
+            obj_tok is None
+            and any(
+                c.dep_ in {"acomp", "oprd", "xcomp"} and c.tag_ in {"JJ", "JJR", "JJS"} for c in verb.children
+            )
         )
         obj_classes = (obj.classes | obj.counted_classes) if obj is not None else frozenset()
         if obj is not None and obj.people_made:

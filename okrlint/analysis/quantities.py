@@ -256,6 +256,17 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
             ):
                 # "Year 9", "Windows 11", "Level 3": a number that is part of a name
                 continue
+            acronym = prev_word.group(1) if prev_word else ""
+            if (
+                len(acronym) > 1
+                and acronym.isupper()
+                and not lexicon.noun_classes(acronym.lower())
+                and text[end : end + 1] in {"", " ", ",", ".", ";", ")"}
+                and not re.match(r"\s*(?:to|from|by|->|→)\b", text[end:])
+            ):
+                # "ISO 27001", "SOC 2": a number after an acronym that names no measure is part of a standard's
+                # name ("NPS 45" and "ARR 2M" stay values: those acronyms are metrics)
+                continue
         out_of = re.match(r"\s*out of\s+(\d+)", text[end:])
         if out_of:
             kind, unit = "ratio", f"/{out_of.group(1)}"

@@ -79,6 +79,11 @@ ROLE_TABLE: tuple[RoleRow, ...] = (
     RoleRow(R.ATTAIN, verb=_f(V.ATTAIN), why="'Sign 20 customers', 'Reach 8/10': a result reached"),
     RoleRow(R.LAUNCH, verb=_f(V.BINARY), why="'Go live', 'Migrate to Stripe': a milestone, done or not"),
     RoleRow(R.REACH_OUT, verb=_f(V.OUTREACH), why="'Call 50 customers': contact made"),
+    RoleRow(
+        R.REACH_OUT,
+        verb=_f(V.APPEARANCE),
+        why="'Get featured in 3 podcasts': an appearance before an audience is outreach, not its effect",
+    ),
     RoleRow(R.LEARN, verb=_f(V.LEARNING), why="'Interview 10 users': something found out"),
     RoleRow(R.STAFF, verb=_f(V.STAFFING), why="'Hire 3 engineers'"),
     RoleRow(R.DELIVER, verb=_f(V.OUTPUT), why="'Write a plan', 'Publish 4 posts': work produced"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from okrlint.analysis import (
+    DOING_ROLES,
     MEASURING_ROLES,
     NounClass,
     Phrase,
@@ -18,7 +19,7 @@ from okrlint.lexicons import Lexicon
 # Verb classes a purpose clause ("… to increase retention") states an outcome with.
 MEASURING = frozenset({"change", "attain"})
 # Roles of predicates that do work: the deliverable, milestone, contact, hire or purchase itself.
-WORK_ROLES = frozenset({Role.DELIVER, Role.LAUNCH, Role.REACH_OUT, Role.STAFF, Role.PURCHASE})
+WORK_ROLES = DOING_ROLES
 SELECTION_VERBS = frozenset({"identify", "select", "choose", "pick", "find", "shortlist", "recruit"})
 # Team actors: the statement is about work the team does, not about what its customers do.
 TEAM_ACTORS = frozenset({"first_plural", "first_singular", "team", "named"})

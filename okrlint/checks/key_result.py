@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from okrlint.analysis import MEASURING_ROLES, Quantity, Role, StatementAnalysis
 from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
 from okrlint.checks.common import (
@@ -143,6 +145,15 @@ def binary(unit: Unit, ctx: CheckContext) -> HitIterator:
             start, end = verb_span(p)
             yield Hit(start, end, {"verb": p.verb_text})
             return
+    if any(p.role is not Role.OTHER for p in a.predicates):
+        return
+    # "New website live by March", "SSO in place for every customer": a milestone stated as a state
+    states = ctx.lexicon.words.get("milestone_state", frozenset())
+    match = next(
+        (m for s in sorted(states) if (m := re.search(rf"\b{re.escape(s)}\b", a.text.lower()))), None
+    )
+    if match is not None:
+        yield Hit(0, len(a.text), {"verb": a.text[match.start() : match.end()]})
 
 
 def kpi_restatement(unit: Unit, ctx: CheckContext) -> HitIterator:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from okrlint.analysis import MEASURING_ROLES, Predicate, Role
+from okrlint.analysis import MEASURING_ROLES, NumberPlace, Predicate, Role
 from okrlint.checks.base import CheckContext, Hit, HitIterator, StatementUnit, Unit
 from okrlint.checks.common import MEASURING, aspiration_modifier, verb_span
 from okrlint.lexicons import Lexicon
@@ -190,6 +190,29 @@ def vague_term(unit: Unit, ctx: CheckContext) -> HitIterator:
         # "Be better", "Improve stuff in marketing", "Make time for what's important": nothing named to change
         yield Hit(0, len(a.text), {"term": a.text}, severity=Severity.WARNING)
         return
+    lowered = a.text.lower()
+    hedge = next(
+        (
+            h
+            for h in sorted(lex.words.get("hedge", ()), key=lambda h: (-len(h), h))  # longest first
+            if re.search(rf"\b{re.escape(h)}\b", lowered)
+        ),
+        None,
+    )
+    if hedge is not None:
+        # "Create some sort of new product": the author has not decided what the objective is about
+        at = lowered.index(hedge)
+        yield Hit(at, at + len(hedge), {"term": a.text[at : at + len(hedge)]}, severity=Severity.WARNING)
+        return
+    unbounded = next(
+        (p for p in a.predicates if p.object is not None and p.object.superlative and not p.object.scoped),
+        None,
+    )
+    if unbounded is not None and unbounded.object is not None and not u.key_result_analyses:
+        # "Be the best CS team": best at what, for whom? Nothing bounds the claim and no key result defines it
+        obj = unbounded.object
+        yield Hit(obj.start, obj.end, {"term": obj.text}, severity=Severity.WARNING)
+        return
     kr_words = (
         set().union(*(set(k.lemmas) for k in u.key_result_analyses)) if u.key_result_analyses else set()
     )
@@ -233,6 +256,17 @@ def negative_framing(unit: Unit, ctx: CheckContext) -> HitIterator:
         # "Stop losing deals to cheaper competitors": the problem, phrased as an order
         yield Hit(*verb_span(main), {"marker": main.verb_text})
         return
+    if (
+        main is not None
+        and "escape" in main.classes
+        and main.object is not None
+        and not main.object.classes & {"metric", "kpi_volume", "person"}
+        # "… lose body fat and become leaner" also says where it wants to get
+        and not any(p.role in MEASURING_ROLES for p in a.predicates[1:])
+    ):
+        # "Get out of my dead-end job", "Lose my flabby stomach": what to leave behind, not what to reach
+        yield Hit(*verb_span(main), {"marker": main.verb_text})
+        return
     if main is not None and main.verb in _NEGATIVE_VERBS:
         yield Hit(*verb_span(main), {"marker": main.verb_text}, severity=Severity.INFO)
 
@@ -264,6 +298,8 @@ def generic_area(unit: Unit, ctx: CheckContext) -> HitIterator:
         return  # "Be an informed team": who the team wants to be is an aspiration, not an area
     if p.object_is_prepositional:
         return  # "Ship with confidence": the noun says how, not what
+    if obj.named or p.number_place is NumberPlace.COUNTS_OBJECT:
+        return  # "Adopt Kubernetes", "Hire 20 engineers": a named thing or a counted target is not an area
     head = a.text[obj.head_start : obj.head_end]
     if len(head) > 1 and head.isupper():
         return  # "Improve CSAT", "Adopt SOC2": an acronym names one specific measure or thing

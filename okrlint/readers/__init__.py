@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from okrlint.directives import mask as mask_directives
+from okrlint.gc_tuning import collections_paused
 from okrlint.models import OkrDocument
 from okrlint.readers.csv_reader import read_csv
 from okrlint.readers.decoding import decode
@@ -48,6 +49,7 @@ def read_document(text: str, path: str = "<stdin>", format: str | None = None) -
     try:
         # `okrlint:` suppression comments are read by okrlint.directives; blanked here (offsets unchanged) so
         # that formats which keep comments as content (CSV, plain text) do not read them as statements.
-        return reader(mask_directives(text, fmt), path)
+        with collections_paused():
+            return reader(mask_directives(text, fmt), path)
     except RecursionError:
         raise ReadError(path, message="input is nested too deeply") from None

@@ -31,6 +31,9 @@ def _found(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         # a window counted from an event is a time span, not a target
         ("Onboard new hires within their first 90 days", [], ["90"]),
         ("Double weekly active teams", [("Double", "multiplier", "")], []),
+        # a number after an acronym that names no measure is part of a standard's name; after a metric, a value
+        ("Pass the SOC 2 audit", [], []),
+        ("Reach NPS 45", [("45", "count", "")], []),
     ],
 )
 def test_quantities_and_times(text: str, quantities: list[tuple[str, str, str]], times: list[str]) -> None:

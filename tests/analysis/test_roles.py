@@ -38,6 +38,8 @@ def _analysis(linter: Linter, text: str) -> StatementAnalysis:
         ("Get 40 new laptops for the sales team", Role.PURCHASE),
         ("Handle all incoming support tickets", Role.OPERATE),
         ("Run 5 km in 25 minutes", Role.ATTAIN),
+        ("Get featured in 3 industry podcasts", Role.REACH_OUT),
+        ("Rollout the new expense tool", Role.LAUNCH),
     ],
 )
 def test_main_predicate_role(linter: Linter, text: str, role: Role) -> None:

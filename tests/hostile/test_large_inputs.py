@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,3 +39,54 @@ def test_thousands_of_identical_key_results_each_point_at_the_first() -> None:
     assert len(duplicates) == count - 1
     assert {f.statement.id for f in duplicates if f.statement} == {f"O1.KR{i}" for i in range(2, count + 1)}
     assert all(f.message.startswith("Key result repeats O1.KR1:") for f in duplicates)
+
+
+def _large_document() -> str:
+    """A file with everything rules over the whole file look at: repeated key results, a person's own OKRs,
+    too many objectives, suppression directives (one used, one not) and findings with rewrites."""
+    parts = ["---", "owner: Sam", "level: individual", "period: Q3 2024", "---", "", "# My OKRs", ""]
+    for i in range(9):
+        parts += [f"## Grow our community in region {i}", ""]
+        parts += [
+            "- Launch the new website <!-- okrlint: ignore[K203] the launch is the plan -->",
+            "- Raise weekly active members from 1,000 to 5,000",
+            f"- Improve onboarding for team {i}",
+            f"- Write {i + 2} blog posts <!-- okrlint: ignore[K202,K999] nothing to silence here -->",
+            "",
+        ]
+    return "\n".join(parts)
+
+
+def test_a_large_document_linted_in_parts_reports_what_it_reports_whole(monkeypatch) -> None:
+    import okrlint.api
+
+    text = _large_document()
+    config = {"extend-select": ["X001"]}  # unused directives too: known only once every finding is in
+    whole = Linter(config).lint_text(text, format="markdown")
+    monkeypatch.setattr(
+        okrlint.api, "BATCH_STATEMENTS", 7
+    )  # every document is "large": parts of 2 objectives
+    parts = Linter(config).lint_text(text, format="markdown")
+    codes = {f.code for f in whole.findings}
+    assert {"S317", "S306", "S302"} <= codes and any(c.startswith("X") for c in codes)
+    assert any(f.suppressed for f in whole.findings) and any(f.suggestions for f in whole.findings)
+    assert [f.model_dump() for f in parts.findings] == [f.model_dump() for f in whole.findings]
+
+
+def test_workers_share_one_large_document_and_report_what_one_process_reports(monkeypatch) -> None:
+    import multiprocessing
+
+    import okrlint.api
+    from okrlint.api import SourceDocument
+    from okrlint.readers import read_document
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("workers need fork")
+    text = _large_document()
+    config = {"extend-select": ["X001"]}
+    source = SourceDocument(read_document(text, path="okrs.md", format="markdown"), text)
+    alone = Linter(config).lint_documents([source])
+    monkeypatch.setattr(okrlint.api, "BATCH_STATEMENTS", 7)
+    monkeypatch.setattr(okrlint.api, "MIN_PARALLEL_BATCH", 5)
+    shared = Linter(config).lint_documents([source], jobs=2)
+    assert [f.model_dump() for f in shared.findings] == [f.model_dump() for f in alone.findings]
