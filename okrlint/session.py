@@ -43,11 +43,18 @@ class LintSession:
 
     def __init__(self, resolver: ConfigResolver | None = None) -> None:
         self.resolver = resolver or ConfigResolver()
-        self._linters: dict[Path | None, Linter] = {}
+        self._linters: dict[tuple[Path | None, str], Linter] = {}
+
+    def reload_configs(self) -> None:
+        """Read the config files afresh on the next lint (one may have been edited, added or removed). A Linter
+        whose config did not change is kept, with the parses it has cached."""
+        old = self.resolver
+        self.resolver = ConfigResolver(old.explicit, old.isolated, old.overrides)
 
     def linter_for(self, loaded: LoadedConfig) -> Linter:
         """One Linter per config file (files in different folders may have different configs)."""
-        key = loaded.path
+        # Keyed by content too: after reload_configs an edited file must not reuse the Linter of its old text.
+        key = (loaded.path, loaded.config.model_dump_json())
         if key not in self._linters:
             linter = Linter(loaded.config, root=loaded.root)
             linter.nlp  # noqa: B018 - load the model now so that a missing model fails before any work
