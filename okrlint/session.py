@@ -15,6 +15,9 @@ from okrlint.jobs import worker_count
 from okrlint.models import LintError, LintReport, Severity
 
 STDIN_PATH = "<stdin>"
+# Statements per batch when someone watches the progress: finer than a silent run's batches, so that a bar moves
+# during runs of a few hundred statements (measured: no slower on 960 statements than batches of 2,000).
+PROGRESS_BATCH_STATEMENTS = 250
 # Called with (statements linted so far, statements in the run).
 Progress = Callable[[int, int], None]
 
@@ -159,7 +162,7 @@ def _lint_reporting(
             done += sum(len(src.document.statements()) for src in sources)
             progress(done, total)
             continue
-        for src, found in linter.iter_findings(sources):
+        for src, found in linter.iter_findings(sources, PROGRESS_BATCH_STATEMENTS):
             findings.extend(found)
             done += len(src.document.statements())
             progress(done, total)
