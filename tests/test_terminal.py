@@ -102,6 +102,16 @@ def test_no_path_lints_the_current_folder_as_configured(
     assert "okrs/team.md" in out and "README" not in out
 
 
+def test_no_path_in_a_folder_without_okr_files_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert result.stdout == ""  # no "All clear: 0 files checked" above the error
+    assert result.stderr.strip() == "okrlint: error: no files to lint"
+
+
 def test_progress_reaches_the_total() -> None:
     seen: list[tuple[int, int]] = []
     result = lint_sources([str(REPO / "examples")], progress=lambda done, total: seen.append((done, total)))
