@@ -133,6 +133,12 @@ def _parse_value(num: str, suffix: str) -> float | None:
 _HEDGE_RE = re.compile(r"\s+(?:an?\s+)?(?:average|about|around|approximately|roughly|nearly|almost|~)$")
 
 
+def _unit_follows(rest: str, lexicon: Lexicon) -> bool:
+    """A score unit right after the number ("10 points", "25 bps"): the number is a value, not part of a name."""
+    lowered = rest.lower()
+    return any(re.match(rf"\s*{re.escape(u)}\b", lowered) for u in lexicon.words.get("score_unit", ()))
+
+
 def _marker_before(text: str, start: int) -> str:
     """The preposition or comparator right before a number ("from", "to", "by", "of", "at least", ">")."""
     before = _HEDGE_RE.sub("", " " + text[:start].rstrip().lower()).strip()
@@ -266,6 +272,7 @@ def find_quantities(text: str, lexicon: Lexicon) -> tuple[list[Quantity], list[T
                 and not lexicon.noun_classes(acronym.lower())
                 and text[end : end + 1] in {"", " ", ",", ".", ";", ")"}
                 and not re.match(r"\s*(?:to|from|by|->|→)\b", text[end:])
+                and not _unit_follows(text[end:], lexicon)
             ):
                 # "ISO 27001", "SOC 2": a number after an acronym that names no measure is part of a standard's
                 # name ("NPS 45" and "ARR 2M" stay values: those acronyms are metrics)

@@ -34,6 +34,10 @@ def _found(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         # a number after an acronym that names no measure is part of a standard's name; after a metric, a value
         ("Pass the SOC 2 audit", [], []),
         ("Reach NPS 45", [("45", "count", "")], []),
+        # a score unit after the number makes it a value, whatever the acronym before it
+        ("Improve OEE 10 points", [("10", "count", "")], []),
+        # "in the top 3": a position in a ranking
+        ("Appear in the top 3 results", [("3", "count", "in the top")], []),
     ],
 )
 def test_quantities_and_times(text: str, quantities: list[tuple[str, str, str]], times: list[str]) -> None:
