@@ -422,6 +422,12 @@ class PredicateReader:
                     obj_tok is not None
                     and any(c.dep_ in {"dobj", "attr", "oprd"} and c.i > obj_tok.i for c in obj_tok.children)
                 )
+                # "Get 500 laptops enrolled in device management", "Keep servers patched": the object is brought
+                # to the state a participle names
+                or (
+                    obj_tok is not None
+                    and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > obj_tok.i for c in obj_tok.children)
+                )
             )
         )
         destination = next(

@@ -51,6 +51,8 @@ ROLE_TABLE: tuple[RoleRow, ...] = (
     RoleRow(
         R.PURCHASE,
         verb=_f(V.ATTAIN),
+        # "Reach 1,000 vehicles on the platform": a level of goods reached is a result, not goods obtained
+        not_verb=_f(V.TARGET_HIT),
         object=_f(N.GOODS),
         not_object=_f(N.PERSON, N.METRIC, N.KPI_VOLUME, N.ARTIFACT, N.ACTIVITY),
         why="'Get 40 new laptops': goods obtained are an input",

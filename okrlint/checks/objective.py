@@ -288,8 +288,9 @@ def negative_framing(unit: Unit, ctx: CheckContext) -> HitIterator:
         and "escape" in main.classes
         and main.object is not None
         and not main.object.classes & {"metric", "kpi_volume", "person"}
-        # "… lose body fat and become leaner" also says where it wants to get
-        and not any(p.role in MEASURING_ROLES for p in a.predicates[1:])
+        # "… lose body fat and become leaner", "Escape the feature factory and build what customers need": the
+        # line also says where it wants to get
+        and not any(p.role is not Role.OTHER and "escape" not in p.classes for p in a.predicates[1:])
     ):
         # "Get out of my dead-end job", "Lose my flabby stomach": what to leave behind, not what to reach
         yield Hit(*verb_span(main), {"marker": main.verb_text})

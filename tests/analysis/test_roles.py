@@ -43,6 +43,8 @@ def _analysis(linter: Linter, text: str) -> StatementAnalysis:
         ("Appear in the top 3 search results for 'payroll software'", Role.ATTAIN),
         ("Make learning Python fun and practical for first-year students", Role.CAUSE),
         ("Make paying taxes easy for freelancers", Role.CAUSE),
+        ("Get 500 laptops enrolled in device management", Role.CAUSE),
+        ("Reach 1,000 vehicles on the platform", Role.ATTAIN),
     ],
 )
 def test_main_predicate_role(linter: Linter, text: str, role: Role) -> None:
