@@ -337,6 +337,9 @@ def _leads(p: Predicate, a: StatementAnalysis) -> bool:
     before = a.text[: p.start]
     if a.subject is not None and a.subject.end <= p.start:
         before = a.text[a.subject.end : p.start]
+    words = before.split()
+    if words and " " in p.verb and words[-1].lower() == p.verb.split(" ", 1)[0]:
+        before = before[: before.lower().rindex(words[-1].lower())]  # "Get rid of …": the verb's first word
     return bool(_LEAD.match(before))
 
 
