@@ -4,6 +4,7 @@ suggester unsure and asked the coach's question), and what does suggesting cost 
 
     python benchmarks/suggestions.py [--labels PATH] [--samples 10] [--speed-rounds 3]
     python benchmarks/suggestions.py --classes         # the outcome map's classes and where each comes from
+    python benchmarks/suggestions.py --examples        # first rewrites of the example statements (Markdown)
 
 The speed cost is measured on the flagged statements themselves: ``lint_statement`` with and without
 suggestions, on a fresh Linter each round after one warm-up pass (so the model load is not counted, but every
@@ -22,8 +23,18 @@ from accuracy import DEFAULT_LABELS, is_flagged, load_rows
 
 from okrlint.api import Linter
 from okrlint.models import Finding, Severity
-from okrlint.outcome_map import outcome_map, output_classes
 from okrlint.suggest import fill, numbers_in
+
+# The seven statements a new user tried (issue: rewrites borrowed from other subjects); --examples prints them.
+EXAMPLES = (
+    ("Hire 2 senior backend engineers", "key_result"),
+    ("Finish the billing microservice by August 15", "key_result"),
+    ("Migrate all services to Kubernetes", "key_result"),
+    ("Order snacks weekly", "key_result"),
+    ("Keep net revenue retention above 105%", "key_result"),
+    ("Keep the office clean", "key_result"),
+    ("Maintain office operations", "objective"),
+)
 
 
 def ordered_suggestions(findings: list[Finding]):
@@ -32,7 +43,19 @@ def ordered_suggestions(findings: list[Finding]):
     return [(f, s) for f in ranked for s in f.suggestions]
 
 
+def print_examples(linter: Linter) -> None:
+    """The first rewrite (and its class and question) of each example statement, as a Markdown table."""
+    print("| statement | first rewrite | class | coach's question |")
+    print("| --- | --- | --- | --- |")
+    for text, kind in EXAMPLES:
+        first = next(s for f in linter.lint_statement(text, kind=kind) for s in f.suggestions)
+        cls = getattr(first, "outcome_class", None) or "-"
+        print(f"| {text} ({kind}) | {first.text} | {cls} | {getattr(first, 'question', None) or '-'} |")
+
+
 def print_classes() -> None:
+    from okrlint.outcome_map import outcome_map, output_classes  # not in okrlint before the outcome map
+
     table = output_classes()
     nouns = Counter(table.nouns.values())
     verbs = Counter(table.verbs.values())
@@ -65,11 +88,17 @@ def main(argv: list[str] | None = None) -> int:
         "--speed-rounds", type=int, default=0, help="measure the cost of suggesting (0: skip)"
     )
     parser.add_argument("--classes", action="store_true", help="print the outcome map's classes and stop")
+    parser.add_argument(
+        "--examples", action="store_true", help="print the example statements' rewrites and stop"
+    )
     args = parser.parse_args(argv)
     if args.classes:
         print_classes()
         return 0
     linter = Linter()
+    if args.examples:
+        print_examples(linter)
+        return 0
     rows = [r for r in load_rows(args.labels) if r.label == "bad"]
     flagged = with_suggestion = first_clean = new_numbers = with_question = 0
     by_class: Counter[str] = Counter()
@@ -97,13 +126,16 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(
                 f"first suggestion not clean: {row.id} {first.text!r} {[f.code for f in relinted]}"
             )
-        if first.outcome_class:
-            by_class[first.outcome_class] += 1
+        outcome_class = getattr(
+            first, "outcome_class", None
+        )  # getattr: also runs on okrlint before it had one
+        if outcome_class:
+            by_class[outcome_class] += 1
         elif first.text.startswith(("Increase <the result you expect", "Achieve <the change you expect")):
             by_class["(unsure: coach's question)"] += 1
         else:
             by_class["(rule's own shape: target, baseline, KPI)"] += 1
-        with_question += bool(first.question)
+        with_question += bool(getattr(first, "question", None))
         if not numbers_in(first.text) <= numbers_in(row.text):
             new_numbers += 1
         samples.append((row, finding, first))
@@ -126,8 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.samples} sample rewrites (before -> after, rule, class, question):")
     step = max(1, len(samples) // max(args.samples, 1))
     for row, finding, first in samples[::step][: args.samples]:
-        print(f"  [{finding.code}] {row.text}\n      -> {first.text}   ({first.outcome_class or '-'})")
-        if first.question:
+        print(
+            f"  [{finding.code}] {row.text}\n      -> {first.text}   ({getattr(first, 'outcome_class', None) or '-'})"
+        )
+        if getattr(first, "question", None):
             print(f"         ? {first.question}")
     if args.speed_rounds and flagged_rows:
         without, with_ = speed(flagged_rows, args.speed_rounds)

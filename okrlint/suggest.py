@@ -337,6 +337,9 @@ def _leads(p: Predicate, a: StatementAnalysis) -> bool:
     before = a.text[: p.start]
     if a.subject is not None and a.subject.end <= p.start:
         before = a.text[a.subject.end : p.start]
+    words = before.split()
+    if words and " " in p.verb and words[-1].lower() == p.verb.split(" ", 1)[0]:
+        before = before[: before.lower().rindex(words[-1].lower())]  # "Get rid of …": the verb's first word
     return bool(_LEAD.match(before))
 
 
@@ -678,7 +681,11 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
         # "Grow", "Keep", "Sign": the author's own change stays; the statement is already the key result
         key_result = _capital(a.text.rstrip(" .")) if target else None
         yield Candidate(_capital(rest), description, key_result=key_result)
-        if main.object is not None and main.object.classes & {"metric", "kpi_volume"}:
+        if (
+            main.verb in _CHANGE_VERBS
+            and main.object is not None
+            and main.object.classes & {"metric", "kpi_volume"}
+        ):
             subject = _strip_determiner(_metric_phrase(main.object, a, main.object.end))
             timebox_match = _TIMEBOX.search(a.text)
             timebox = timebox_match.group(0) if timebox_match else ""
@@ -713,6 +720,28 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
     )
 
 
+# Verbs that move a KPI ("Grow revenue", "Retain customers"); "Sign accounts" is a task, asked about instead.
+_CHANGE_VERBS = frozenset(
+    {
+        "grow",
+        "increase",
+        "raise",
+        "boost",
+        "drive",
+        "improve",
+        "retain",
+        "reduce",
+        "decrease",
+        "cut",
+        "lower",
+        "keep",
+        "maintain",
+        "expand",
+        "double",
+        "triple",
+        "halve",
+    }
+)
 # Verbs that only say "hit the number": the change behind it is said again ("Achieve 98% CSAT" -> "Grow CSAT").
 # Any other verb ("Grow", "Keep", "Win") is the author's change and stays, without the number.
 _VAGUE_KPI_VERBS = frozenset(
@@ -758,6 +787,8 @@ def problem_turned_round(a: StatementAnalysis) -> str | None:
     if too:
         return _capital(f"make {_uncapital(too.group('thing'))} less {too.group('quality')}")
     text = _SUBJECT.sub("", text)
+    if re.match(r"(?:stop|avoid|quit|no longer|don't|do not)\b", text, re.IGNORECASE):
+        return None  # "Stop buying too much stuff" already turns the problem round
     inversions = outcome_map().problem_inversions
     for marker in sorted(inversions, key=len, reverse=True):
         found = re.search(rf"\b{re.escape(marker)}\b", text, re.I)
@@ -773,14 +804,16 @@ def _names_a_problem(a: StatementAnalysis) -> bool:
     return any(f" {m} " in lowered for m in markers)
 
 
-def _problem_objective(a: StatementAnalysis) -> Iterator[Candidate]:
+def _problem_objective(a: StatementAnalysis, generic: bool = True) -> Iterator[Candidate]:
     """The state the team wants; when the problem cannot be turned round in its own words, the shape of an
-    answer and the coach's question about it."""
+    answer and the coach's question about it (unless ``generic`` is off)."""
     turned = problem_turned_round(a)
     description = "Say the state you want, not the problem you have."
     if turned is not None and turned.lower() != a.text.lower():
         question = "What will users or the team notice when this is solved? Measure that in the key results."
         yield Candidate(turned, description, question=question)
+    if not generic:
+        return
     yield Candidate(
         "Achieve <what users or the team will notice when this is solved>",
         description,
@@ -792,9 +825,12 @@ def objective_rewrite(ctx: Context) -> Iterator[Candidate]:
     """Any other objective finding: the change behind a KPI, the change its work is for, or the coach's
     question."""
     a = ctx.analysis
-    if ctx.finding.code == "O109" or (a.describes_present and _names_a_problem(a)):
+    problem = _names_a_problem(a)
+    if problem or (ctx.finding.code == "O109" and a.describes_present):
         yield from _problem_objective(a)
         return
+    if ctx.finding.code == "O109":  # "Lose my flabby stomach": a wish, asked about like any other work
+        yield from _problem_objective(a, generic=False)
     measured = a.main is None or (
         a.main.object is not None and a.main.object.classes & {"metric", "kpi_volume"}
     )
