@@ -103,8 +103,12 @@ _WORDS = st.lists(
     min_size=1,
     max_size=6,
 )
-_NUMBERED = st.tuples(_WORDS, st.integers(0, 999)).map(
-    lambda t: f"{' '.join(t[0])} from {t[1]} to {t[1] + 1}"
+# A first word such as "PX" (priority) or "WIP" (status) is a token cleaning strips by design, not KR text.
+_LEADING_TOKEN = re.compile(r"^(?:[Pp][0-4Xx]|WIP|DRAFT)$")
+_NUMBERED = (
+    st.tuples(_WORDS, st.integers(0, 999))
+    .filter(lambda t: not _LEADING_TOKEN.match(t[0][0]))
+    .map(lambda t: f"{' '.join(t[0])} from {t[1]} to {t[1] + 1}")
 )
 
 
