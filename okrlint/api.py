@@ -243,11 +243,11 @@ class Linter:
         return [f for _, found in self.iter_findings(sources) for f in found]
 
     def iter_findings(
-        self, sources: Iterable[SourceDocument]
+        self, sources: Iterable[SourceDocument], batch_statements: int = BATCH_STATEMENTS
     ) -> Iterator[tuple[SourceDocument, list[Finding]]]:
-        """Stream findings document by document. Documents are parsed in batches of about BATCH_STATEMENTS
+        """Stream findings document by document. Documents are parsed in batches of about ``batch_statements``
         statements, and only one batch's analyses are held at a time, so memory stays flat on huge inputs."""
-        for batch in _batches(sources):
+        for batch in _batches(sources, batch_statements):
             yield from self._lint_batch(batch)
 
     def _lint_batch(self, batch: Sequence[SourceDocument]) -> list[tuple[SourceDocument, list[Finding]]]:

@@ -1,7 +1,9 @@
 """Which of the given files are OKR files as configured: the ones `okrlint check` lints when it walks their folder
 (known extension, within the governing config's ``include``, outside its ``exclude``), and that still exist.
 
-    git diff --name-only BASE HEAD | python -m okrlint.ci_files
+    git diff -z --name-only BASE HEAD | python -m okrlint.ci_files
+
+File names come one per line, or separated by NUL characters (``git diff -z``, which does not quote them).
 
 CI uses it to lint only the changed OKR files of a pull request, not every changed Markdown or YAML file.
 """
@@ -28,7 +30,8 @@ def okr_files(paths: Iterable[str], resolver: ConfigResolver | None = None) -> l
 
 def main() -> int:
     try:
-        found = okr_files(sys.stdin.read().splitlines())
+        given = sys.stdin.read()
+        found = okr_files(given.split("\0") if "\0" in given else given.splitlines())
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -188,6 +188,10 @@ def check(
         # Every file named was excluded by its config (pre-commit passes such files): nothing to do is success.
         click.echo("okrlint: every file named is excluded by the configuration", err=True)
         sys.exit(EXIT_CLEAN)
+    if not report.documents and not report.errors:
+        # Said before any output: a report of "0 files checked" above it would read as a clean run.
+        click.echo("okrlint: error: no files to lint", err=True)
+        sys.exit(EXIT_ERROR)
     painted = output_file is None and use_color(color, sys.stdout)
     if statistics:
         output = statistics_table(report, COLOR if painted else PLAIN)
@@ -201,9 +205,6 @@ def check(
     except OutputFileError as exc:
         _fail(str(exc))
     if report.errors:
-        sys.exit(EXIT_ERROR)
-    if not report.documents and not report.errors:
-        click.echo("okrlint: error: no files to lint", err=True)
         sys.exit(EXIT_ERROR)
     # Each file is judged by the fail-on of its own config (the command line's --fail-on is already in it).
     if result.failing() and not exit_zero:

@@ -64,15 +64,24 @@ def lint_okrs(
 ) -> dict[str, Any]:
     """Lint an OKR draft and return okrlint's JSON report (the output of `okrlint check --output-format json`):
     findings with rule code, severity, message, position, explanation, cited guide and suggested rewrites."""
+    from okrlint.config_files import ConfigError
     from okrlint.formatters import get_formatter
+    from okrlint.nlp import ModelNotFoundError
 
     if format is not None and format not in FORMATS:
         raise ToolError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise ToolError(f"the draft is over {MAX_FILE_BYTES} bytes; okrlint reads up to that much")
-    result = _Session.get().lint_text(
-        text, path=filename or "<draft>", input_format=format, config_path=filename
-    )
+    session = _Session.get()
+    # The server outlives edits to okrlint.toml: each call reads the config files as they are now.
+    session.reload_configs()
+    try:
+        result = session.lint_text(
+            text, path=filename or "<draft>", input_format=format, config_path=filename
+        )
+    except (ConfigError, ModelNotFoundError) as exc:
+        # The assistant (and its user) need the reason, as the command line prints it.
+        raise ToolError(str(exc)) from None
     return json.loads(get_formatter("json")(result.report))
 
 

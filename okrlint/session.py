@@ -15,6 +15,9 @@ from okrlint.jobs import worker_count
 from okrlint.models import LintError, LintReport, Severity
 
 STDIN_PATH = "<stdin>"
+# Statements per batch when someone watches the progress: finer than a silent run's batches, so that a bar moves
+# during runs of a few hundred statements (measured: no slower on 960 statements than batches of 2,000).
+PROGRESS_BATCH_STATEMENTS = 250
 # Called with (statements linted so far, statements in the run).
 Progress = Callable[[int, int], None]
 
@@ -43,11 +46,18 @@ class LintSession:
 
     def __init__(self, resolver: ConfigResolver | None = None) -> None:
         self.resolver = resolver or ConfigResolver()
-        self._linters: dict[Path | None, Linter] = {}
+        self._linters: dict[tuple[Path | None, str], Linter] = {}
+
+    def reload_configs(self) -> None:
+        """Read the config files afresh on the next lint (one may have been edited, added or removed). A Linter
+        whose config did not change is kept, with the parses it has cached."""
+        old = self.resolver
+        self.resolver = ConfigResolver(old.explicit, old.isolated, old.overrides)
 
     def linter_for(self, loaded: LoadedConfig) -> Linter:
         """One Linter per config file (files in different folders may have different configs)."""
-        key = loaded.path
+        # Keyed by content too: after reload_configs an edited file must not reuse the Linter of its old text.
+        key = (loaded.path, loaded.config.model_dump_json())
         if key not in self._linters:
             linter = Linter(loaded.config, root=loaded.root)
             linter.nlp  # noqa: B018 - load the model now so that a missing model fails before any work
@@ -152,7 +162,7 @@ def _lint_reporting(
             done += sum(len(src.document.statements()) for src in sources)
             progress(done, total)
             continue
-        for src, found in linter.iter_findings(sources):
+        for src, found in linter.iter_findings(sources, PROGRESS_BATCH_STATEMENTS):
             findings.extend(found)
             done += len(src.document.statements())
             progress(done, total)

@@ -251,3 +251,41 @@ def test_the_documented_workflow_uses_only_inputs_the_action_has() -> None:
     workflow = yaml.safe_load((REPO / "docs" / "examples" / "github-action.yml").read_text(encoding="utf-8"))
     (step,) = [s for s in workflow["jobs"]["okrlint"]["steps"] if s["uses"].startswith("okrlint/okrlint@")]
     assert set(step["with"]) <= set(ACTION["inputs"])
+
+
+def test_a_pull_request_in_a_full_clone_lints_its_own_changes_and_keeps_the_history(tmp_path: Path) -> None:
+    """actions/checkout with fetch-depth: 0 (what docs/ci.md advises): origin/main is there and has moved on
+    since the branch point; only the pull request's OKR files are linted and the clone stays whole."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    upstream = tmp_path / "upstream"
+    (upstream / "okrs").mkdir(parents=True)
+    (upstream / "okrs" / "support.md").write_text(GOOD, encoding="utf-8")
+    (upstream / "okrs" / "sales.md").write_text(GOOD, encoding="utf-8")
+    _git(upstream, "init", "-q", "-b", "main")
+    _git(upstream, "add", ".")
+    _git(upstream, "commit", "-q", "-m", "base")
+    branch_point = _git(upstream, "rev-parse", "HEAD")
+    (upstream / "okrs" / "sales.md").write_text(BAD, encoding="utf-8")
+    _git(upstream, "commit", "-q", "-am", "main moves on")
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", "--no-local", str(upstream), str(clone))
+    _git(clone, "checkout", "-q", "-b", "draft", branch_point)
+    (clone / "okrs" / "support.md").write_text(BAD, encoding="utf-8")
+    _git(clone, "commit", "-q", "-am", "draft")
+    (tmp_path / "work").mkdir()
+    runner = Runner(clone, tmp_path / "work", {}, {"event_name": "pull_request", "base_ref": "main"})
+    assert runner.run() == 1
+    assert runner.outputs["targets"]["files"] == "okrs/support.md"
+    assert _git(clone, "rev-parse", "--is-shallow-repository") == "false"
+
+
+def test_a_changed_file_with_a_non_ascii_name_is_linted(repo: tuple[Path, str], tmp_path: Path) -> None:
+    path, _ = repo
+    (path / "okrs" / "équipe.md").write_text(BAD, encoding="utf-8")
+    _git(path, "add", ".")
+    _git(path, "commit", "-q", "-m", "a team with an accent")
+    before = _git(path, "rev-parse", "HEAD~1")
+    runner = Runner(path, tmp_path, {}, {"event_name": "push", "before": before})
+    assert runner.run() == 1
+    assert runner.outputs["targets"]["files"] == "okrs/équipe.md"

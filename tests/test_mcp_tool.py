@@ -87,3 +87,34 @@ async def test_explain_and_list_match_the_command() -> None:
         rules = await client.call_tool("list_rules", {"include_off": True})
     assert explain.content[0].text == explained
     assert rules.structured_content["result"] == listed
+
+
+@pytest.mark.asyncio
+async def test_a_broken_config_is_a_tool_error_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "okrlint.toml").write_text('selct = ["K"]\n', encoding="utf-8")
+    async with _client() as client:
+        result = await client.call_tool("lint_okrs", {"text": DRAFT, "filename": "draft.md"})
+    assert result.is_error
+    # The same line `okrlint check` prints for this config.
+    assert "okrlint.toml" in result.content[0].text and "selct" in result.content[0].text
+
+
+@pytest.mark.asyncio
+async def test_an_edited_config_applies_to_the_next_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "okrlint.toml"
+    config.write_text('ignore = ["K", "O", "S"]\n', encoding="utf-8")
+    async with _client() as client:
+        before = await client.call_tool("lint_okrs", {"text": DRAFT, "filename": "draft.md"})
+        config.write_text('ignore = ["O", "S"]\n', encoding="utf-8")
+        after = await client.call_tool("lint_okrs", {"text": DRAFT, "filename": "draft.md"})
+        config.write_text('selct = ["K"]\n', encoding="utf-8")
+        broken = await client.call_tool("lint_okrs", {"text": DRAFT, "filename": "draft.md"})
+    assert before.structured_content["findings"] == []
+    assert {f["code"][0] for f in after.structured_content["findings"]} == {"K"}
+    assert broken.is_error

@@ -49,3 +49,19 @@ def test_unreadable_text_is_one_error_not_an_exception(tmp_path: Path) -> None:
 def test_stdin_without_a_reader_is_an_error() -> None:
     result = lint_sources(["-"])
     assert [e.path for e in result.report.errors] == ["<stdin>"]
+
+
+def test_reloaded_configs_apply_and_unchanged_ones_keep_their_linter(tmp_path: Path) -> None:
+    quiet, loud = _tree(tmp_path)
+    session = LintSession(ConfigResolver())
+    session.lint_text(DRAFT, path=str(loud / "draft.md"))
+    assert not session.lint_text(DRAFT, path=str(quiet / "draft.md")).report.active_findings()
+    (quiet / "okrlint.toml").write_text('ignore = ["O", "S"]\n', encoding="utf-8")
+    session.reload_configs()
+    codes = {
+        f.code[0] for f in session.lint_text(DRAFT, path=str(quiet / "draft.md")).report.active_findings()
+    }
+    assert codes == {"K"}
+    session.lint_text(DRAFT, path=str(loud / "draft.md"))
+    # loud/ has no config file and kept its Linter; quiet/ got one for its new text.
+    assert len(session._linters) == 3

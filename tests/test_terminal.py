@@ -7,11 +7,13 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from okrlint import terminal
+from okrlint.api import Linter
 from okrlint.cli import main
 from okrlint.session import lint_sources
 from okrlint.terminal import progress_bar, use_color
@@ -100,12 +102,45 @@ def test_no_path_lints_the_current_folder_as_configured(
     assert "okrs/team.md" in out and "README" not in out
 
 
+def test_no_path_in_a_folder_without_okr_files_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert result.stdout == ""  # no "All clear: 0 files checked" above the error
+    assert result.stderr.strip() == "okrlint: error: no files to lint"
+
+
 def test_progress_reaches_the_total() -> None:
     seen: list[tuple[int, int]] = []
     result = lint_sources([str(REPO / "examples")], progress=lambda done, total: seen.append((done, total)))
     total = sum(f.objectives + f.key_results for f in result.report.files)
     assert seen[0] == (0, total) and seen[-1] == (total, total)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_progress_moves_during_a_run_of_a_few_hundred_statements(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    objective = "## Objective: Delight our customers\n\n" + "- Raise CSAT from 82% to 90%\n" * 4
+    for team in range(8):
+        (tmp_path / f"team{team}.md").write_text(
+            f"# Team {team}, Q4 2024\n\n" + objective * 10, encoding="utf-8"
+        )
+    events: list[str] = []
+    lint_batch = Linter._lint_batch
+
+    def logged(self: Linter, batch: Any) -> Any:
+        events.append("work")
+        return lint_batch(self, batch)
+
+    monkeypatch.setattr(Linter, "_lint_batch", logged)
+    lint_sources([str(tmp_path)], progress=lambda done, total: events.append(f"{done}/{total}"))
+    assert events[-1] == "400/400"
+    last_work = max(i for i, e in enumerate(events) if e == "work")
+    # Progress is reported before the last piece of work starts, not all of it in one burst at the end.
+    assert [e for e in events[:last_work] if e not in ("work", "0/400")], events
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:

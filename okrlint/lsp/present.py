@@ -9,6 +9,7 @@ from functools import cache, cached_property
 from lsprotocol import types
 
 from okrlint.coaching import coaching_question
+from okrlint.edits import source_text
 from okrlint.guides import cite
 from okrlint.lsp.units import from_client, to_client
 from okrlint.models import Finding, LintReport, Span, Statement
@@ -46,6 +47,11 @@ class LintedText:
     @cached_property
     def index(self) -> LineIndex:
         return LineIndex(self.text)
+
+    @cached_property
+    def format(self) -> str:
+        """The buffer's format as it was read (the quoting a rewrite needs depends on it)."""
+        return self.report.documents[0].format if self.report.documents else "text"
 
     @cached_property
     def statements(self) -> list[Statement]:
@@ -118,13 +124,14 @@ class LintedText:
                 if key is None or key in offered:
                     continue
                 offered.add(key)
+                typed = source_text(self.text, edit.start, edit.end, suggestion.text, self.format)
                 actions.append(
                     types.CodeAction(
                         title=f"Rewrite ({finding.code}): {suggestion.text}",
                         kind=types.CodeActionKind.QuickFix,
                         diagnostics=[self._diagnostic(finding)],
                         edit=types.WorkspaceEdit(
-                            changes={uri: [types.TextEdit(range=self.range(edit), new_text=suggestion.text)]}
+                            changes={uri: [types.TextEdit(range=self.range(edit), new_text=typed)]}
                         ),
                     )
                 )

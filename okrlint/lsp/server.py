@@ -143,8 +143,8 @@ class OkrLanguageServer(LanguageServer):
             self.publish(uri, *outcome)
 
     def reload_configs(self) -> None:
-        """Forget every config and Linter (a config file changed), then re-lint the open buffers."""
-        self.session = LintSession(ConfigResolver())
+        """Read every config again (a config file changed), then re-lint the open buffers."""
+        self.session.reload_configs()
         for uri in list(self.workspace.text_documents):
             self.schedule(uri, 0)
 
