@@ -31,6 +31,23 @@ def test_grouped_duplicates_find_what_a_pairwise_scan_finds(
     assert first_similar(sets, threshold) == _pairwise(sets, threshold)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.frozensets(st.sampled_from("abcdefghijklmnop"), min_size=10, max_size=16).flatmap(
+            lambda base: st.sampled_from([base, base - {min(base)}, base | {"z"}, base - {max(base)} | {"y"}])
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([0.85, 0.9]),
+)
+def test_long_near_duplicates_are_found_as_a_pairwise_scan_finds_them(
+    sets: list[frozenset[str]], threshold: float
+) -> None:
+    # Sets of 10-16 words one word apart: the sizes at which different sets can reach 0.85.
+    assert first_similar(sets, threshold) == _pairwise(sets, threshold)
+
+
 def test_thousands_of_identical_key_results_each_point_at_the_first() -> None:
     count = 3_000
     text = "## Grow our community in Q3\n\n" + "- Raise weekly active members from 1,000 to 5,000\n" * count
