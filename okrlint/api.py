@@ -47,7 +47,7 @@ from okrlint.nlp import (
     parse_lock,
     parse_statements,
 )
-from okrlint.positions import LineIndex
+from okrlint.positions import LineIndex, index_for
 from okrlint.registry import Rule, all_rules, select_rules
 from okrlint.rulespec import Scope
 from okrlint.suggest import Context as SuggestionContext
@@ -286,7 +286,7 @@ class Linter:
         are dropped once its findings are made; rules over the whole file run at the end on digests (what they
         read of each statement). Parts are independent, so workers can share one large file (``findings``).
         """
-        index = LineIndex(src.source)
+        index = index_for(src.source)
         context = _statement_context(src.document)
         parts = _objective_parts(src.document.objectives, BATCH_STATEMENTS)
         return self._finish_large(src, index, [self._large_part(src, part, index, context) for part in parts])
@@ -328,7 +328,7 @@ class Linter:
         small = [src for src in sources if not _is_large(src)]
         batches = list(_batches(small, size))
         large = [
-            (src, LineIndex(src.source), _statement_context(src.document))
+            (src, index_for(src.source), _statement_context(src.document))
             for src in sources
             if _is_large(src)
         ]

@@ -224,29 +224,38 @@ def _input_files(resolver: ConfigResolver, paths: Sequence[str]) -> list[Path]:
 @click.option(
     "--format",
     "input_format",
-    type=click.Choice(["markdown", "yaml", "json", "csv", "text"]),
+    type=click.Choice(["markdown", "yaml", "json", "csv", "text", "xlsx"]),
     default=None,
     help="Read input as this format instead of guessing from the extension.",
 )
-def parse(path: str, input_format: str | None) -> None:
-    """Print how okrlint reads an OKR file, as JSON (objectives, key results, fields and spans)."""
-    from okrlint.discovery import display_path, read_source
-    from okrlint.readers import ReadError, decode, read_document
+@click.option(
+    "--output-format",
+    type=click.Choice(["tree", "json"]),
+    default=None,
+    help="tree: objectives and key results as a person reads them; json: every field and span. "
+    "Default: tree on a terminal, json otherwise.",
+)
+def parse(path: str, input_format: str | None, output_format: str | None) -> None:
+    """Print how okrlint reads an OKR file: a tree of objectives and key results, or JSON."""
+    from okrlint.discovery import display_path, read_file_bytes
+    from okrlint.parse_tree import render_tree
+    from okrlint.readers import ReadError, read_bytes
 
     try:
         if path == "-":
-            text = decode(_read_stdin(), "<stdin>")
-            shown = "<stdin>"
+            data, shown = _read_stdin(), "<stdin>"
         else:
             if Path(path).is_dir():
                 _fail(f"{path}: is a folder; `okrlint parse` reads one file")
-            text = read_source(Path(path))
-            shown = display_path(Path(path))
-        document = read_document(text, path=shown, format=input_format)
+            data, shown = read_file_bytes(Path(path)), display_path(Path(path))
+        document, _ = read_bytes(data, path=shown, format=input_format)
     except ReadError as err:
         click.echo(f"{err.path}:{err.line}:{err.column}: error: {err.message}")
         sys.exit(EXIT_ERROR)
-    click.echo(json.dumps(document.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    if (output_format or ("tree" if sys.stdout.isatty() else "json")) == "tree":
+        click.echo(render_tree(document))
+    else:
+        click.echo(json.dumps(document.model_dump(mode="json"), indent=2, ensure_ascii=False))
 
 
 @main.command(name="rules")

@@ -15,7 +15,9 @@ from okrlint.formatters.escape import visible
 from okrlint.models import LintError, Position
 
 # Extensions okrlint reads when it walks a folder; a file named explicitly is read whatever its extension.
-KNOWN_EXTENSIONS = frozenset({".md", ".markdown", ".yaml", ".yml", ".json", ".csv", ".tsv", ".txt"})
+TEXT_EXTENSIONS = frozenset({".md", ".markdown", ".yaml", ".yml", ".json", ".csv", ".tsv", ".txt"})
+# Spreadsheets are read too; pre-commit's file identification has no tag for them, so the hook leaves them out.
+KNOWN_EXTENSIONS = TEXT_EXTENSIONS | {".xlsx", ".xlsm", ".ods"}
 # A file larger than this is refused with a clear error instead of being parsed for minutes.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _LOG = logging.getLogger("okrlint")
@@ -57,6 +59,8 @@ def walked(path: Path, config: Config) -> bool:
     """Whether a folder walk lints ``path``: a known extension, within ``include`` and outside ``exclude``."""
     if path.suffix.lower() not in KNOWN_EXTENSIONS:
         return False
+    if path.name.startswith("~$"):
+        return False  # the lock file Excel and LibreOffice keep beside an open workbook: not a workbook
     shown = display_path(path)
     if config.include and not _matches(shown, config.include):
         return False
@@ -162,7 +166,14 @@ def _each_file_once(files: list[Path]) -> list[Path]:
 
 def read_source(path: Path) -> str:
     """Decode a file, refusing oversized and binary files with a ReadError."""
-    from okrlint.readers import ReadError, decode
+    from okrlint.readers import decode
+
+    return decode(read_file_bytes(path), display_path(path))
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """A file's bytes, refusing oversized files and anything that is not a regular file with a ReadError."""
+    from okrlint.readers import ReadError
 
     shown = display_path(path)
     try:
@@ -184,7 +195,7 @@ def read_source(path: Path) -> str:
         raise ReadError(shown, 1, 1, f"cannot read file: {exc.strerror or exc}") from exc
     except OSError as exc:
         raise ReadError(shown, 1, 1, f"cannot read file: {exc.strerror or exc}") from exc
-    return decode(data, shown)
+    return data
 
 
 def _too_big(size: int) -> str:
@@ -207,15 +218,14 @@ def collect_sources(
 ) -> tuple[list, list[LintError]]:
     """Parse every file; returns SourceDocuments and LintErrors (one per bad path or file)."""
     from okrlint.api import SourceDocument
-    from okrlint.readers import ReadError, read_document
+    from okrlint.readers import ReadError, read_bytes
 
     files, errors = expand(paths, config)
     sources: list[SourceDocument] = []
     for path in files:
         shown = display_path(path)
         try:
-            text = read_source(path)
-            document = read_document(text, path=shown, format=input_format)
+            document, text = read_bytes(read_file_bytes(path), path=shown, format=input_format)
         except ReadError as err:
             errors.append(error_from(err, shown))
             continue

@@ -25,7 +25,7 @@ from okrlint.models import (
     Statement,
     StatementRef,
 )
-from okrlint.positions import LineIndex
+from okrlint.positions import LineIndex, index_for
 from okrlint.registry import Rule, rule_options
 from okrlint.rulespec import Scope
 
@@ -114,7 +114,7 @@ class Engine:
         standalone: bool = False,
     ) -> list[Finding]:
         """All findings for one document. ``analyses`` maps statement text to its analysis."""
-        index = LineIndex(source) if source is not None else None
+        index = index_for(source) if source is not None else None
         found = self.check_objectives(document, document.objectives, analyses, index, standalone)
         if not standalone:
             found += self.check_document_rules(document, analyses, index)
@@ -284,9 +284,9 @@ def _statement_units(
             )
 
 
-# What rules over the whole file read of each statement's analysis (S302, S306, S317): a very large file keeps
+# What rules over the whole file read of each statement's analysis (S302, S306, S317, S318): a very large file keeps
 # only this much of each statement once its own rules have run. A test compares the findings both ways.
-DOCUMENT_RULE_FIELDS = ("text", "subject_person", "lemmas", "content_lemmas", "quantities")
+DOCUMENT_RULE_FIELDS = ("text", "subject_person", "lemmas", "content_lemmas", "quantities", "english")
 
 
 def digest(analysis: StatementAnalysis) -> StatementAnalysis:

@@ -167,6 +167,14 @@ class Objective(Frozen):
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
+class SkippedItem(Frozen):
+    """Something the reader saw and chose not to read as an objective or key result, and why."""
+
+    text: str  # its first words: a heading, a label, a row
+    start: Position
+    reason: str
+
+
 class OkrDocument(Frozen):
     path: str
     format: str
@@ -176,6 +184,7 @@ class OkrDocument(Frozen):
     level: str | None = None
     parent: tuple[str, ...] = ()
     objectives: tuple[Objective, ...] = ()
+    skipped: tuple[SkippedItem, ...] = ()
 
     def statements(self) -> list[Statement]:
         """Every statement in document order: each objective, then its key results."""

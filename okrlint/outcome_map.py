@@ -137,6 +137,12 @@ def noun_class(phrase: Phrase | None) -> str | None:
     if found is not None:
         return found
     # "our onboarding tips", "a content strategy": the head says nothing, a modifier naming a made thing does
+    return modifier_class(phrase)
+
+
+def modifier_class(phrase: Phrase) -> str | None:
+    """The class a noun modifier gives a thing ("onboarding program" -> release), for made things only."""
+    table = output_classes().nouns
     by_modifier = (table.get(m.lower()) for m in phrase.modifiers)
     return next((c for c in by_modifier if c in _MODIFIER_CLASSES), None)
 

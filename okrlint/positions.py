@@ -6,6 +6,7 @@ Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``, the way editors count them.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from okrlint.models import Position
 
@@ -47,3 +48,73 @@ class LineIndex:
         start = self.line_starts[line - 1]
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """Where a run of characters of a ``CellText`` came from: a spreadsheet cell."""
+
+    start: int  # offset of the cell's first character in the CellText
+    sheet: str
+    row: int  # 1-based, as the spreadsheet numbers rows
+    column: int  # 1-based: A = 1
+
+    @property
+    def ref(self) -> str:
+        letters = ""
+        n = self.column
+        while n:
+            n, rest = divmod(n - 1, 26)
+            letters = chr(ord("A") + rest) + letters
+        return f"{letters}{self.row}"
+
+
+class CellText(str):
+    """The text a spreadsheet is read as (one line per row, cells separated by tabs), knowing the sheet, row
+    and column of each cell, so that positions are spreadsheet positions (``file.xlsx:ROW:COL``)."""
+
+    cells: tuple[CellRef, ...]
+
+    def __new__(cls, text: str, cells: tuple[CellRef, ...]) -> CellText:
+        obj = super().__new__(cls, text)
+        obj.cells = cells
+        return obj
+
+    def __reduce__(self) -> tuple[type[CellText], tuple[str, tuple[CellRef, ...]]]:
+        return (CellText, (str(self), self.cells))
+
+
+class CellIndex(LineIndex):
+    """Positions in a ``CellText``: the row and column of the cell an offset falls in."""
+
+    def __init__(self, text: CellText) -> None:
+        super().__init__(text)
+        self.cells = text.cells
+        self.starts = [cell.start for cell in text.cells]
+        self.last: CellRef | None = None
+
+    def cell(self, offset: int) -> CellRef | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.cells[i] if i >= 0 else None
+
+    def position(self, offset: int) -> Position:
+        cell = self.cell(offset)
+        if cell is None:
+            return super().position(offset)
+        self.last = cell
+        return Position(line=cell.row, column=cell.column)
+
+    def line_text(self, line: int) -> str:
+        """The sheet and cell last located on this row, and the row's text: ``Team B!B3: …``."""
+        cell = self.last
+        if cell is None or cell.row != line:
+            return ""
+        row_start = self.text.rfind("\n", 0, cell.start) + 1
+        row_end = self.text.find("\n", cell.start)
+        row_text = self.text[row_start : row_end if row_end >= 0 else len(self.text)]
+        return f"{cell.sheet}!{cell.ref}: {row_text.replace(chr(9), ' | ')}"
+
+
+def index_for(text: str) -> LineIndex:
+    """The position index of a source text: spreadsheet cells for a ``CellText``, lines otherwise."""
+    return CellIndex(text) if isinstance(text, CellText) else LineIndex(text)

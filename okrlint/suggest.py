@@ -27,6 +27,7 @@ from okrlint.outcome_map import (
     gerund,
     is_consuming,
     is_people,
+    modifier_class,
     outcome_map,
     output_class,
     output_classes,
@@ -240,7 +241,7 @@ def _topic(obj: Phrase, a: StatementAnalysis) -> str:
 
 # What may stand before the action: nothing, a subject, a modal ("We will", "I want to").
 _LEAD = re.compile(
-    r"^\s*(?:(?:we|i|you|our team|the team)\s+)?(?:(?:will|shall|must|should|can|need to|want to|plan to|aim to|"
+    r"^\s*(?:to\s+)?(?:(?:we|i|you|our team|the team)\s+)?(?:(?:will|shall|must|should|can|need to|want to|plan to|aim to|"
     r"are going to|am going to)\s+)?$",
     re.IGNORECASE,
 )
@@ -409,7 +410,13 @@ def _class_key_results(a: StatementAnalysis, description: str) -> Iterator[Candi
         measures = entry.measures(people)
         if entry.by_domain:
             measures = entry.domain_measures(p.object.modifiers if p.object else ())
-            if not measures:
+            other = modifier_class(p.object) if p.object is not None and not measures else None
+            if (
+                other is not None
+            ):  # "an onboarding program": a plan of no known domain, a release by its modifier
+                cls, entry = other, outcome_map().classes[other]
+                measures = entry.measures(people)
+            elif not measures:
                 continue  # "Write the plan": what it is for is the author's to say
         usable = [m for m in measures if p.object is not None or "{" not in m.phrase]
         for measure in usable:
@@ -862,10 +869,14 @@ class Suggester:
     def candidates(self, ctx: Context) -> list[Candidate]:
         name = self.templates.get(ctx.finding.code)
         generated = list(GENERATORS[name](ctx)) if name in GENERATORS else []
-        if not generated and name not in _NO_FALLBACK:
-            # the rule's own shape does not apply: the class's outcome, or the coach's question
+        if name not in _NO_FALLBACK:
+            # the rule's own shape may not apply or not lint clean: then the class's outcome, and last of all the
+            # coach's question (only reached when nothing before it lints clean)
             rewrite = objective_rewrite if ctx.kind is StatementKind.OBJECTIVE else key_result_rewrite
-            generated = list(rewrite(ctx))
+            if not generated:
+                generated = list(rewrite(ctx))
+            unsure = _unsure_objective if ctx.kind is StatementKind.OBJECTIVE else _unsure_key_result
+            generated.extend(unsure(ctx.analysis))
         seen: set[str] = set()
         unique = []
         original_numbers = numbers_in(ctx.analysis.text)

@@ -435,7 +435,7 @@ CONSUMING_LEXNAMES = frozenset({"verb.perception", "verb.consumption"})
 
 # Subtrees left out of a class: WordNet files them under the anchor, but they are not what the class is for
 # (a ticket or a legal document is "writing", a TV programme is a "broadcast").
-EXCLUDED = frozenset({"document.n.01", "legal_document.n.01", "list.n.01", "label.n.01"})
+EXCLUDED = frozenset({"document.n.01", "legal_document.n.01", "list.n.01", "label.n.01", "program.n.01"})
 
 
 def _closure(wn, names: list[str], pos: str, rank: int = SENSE_RANK) -> dict[str, str]:  # type: ignore[no-untyped-def]

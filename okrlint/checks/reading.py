@@ -1,11 +1,11 @@
-"""X003: a file from which no objective and no key result was read is never reported as clean."""
+"""What was not read or not judged: X003 (nothing read), S318 (statements not in English)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from okrlint.checks.base import CheckContext, Hit, HitIterator
+from okrlint.checks.base import CheckContext, DocumentUnit, Hit, HitIterator, Unit
 
 if TYPE_CHECKING:
     from okrlint.suppress import SuppressionUnit
@@ -17,8 +17,18 @@ _LOOKED_FOR = {
     "json": "an `objectives` list or an object with objective and key-result keys",
     "csv": "an objective or key-result column",
     "text": "an `Objective:` line",
+    "xlsx": "a sheet with an objective or key-result column",
+    "ods": "a sheet with an objective or key-result column",
 }
-_FORMAT_NAMES = {"markdown": "Markdown", "yaml": "YAML", "json": "JSON", "csv": "CSV", "text": "plain text"}
+_FORMAT_NAMES = {
+    "markdown": "Markdown",
+    "yaml": "YAML",
+    "json": "JSON",
+    "csv": "CSV",
+    "text": "plain text",
+    "xlsx": "a spreadsheet",
+    "ods": "a spreadsheet",
+}
 _FIRST_TEXT = re.compile(r"\S[^\r\n]*")
 
 
@@ -37,4 +47,21 @@ def nothing_read(unit: SuppressionUnit, ctx: CheckContext) -> HitIterator:
             "looked_for": _LOOKED_FOR.get(document.format, "objectives and key results"),
             "empty": first is None,
         },
+    )
+
+
+def statements_not_in_english(unit: Unit, ctx: CheckContext) -> HitIterator:
+    """S318: once per file, on its first statement not in English: its wording was not judged."""
+    assert isinstance(unit, DocumentUnit)
+    statements = unit.document.statements()
+    foreign = [s for s in statements if not unit.analyses[s.id].english]
+    if not foreign:
+        return
+    first = foreign[0]
+    preview = first.text if len(first.text) <= 40 else first.text[:40].rstrip() + "…"
+    yield Hit(
+        0,
+        len(first.text),
+        {"count": len(foreign), "total": len(statements), "first": preview},
+        statement_id=first.id,
     )

@@ -17,10 +17,11 @@ from okrlint.readers.decoding import decode
 from okrlint.readers.detect import FORMATS, detect_format
 from okrlint.readers.errors import ReadError
 from okrlint.readers.markdown import read_markdown
+from okrlint.readers.spreadsheet import is_spreadsheet, read_spreadsheet
 from okrlint.readers.structured import read_json, read_yaml
 from okrlint.readers.text_reader import read_text
 
-__all__ = ["FORMATS", "ReadError", "decode", "detect_format", "read_document"]
+__all__ = ["FORMATS", "ReadError", "decode", "detect_format", "read_bytes", "read_document"]
 
 _READERS: dict[str, Callable[[str, str], OkrDocument]] = {
     "markdown": read_markdown,
@@ -53,3 +54,13 @@ def read_document(text: str, path: str = "<stdin>", format: str | None = None) -
             return reader(mask_directives(text, fmt), path)
     except RecursionError:
         raise ReadError(path, message="input is nested too deeply") from None
+
+
+def read_bytes(data: bytes, path: str = "<stdin>", format: str | None = None) -> tuple[OkrDocument, str]:
+    """Read a file's bytes: a spreadsheet (by extension or zip content) or decoded text. Returns the document
+    and the text its offsets refer to."""
+    named = None if path == "<stdin>" else path
+    if format == "xlsx" or (format is None and is_spreadsheet(named, data)):
+        return read_spreadsheet(data, path)
+    text = decode(data, path)
+    return read_document(text, path=path, format=format), text

@@ -8,8 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from okrlint.models import KeyResult, Objective, OkrDocument, Segment, Span, Statement, StatementKind
-from okrlint.positions import LineIndex
+from okrlint.models import (
+    KeyResult,
+    Objective,
+    OkrDocument,
+    Segment,
+    SkippedItem,
+    Span,
+    Statement,
+    StatementKind,
+)
+from okrlint.positions import LineIndex, index_for
 from okrlint.readers.cleaning import Cleaned, Tokens
 from okrlint.readers.errors import ReadError
 
@@ -132,14 +141,31 @@ def _refuse_overlong(cleaned: Cleaned, path: str, source: str) -> None:
     raise ReadError.at_offset(message, path, source, start)
 
 
+@dataclass(frozen=True)
+class Skip:
+    """A draft of a ``SkippedItem``: where it starts in the source, its text and the reason."""
+
+    offset: int
+    text: str
+    reason: str
+
+
+_SKIP_TEXT_CHARS = 60
+
+
 def build_document(
-    path: str, fmt: str, source: str, meta: DocumentMeta, drafts: list[ObjectiveDraft]
+    path: str,
+    fmt: str,
+    source: str,
+    meta: DocumentMeta,
+    drafts: list[ObjectiveDraft],
+    skipped: list[Skip] | None = None,
 ) -> OkrDocument:
     for draft in drafts:
         _refuse_overlong(draft.cleaned, path, source)
         for kr in draft.key_results:
             _refuse_overlong(kr.cleaned, path, source)
-    index = LineIndex(source)
+    index = index_for(source)
     objectives: list[Objective] = []
     for o_num, draft in enumerate(d for d in drafts if d.cleaned.text):
         o_id = f"O{o_num + 1}"
@@ -175,7 +201,15 @@ def build_document(
         level=meta.level,
         parent=tuple(meta.parent),
         objectives=tuple(objectives),
+        skipped=tuple(_skipped(skip, index) for skip in skipped or ()),
     )
+
+
+def _skipped(skip: Skip, index: LineIndex) -> SkippedItem:
+    text = " ".join(skip.text.split())
+    if len(text) > _SKIP_TEXT_CHARS:
+        text = text[: _SKIP_TEXT_CHARS - 1].rstrip() + "…"
+    return SkippedItem(text=text, start=index.position(skip.offset), reason=skip.reason)
 
 
 def _build_kr(kr: KrDraft, kr_id: str, index: LineIndex) -> KeyResult:

@@ -126,6 +126,7 @@ _ESCAPE = re.compile(r"\\(?P<keep>[!-/:-@\[-`{-~])")
 _AMP = re.compile(r"&(?P<amp>amp;)")
 _BACKTICKS = re.compile(r"`+")
 _STRIKE = re.compile(r"~~(?P<keep>.+?)~~", re.DOTALL)
+_SINGLE_STRIKE = re.compile(r"^\s*~(?P<keep>(?=[^\s~])[^~]*[^\s~])~\s*$")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\ufe0f]")
 _SHORTCODE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+\-]*:(?![\w:])")
 
@@ -170,23 +171,44 @@ _WORD_STATUS = {
 
 # --- leading and trailing tokens ----------------------------------------------------------------------
 _SEP = r"[:：\-–—.)]"
+# CJK labels number with ideographs ("目标一", "关键结果三") as often as with digits.
+_CJK_NUMBER = r"(?P<cjk>[一二三四五六七八九十]+|\d+)"
+# "Objective 2", "Objective-1", "Objective #3", "Objective one": the author's own numbering.
+_WORD_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten"
+_LABEL_NUMBER = (
+    rf"(?:[\s\-]*#?\s*(?P<num>\d+(?:\.\d+)*)|\s+(?P<wnum>(?i:{_WORD_NUMBER}))(?=\s*(?:{{sep}}|$)))"
+)
 _OBJECTIVE_LABEL = re.compile(
-    rf"^(?:(?i:objective)(?:\s*#?\s*(?P<num>\d+(?:\.\d+)*))?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
+    rf"^(?:(?i:objective){_LABEL_NUMBER.format(sep=_SEP)}?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     rf"|O(?P<onum>\d+(?:\.\d+)*)\s*(?:{_SEP}\s*|\s+(?=\S))"
     r"|O\s*[:：]\s*"
-    rf"|(?:目标|目標|목표)\s*(?P<cnum>\d+)?\s*(?:{_SEP}\s*|\s+(?=\S)|$))"
+    rf"|(?:目标|目標|목표)\s*{_CJK_NUMBER}?\s*(?:{_SEP}\s*|\s+(?=\S)|$))"
 )
 _KR_LABEL = re.compile(
     rf"^(?:(?i:KR)\s*#?\s*(?P<num>\d+(?:\.\d+)*)?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
-    rf"|(?i:key[\s_-]*results?)(?:\s*#?\s*(?P<knum>\d+(?:\.\d+)*))?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
+    rf"|(?i:key[\s_-]*results?)(?:[\s\-]*#?\s*(?P<knum>\d+(?:\.\d+)*))?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
+    rf"|(?:关键结果|關鍵結果|핵심\s*결과)\s*{_CJK_NUMBER}?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     r"|(?i:KRs)\s*:?\s*$)"
 )
+_WORD_NUMBERS = _WORD_NUMBER.split("|")
+_CJK_DIGITS = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}
 _CHECKBOX = re.compile(r"^\[(?P<mark>[ xX])\](?:\s+|$)")
 _EMOJI_CLASS = "✅✔☑✓❌✗🚫🟢🟡🟠🔴⚠"
 _LEAD_EMOJI = re.compile(rf"^(?P<e>[{_EMOJI_CLASS}])\s*")
 _TRAIL_EMOJI = re.compile(rf"\s*(?P<e>[{_EMOJI_CLASS}])$")
 _ANY_EMOJI = re.compile(rf"\s*(?P<e>[{_EMOJI_CLASS}])")
 _STAR = re.compile(r"\s*⭐\s*")
+_LEAD_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]\s+(?=\S)")
+# Executive titles as written in company cascades: CEO, CTO, CISO, VP, EVP, "Chief Revenue Officer".
+_EXEC_ROLE = re.compile(
+    r"^(?P<role>C[A-Z]{1,2}O|CISO|S?E?VP(?:,?\s+[A-Z][A-Za-z]+){0,2}|Chief(?:\s+[A-Z][A-Za-z]+){1,3}\s+Officer)"
+    r"(?P<kr>\s+KRs?)?\s*[:：]\s+(?=\S)"
+)
+# Pictographs and dingbats (the emoji blocks, misc symbols), their variation selectors and joiners.
+_LEAD_SYMBOLS = re.compile(
+    r"^(?:[\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+    r"[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]*\s*)+"
+)
 _LEAD_PRIORITY = re.compile(r"^[\[(]?(?P<p>[Pp][0-4Xx])[\])]?(?:\s*[:\-–—|]\s*|\s+|$)")
 _ANY_PRIORITY = re.compile(r"\s*[\[(](?P<p>[Pp][0-4Xx])[\])]")
 _LEAD_WORD_STATUS = re.compile(
@@ -269,6 +291,10 @@ def _strip_markup(buf: _Buffer, tokens: Tokens) -> set[int]:
     buf.drop([m.span("amp") for m in _AMP.finditer(buf.text)])  # one pass: a drop per match was quadratic
     buf.drop(_code_span_fences(buf.text))
     struck: set[int] = set()
+    single = _SINGLE_STRIKE.match(buf.text)
+    if single is not None:  # "~whole statement~" (GFM's one-tilde strikethrough), never "~40% to ~60%"
+        struck.update(buf.offsets[single.start("keep") : single.end("keep")])
+        buf.drop_matches(_SINGLE_STRIKE, keep="keep")
     for m in _STRIKE.finditer(buf.text):
         struck.update(buf.offsets[m.start("keep") : m.end("keep")])
     buf.drop_matches(_STRIKE, keep="keep")
@@ -343,6 +369,9 @@ def _strip_tokens(buf: _Buffer, tokens: Tokens, allow_role: bool) -> None:
     steps: list[Callable[[_Buffer, Tokens], bool]] = [
         _lead_checkbox,
         _lead_emoji,
+        _lead_symbol,
+        _lead_number,
+        _lead_exec_role,
         _lead_priority,
         _lead_word_status,
         _lead_label,
@@ -409,17 +438,62 @@ def _lead_label(buf: _Buffer, tokens: Tokens) -> bool:
         return False
     match = _OBJECTIVE_LABEL.search(buf.text)
     if match is not None:
-        number = match.group("num") or match.group("onum") or match.group("cnum")
+        number = match.group("num") or match.group("onum") or _cjk_number(match.group("cjk"))
+        if match.group("wnum"):
+            number = str(_WORD_NUMBERS.index(match.group("wnum").lower()) + 1)
         tokens.label, tokens.label_id = "objective", f"O{number}" if number else None
         buf.drop([match.span()])
         return True
     match = _KR_LABEL.search(buf.text)
     if match is not None:
-        number = match.group("num") or match.group("knum")
+        number = match.group("num") or match.group("knum") or _cjk_number(match.group("cjk"))
         tokens.label, tokens.label_id = "key_result", f"KR{number}" if number else None
         buf.drop([match.span()])
         return True
     return False
+
+
+def _cjk_number(text: str | None) -> str | None:
+    """ "三" -> "3", "十二" -> "12"; digits stay as they are."""
+    if not text or text.isdigit():
+        return text
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return str(_CJK_DIGITS.get(text, 0) or "") or None
+    value = (_CJK_DIGITS.get(tens, 1) if tens else 1) * 10 + _CJK_DIGITS.get(units, 0)
+    return str(value)
+
+
+def _lead_number(buf: _Buffer, tokens: Tokens) -> bool:
+    """ "1. CEO: Grow …" in a numbered heading: the number orders the headings; it is not the statement."""
+    return buf.drop_first(_LEAD_NUMBER) is not None
+
+
+def _lead_exec_role(buf: _Buffer, tokens: Tokens) -> bool:
+    """ "CEO: Grow …", "CTO KR: Ship …": a cascade's owner role (kept as the role), and a KR label."""
+    if tokens.role is not None or tokens.label is not None:
+        return False
+    match = buf.drop_first(_EXEC_ROLE)
+    if match is None:
+        return False
+    tokens.role = match.group("role")
+    if match.group("kr"):
+        tokens.label = "key_result"
+    return True
+
+
+def _lead_symbol(buf: _Buffer, tokens: Tokens) -> bool:
+    """Decorative pictographs before a label ("🎯 Objective 1: …", "📌 Objective"): dropped so that the
+    label is read. Before a statement ("🚀 Launch …") they are the author's text and stay. Status emoji are
+    read before this as status."""
+    match = _LEAD_SYMBOLS.match(buf.text)
+    if match is None or match.end() == len(buf.text) or "⭐" in match.group():
+        return False
+    rest = buf.text[match.end() :]
+    if not (_OBJECTIVE_LABEL.match(rest) or _KR_LABEL.match(rest)):
+        return False
+    buf.drop([match.span()])
+    return True
 
 
 def _trail_progress(buf: _Buffer, tokens: Tokens) -> bool:

@@ -19,9 +19,10 @@ from okrlint.readers.cleaning import Cleaned, clean_offsets, clean_value
 from okrlint.readers.errors import ReadError
 
 _DELIMITERS = ",;\t|"
+_WRAPPED = re.compile(r'[ \t]*"[^\r\n]*"[ \t]*$')
 _SHAREPOINT_SUFFIX = re.compile(r"\.(?:title|lookupvalue|lookupid|email|value)$", re.IGNORECASE)
-_OBJ_TYPES = frozenset({"obj", "objective", "objectives", "o", "goal"})
-_KR_TYPES = frozenset({"kr", "keyresult", "keyresults", "milestone", "krs"})
+_OBJ_TYPES = v.OBJECTIVE_TYPES
+_KR_TYPES = v.KR_TYPES
 
 _TYPE_COL = frozenset({"category", "type", "level", "kind", "rowtype", "itemtype", "okrlevel"})
 _OBJ_TEXT = frozenset({"objective", "objectivetitle", "objectivename", "objectivestatement", "objectives"})
@@ -35,20 +36,20 @@ _ROW_ID = frozenset({"id", "okrid", "number", "no", "itemid", ""})
 
 
 @dataclass
-class _Cell:
+class Cell:
     value: str
     offsets: list[int] = field(default_factory=list)
     exact: bool = True
 
 
 @dataclass
-class _Row:
+class Row:
     line: int  # 1-based line where the row starts
     start: int
     end: int
-    cells: list[_Cell]
+    cells: list[Cell]
 
-    def get(self, col: int | None) -> _Cell | None:
+    def get(self, col: int | None) -> Cell | None:
         if col is None or col >= len(self.cells):
             return None
         return self.cells[col]
@@ -63,12 +64,39 @@ def read_csv(text: str, path: str) -> OkrDocument:
     delimiter = _sniff(text[start:], path)
     rows = _rows(text, start, delimiter, path)
     rows = [r for r in rows if any(c.value.strip() for c in r.cells)]
+    unwrapped = _unwrap_lines(text, start, rows, delimiter, path)
+    if unwrapped is not None:
+        rows = unwrapped
+    return read_table_rows(text, path, rows, delimiter, "csv")
+
+
+def read_table_rows(text: str, path: str, rows: list[Row], delimiter: str, fmt: str) -> OkrDocument:
+    if rows:
+        _refuse_wide_rows(rows, delimiter, path)
+    return document_of(text, path, fmt, table_drafts(text, rows))
+
+
+def table_drafts(text: str, rows: list[Row]) -> list[ObjectiveDraft]:
+    """The layout detection shared by CSV files and spreadsheets: a header row, then one row per statement."""
     if not rows:
-        return build_document(path, "csv", text, DocumentMeta(), [])
+        return []
     header, body = rows[0], rows[1:]
-    cols = _columns([c.value for c in header.cells])
-    width = len(header.cells)
-    for row in body:
+    cols = columns([c.value for c in header.cells])
+    return _Layout(text, cols, [c.value.strip() for c in header.cells]).read(body)
+
+
+def document_of(text: str, path: str, fmt: str, drafts: list[ObjectiveDraft]) -> OkrDocument:
+    meta = DocumentMeta()
+    periods = {d.period for d in drafts}
+    teams = {d.team for d in drafts}
+    meta.period = periods.pop() if len(periods) == 1 else None
+    meta.team = teams.pop() if len(teams) == 1 else None
+    return build_document(path, fmt, text, meta, drafts)
+
+
+def _refuse_wide_rows(rows: list[Row], delimiter: str, path: str) -> None:
+    width = len(rows[0].cells)
+    for row in rows[1:]:
         if len(row.cells) > width and any(c.value.strip() for c in row.cells[width:]):
             raise ReadError(
                 path,
@@ -77,13 +105,38 @@ def read_csv(text: str, path: str) -> OkrDocument:
                 f"row has {len(row.cells)} fields but the header has {width} (quote cells that contain "
                 f"{_delimiter_name(delimiter)})",
             )
-    drafts = _Layout(text, cols, [c.value.strip() for c in header.cells]).read(body)
-    meta = DocumentMeta()
-    periods = {d.period for d in drafts}
-    teams = {d.team for d in drafts}
-    meta.period = periods.pop() if len(periods) == 1 else None
-    meta.team = teams.pop() if len(teams) == 1 else None
-    return build_document(path, "csv", text, meta, drafts)
+
+
+def _unwrap_lines(text: str, start: int, rows: list[Row], delimiter: str, path: str) -> list[Row] | None:
+    """Rows of a file whose every line is wrapped in one pair of quotes (``"id,objective,owner"``): each line's
+    content is a CSV row of its own. None when the file is not written that way."""
+    if not rows or any(len(r.cells) != 1 for r in rows):
+        return None
+    if not all(_WRAPPED.match(text, r.start, r.end) for r in rows):
+        return None
+    if delimiter not in rows[0].cells[0].value:
+        return None
+    inner_chars: list[str] = []
+    inner_offsets: list[int] = []
+    for row in rows:
+        # The wrapped content, with the quote escaping of the wrapper ("" -> ") undone.
+        i = row.start + 1
+        while i < row.end - 1:
+            inner_chars.append(text[i])
+            inner_offsets.append(i)
+            i += 2 if text[i] == '"' and text[i + 1 : i + 2] == '"' else 1
+        inner_chars.append("\n")
+        inner_offsets.append(row.end)
+    inner = "".join(inner_chars)
+    inner_rows = _rows(inner, 0, delimiter, path)
+    out: list[Row] = []
+    for source_row, row in zip(
+        rows, (r for r in inner_rows if any(c.value.strip() for c in r.cells)), strict=False
+    ):
+        for cell in row.cells:
+            cell.offsets = [inner_offsets[o] for o in cell.offsets]
+        out.append(Row(source_row.line, source_row.start, source_row.end, row.cells))
+    return out
 
 
 def _delimiter_name(delimiter: str) -> str:
@@ -106,7 +159,7 @@ def _sniff(body: str, path: str) -> str:
         return ","
 
 
-def _rows(text: str, start: int, delimiter: str, path: str) -> list[_Row]:
+def _rows(text: str, start: int, delimiter: str, path: str) -> list[Row]:
     """Rows with exact cell offsets, cross-checked against the ``csv`` module."""
     reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter, strict=True)
     reference: list[list[str]] = []
@@ -119,23 +172,23 @@ def _rows(text: str, start: int, delimiter: str, path: str) -> list[_Row]:
     if len(rows) != len(reference):
         # Not expected; if the splitter ever disagrees, trust the csv module and mark cells approximate.
         return [
-            _Row(1, start, len(text), [_Cell(value, [], exact=False) for value in ref]) for ref in reference
+            Row(1, start, len(text), [Cell(value, [], exact=False) for value in ref]) for ref in reference
         ]
     for row, ref in zip(rows, reference, strict=True):
         if [c.value for c in row.cells] != ref:
-            row.cells = [_Cell(value, [], exact=False) for value in ref]
+            row.cells = [Cell(value, [], exact=False) for value in ref]
     return rows
 
 
-def _split(text: str, start: int, delimiter: str) -> list[_Row]:
+def _split(text: str, start: int, delimiter: str) -> list[Row]:
     """RFC 4180 split recording each kept character's offset; blank lines are empty rows like ``csv``."""
-    rows: list[_Row] = []
+    rows: list[Row] = []
     line = LineIndex(text).position(start).line
     i, n = start, len(text)
     while i < n:
         row_start, row_line = i, line
-        cells: list[_Cell] = []
-        cell = _Cell("")
+        cells: list[Cell] = []
+        cell = Cell("")
         in_quotes = False
         at_cell_start = True
         while i < n:
@@ -160,7 +213,7 @@ def _split(text: str, start: int, delimiter: str) -> list[_Row]:
                 continue
             if ch == delimiter:
                 cells.append(cell)
-                cell = _Cell("")
+                cell = Cell("")
                 at_cell_start = True
                 i += 1
                 continue
@@ -179,11 +232,11 @@ def _split(text: str, start: int, delimiter: str) -> list[_Row]:
             cells.append(cell)
         for c in cells:
             c.value = "".join(text[o] for o in c.offsets)
-        rows.append(_Row(row_line, row_start, row_end, cells))
+        rows.append(Row(row_line, row_start, row_end, cells))
     return rows
 
 
-def _columns(header: list[str]) -> dict[str, int]:
+def columns(header: list[str]) -> dict[str, int]:
     """Column role -> index; the first column of each role wins; SharePoint lookup ids lose to values."""
     roles: dict[str, int] = {}
     names = [_SHAREPOINT_SUFFIX.sub("", h.strip()) for h in header]
@@ -229,6 +282,25 @@ def _role(key: str) -> str | None:
     return None
 
 
+_PACKED_HEAD = re.compile(r"^\s*(?:goal|objective|obj|o\d*)\s*[:：]", re.IGNORECASE)
+_PACKED_SPLIT = re.compile(
+    r"[;；|]\s*(?P<label>(?:target|key\s*results?|krs?\s*\d*|metric|result)\s*[:：])", re.IGNORECASE
+)
+
+
+def _packed_parts(value: str) -> list[tuple[int, int]]:
+    """Character ranges of the objective and each KR in ``Goal: …; Target: …``, labels excluded (cleaning
+    strips "Objective:"/"KR1:" itself but not "Goal:"/"Target:")."""
+    head = _PACKED_HEAD.match(value)
+    cursor = head.end() if head else 0
+    parts: list[tuple[int, int]] = []
+    for match in _PACKED_SPLIT.finditer(value):
+        parts.append((cursor, match.start()))
+        cursor = match.end()
+    parts.append((cursor, len(value)))
+    return parts
+
+
 class _Layout:
     def __init__(self, source: str, cols: dict[str, int], header: list[str]) -> None:
         self.source = source
@@ -236,26 +308,61 @@ class _Layout:
         self.header = header
         generic = [cols[f"text_{n}"] for n in _GENERIC_TEXT if f"text_{n}" in cols]
         self.generic = generic[0] if generic else None
+        # One row per objective with numbered KR columns ("KR1", "Key Result 2"): the wide layout.
+        self.numbered_krs = [i for i, name in enumerate(header) if v.NUMBERED_KR.match(v.norm_key(name))]
 
-    def read(self, rows: list[_Row]) -> list[ObjectiveDraft]:
+    def read(self, rows: list[Row]) -> list[ObjectiveDraft]:
         type_col = self.cols.get("type")
         if type_col is not None and self._types_known(rows, type_col):
             return self._typed(rows, type_col)
         self.cols.pop("type", None)  # e.g. #29's "Category" is a team name: keep it in extra
+        packed_col = self._packed_column(rows)
+        if packed_col is not None:
+            return self._packed(rows, packed_col)
         if "objective" in self.cols:
             return self._denormalised(rows)
         return []
 
-    def _types_known(self, rows: list[_Row], col: int) -> bool:
+    # --- layout 3: "Goal: …; Target: …" packed into one cell ------------------------------------------
+    def _packed_column(self, rows: list[Row]) -> int | None:
+        """The objective or generic text column when most of its cells pack an objective and its KRs."""
+        col = self.cols.get("objective", self.generic)
+        cells = [r.text(col) for r in rows if r.text(col)]
+        packed = [c for c in cells if _PACKED_HEAD.match(c) and _PACKED_SPLIT.search(c)]
+        return col if cells and len(packed) * 2 > len(cells) else None
+
+    def _packed(self, rows: list[Row], col: int) -> list[ObjectiveDraft]:
+        drafts: list[ObjectiveDraft] = []
+        for row in rows:
+            cell = row.get(col)
+            if cell is None or not cell.value.strip():
+                continue
+            parts = _packed_parts(cell.value)
+            cleaned = [self._part(row, cell, start, end) for start, end in parts]
+            if not cleaned or cleaned[0] is None:
+                continue
+            draft = self._objective(row, cleaned[0])
+            draft.key_results = [self._kr(row, kr) for kr in cleaned[1:] if kr is not None]
+            drafts.append(draft)
+        return drafts
+
+    def _part(self, row: Row, cell: Cell, start: int, end: int) -> Cleaned | None:
+        if cell.exact and cell.offsets:
+            cleaned = clean_offsets(self.source, cell.offsets[start:end])
+        else:
+            cleaned = clean_value(cell.value[start:end], (row.start, row.end))
+        return cleaned if cleaned.text else None
+
+    def _types_known(self, rows: list[Row], col: int) -> bool:
         kinds = [v.norm_key(r.text(col)) for r in rows if r.text(col)]
         known = [k for k in kinds if k in _OBJ_TYPES or k in _KR_TYPES]
         return bool(known) and len(known) * 2 > len(kinds)
 
     # --- layout 1: a type column ---------------------------------------------------------------------
-    def _typed(self, rows: list[_Row], type_col: int) -> list[ObjectiveDraft]:
+    def _typed(self, rows: list[Row], type_col: int) -> list[ObjectiveDraft]:
         drafts: list[ObjectiveDraft] = []
         by_id: dict[str, ObjectiveDraft] = {}
-        pending: list[tuple[_Row, KrDraft, ObjectiveDraft | None]] = []
+        pending: list[tuple[Row, KrDraft, ObjectiveDraft | None]] = []
         current: ObjectiveDraft | None = None
         for row in rows:
             kind = v.norm_key(row.text(type_col))
@@ -280,14 +387,14 @@ class _Layout:
                 owner.key_results.append(kr)
         return drafts
 
-    def _ids(self, row: _Row) -> list[str]:
+    def _ids(self, row: Row) -> list[str]:
         return [
             row.text(self.cols.get(k))
             for k in ("objective_id", "row_id", "kr_id")
             if row.text(self.cols.get(k))
         ]
 
-    def _owner_of(self, row: _Row, by_id: dict[str, ObjectiveDraft]) -> ObjectiveDraft | None:
+    def _owner_of(self, row: Row, by_id: dict[str, ObjectiveDraft]) -> ObjectiveDraft | None:
         """Link a KR row to its objective: parent id, then a hierarchical id (``1.2`` -> ``1``)."""
         parent = row.text(self.cols.get("parent")).split(" : ")[0].strip()
         if parent and parent in by_id:
@@ -302,7 +409,7 @@ class _Layout:
         return None
 
     # --- layout 2: one row per KR with the objective repeated ----------------------------------------
-    def _denormalised(self, rows: list[_Row]) -> list[ObjectiveDraft]:
+    def _denormalised(self, rows: list[Row]) -> list[ObjectiveDraft]:
         drafts: list[ObjectiveDraft] = []
         groups: dict[tuple[str, str, str], ObjectiveDraft] = {}
         current: ObjectiveDraft | None = None
@@ -317,15 +424,20 @@ class _Layout:
                     groups[key] = self._objective(row, cleaned, kr_row="kr" in self.cols)
                     drafts.append(groups[key])
                 current = groups[key]
-            if current is None or "kr" not in self.cols:
+            if current is None:
                 continue
-            cleaned = self._cleaned(row, self.cols["kr"])
-            if cleaned is not None:
-                current.key_results.append(self._kr(row, cleaned))
+            if "kr" in self.cols:
+                cleaned = self._cleaned(row, self.cols["kr"])
+                if cleaned is not None:
+                    current.key_results.append(self._kr(row, cleaned))
+            for col in self.numbered_krs:
+                cleaned = self._cleaned(row, col)
+                if cleaned is not None:
+                    current.key_results.append(KrDraft(cleaned=cleaned, id=self.header[col] or None))
         return drafts
 
     # --- fields -------------------------------------------------------------------------------------
-    def _cleaned(self, row: _Row, col: int | None) -> Cleaned | None:
+    def _cleaned(self, row: Row, col: int | None) -> Cleaned | None:
         cell = row.get(col)
         if cell is None or not cell.value.strip():
             return None
@@ -335,7 +447,7 @@ class _Layout:
             cleaned = clean_value(cell.value, (row.start, row.end))
         return cleaned if cleaned.text else None
 
-    def _objective(self, row: _Row, cleaned: Cleaned, *, kr_row: bool = False) -> ObjectiveDraft:
+    def _objective(self, row: Row, cleaned: Cleaned, *, kr_row: bool = False) -> ObjectiveDraft:
         parent = row.text(self.cols.get("parent"))
         draft = ObjectiveDraft(
             cleaned=cleaned,
@@ -352,7 +464,7 @@ class _Layout:
             draft.extra = self._extra(row)
         return draft
 
-    def _kr(self, row: _Row, cleaned: Cleaned) -> KrDraft:
+    def _kr(self, row: Row, cleaned: Cleaned) -> KrDraft:
         baseline, b_unit = v.to_number(row.text(self.cols.get("baseline")))
         target, t_unit = v.to_number(row.text(self.cols.get("target")))
         current_value, c_unit = v.to_number(row.text(self.cols.get("current")))
@@ -373,8 +485,8 @@ class _Layout:
         )
         return kr
 
-    def _extra(self, row: _Row) -> dict[str, str]:
-        used = set(self.cols.values())
+    def _extra(self, row: Row) -> dict[str, str]:
+        used = set(self.cols.values()) | set(self.numbered_krs)
         return {
             name: row.text(i)
             for i, name in enumerate(self.header)

@@ -48,9 +48,22 @@ def detect_format(path: str | None, text: str) -> str:
     """``markdown``, ``yaml``, ``json``, ``csv`` or ``text``."""
     if path:
         suffix = PurePath(path).suffix.lower()
+        if suffix == ".txt":
+            return _text_kind(text)
         if suffix in _EXTENSIONS:
             return _EXTENSIONS[suffix]
     return sniff(text)
+
+
+def _text_kind(text: str) -> str:
+    """A ``.txt`` file may hold a table: delimited columns (read as CSV) or a Markdown pipe table."""
+    body = text.lstrip("\ufeff \t\r\n")
+    lines = [ln for ln in body.splitlines() if ln.strip()][:2]
+    if len(lines) == 2 and "|" in lines[0] and _TABLE_RULE.match(lines[1]):
+        return "markdown"
+    if _looks_like_csv(body):
+        return "csv"
+    return "text"
 
 
 def sniff(text: str) -> str:

@@ -14,8 +14,10 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from okrlint.models import OkrDocument
-from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, build_document
+from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, Skip, build_document
 from okrlint.readers.cleaning import Cleaned, clean_range
+from okrlint.readers.md_html import html_table_rows
+from okrlint.readers.md_person import reshape
 from okrlint.readers.md_source import (
     SourceLines,
     heading_range,
@@ -23,7 +25,7 @@ from okrlint.readers.md_source import (
     is_wholly_emphasis,
     paragraph_range,
 )
-from okrlint.readers.md_tables import read_table, table_columns
+from okrlint.readers.md_tables import read_rows, read_table, table_columns
 from okrlint.readers.periods import find_period, strip_period
 from okrlint.readers.structured import document_meta
 from okrlint.readers.tree import yaml_documents
@@ -43,10 +45,21 @@ _OTHER_SECTION = re.compile(
     r"changelog|installation|usage|license|contributing|progress|results summary)\s*[:：]?$",
     re.IGNORECASE,
 )
+# Sections that explain OKRs rather than set them: worked examples, definitions, references, how-tos.
+_ASIDE_SECTION = re.compile(
+    r"^(?:(?:worked|good|bad|poor)\s+)?examples?\b|^(?:key\s+)?(?:concepts|definitions?|terms|terminology)\b|"
+    r"^glossary\b|^(?:external\s+)?references\b|^how\s+to\b",
+    re.IGNORECASE,
+)
+# "Initiative-1: …", "Initiative: …" among an objective's items: work planned, never a key result.
+_INITIATIVE_ITEM = re.compile(r"^initiatives?[\s\-#]*\d*(?:\.\d+)*\s*[:：\-–—]\s*", re.IGNORECASE)
 _INITIATIVES = re.compile(rf"^(?:{_INITIATIVE_SECTION})\s*[:：]?$", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary[^>]*>(?P<text>.*?)</summary>", re.DOTALL | re.IGNORECASE)
+_TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
 _LABELLED_LINE = re.compile(r"^\W{0,4}(?:O\d+|objective|KR\s*\d*|key\s*results?)\s*\d*\s*[:：\-–—]", re.I)
 _LISTS = ("bullet_list", "ordered_list")
+_OBJECTIVE_HINT = re.compile(r"(?i:objective)|\bO\d|目标|目標|목표")
+_LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +72,31 @@ def read_markdown(text: str, path: str) -> OkrDocument:
     # A BOM would hide a first-line heading from the parser; a space keeps every offset where it was.
     structure = " " + text[1:] if text.startswith("\ufeff") else text
     lines = SourceLines(structure)
-    blocks = list(SyntaxTreeNode(_parser().parse(structure)).children)
-    walker = _Walker(text, lines, path)
-    walker.front_matter(blocks)
-    walker.title(blocks)
-    walker.walk(_okr_region(walker, blocks))
+    tokens = _parser().parse(structure)
+    shapes = reshape([lines.text(k) for k in range(lines.count)], tokens)
+    if shapes:
+        lines = SourceLines(structure, shapes)
+        tokens = _parser().parse(_reshaped(structure, lines, shapes))
+    blocks = list(SyntaxTreeNode(tokens).children)
+    walker = _Walker(text, lines, path, skip_asides=True)
+    walker.read(blocks)
+    if not walker.drafts:
+        # Worked examples and definitions are skipped only when the document has OKRs of its own.
+        walker = _Walker(text, lines, path, skip_asides=False)
+        walker.read(blocks)
     return walker.document()
+
+
+def _reshaped(structure: str, lines: SourceLines, shapes: dict[int, str]) -> str:
+    """The text with the reshaped lines put in place; every line break stays where it was."""
+    parts: list[str] = []
+    cursor = 0
+    for k in sorted(shapes):
+        parts.append(structure[cursor : lines.start(k)])
+        parts.append(shapes[k])
+        cursor = lines.end(k)
+    parts.append(structure[cursor:])
+    return "".join(parts)
 
 
 def _okr_region(walker: _Walker, blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
@@ -117,12 +149,15 @@ def _is_kr_section(cleaned: Cleaned) -> bool:
 
 
 class _Walker:
-    def __init__(self, source: str, lines: SourceLines, path: str) -> None:
+    def __init__(self, source: str, lines: SourceLines, path: str, *, skip_asides: bool) -> None:
         self.source = source
         self.lines = lines
         self.path = path
+        self.skip_asides = skip_asides
+        self.labelled = False  # the document labels its objectives ("Objective 1: …", "**Objective:**")
         self.meta = DocumentMeta()
         self.drafts: list[ObjectiveDraft] = []
+        self.skipped: list[Skip] = []
         self.current: ObjectiveDraft | None = None
         self.obj_level: int | None = None  # heading level of the current objective, None if not a heading
         self.sink: str | None = None  # where a list goes: "kr", "objective_initiatives", "kr_initiatives"
@@ -131,6 +166,36 @@ class _Walker:
         self.title_period: str | None = None
         self.title_line: int | None = None  # the title's period is the document's, not a section's
         self.pending_objective: int | None = None  # level of a bare "Objective" heading awaiting its text
+
+    def read(self, blocks: list[SyntaxTreeNode]) -> None:
+        self.front_matter(blocks)
+        self.title(blocks)
+        region = _okr_region(self, blocks)
+        self.labelled = self._labels_objectives(region)
+        self.walk(region)
+
+    def _labels_objectives(self, blocks: list[SyntaxTreeNode]) -> bool:
+        """True when a heading, paragraph or list item opens with an objective label: then an unlabelled
+        heading or bold line is a section of the document, not an objective."""
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if block.type == "heading" and self._is_aside(block):
+                i = _section_end(blocks, i)  # "Objective: what we want" in a definitions section is no label
+                continue
+            i += 1
+            first, stop = block.map or (0, 0)
+            if block.type == "heading" and self.clean_heading(block).tokens.label == "objective":
+                return True
+            if block.type in ("paragraph", *_LISTS):
+                for k in range(first, stop):
+                    line = self.lines.text(k)
+                    if _OBJECTIVE_HINT.search(line):
+                        marker = _LINE_PREFIX.match(line)
+                        start = self.lines.start(k) + (marker.end() if marker else 0)
+                        if clean_range(self.source, start, self.lines.end(k)).tokens.label == "objective":
+                            return True
+        return False
 
     # --- document-level metadata ---------------------------------------------------------------------
     def front_matter(self, blocks: list[SyntaxTreeNode]) -> None:
@@ -165,7 +230,7 @@ class _Walker:
                 self.meta.period = self.title_period
             elif len(periods) == 1:
                 self.meta.period = periods.pop()
-        return build_document(self.path, "markdown", self.source, self.meta, self.drafts)
+        return build_document(self.path, "markdown", self.source, self.meta, self.drafts, self.skipped)
 
     # --- cleaning helpers ----------------------------------------------------------------------------
     def clean_heading(self, node: SyntaxTreeNode) -> Cleaned:
@@ -180,7 +245,20 @@ class _Walker:
 
     # --- the walk ------------------------------------------------------------------------------------
     def walk(self, blocks: list[SyntaxTreeNode]) -> None:
-        for i, block in enumerate(blocks):
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if block.type == "heading" and self.skip_asides and self._is_aside(block):
+                self._skip(
+                    block, "an example, definition or how-to section; read only when a file has no other OKRs"
+                )
+                i = self._skip_section(blocks, i)
+                continue
+            run = self._bold_kr_run(blocks, i) if block.type == "paragraph" else 0
+            if run:
+                self._paragraph_with_bold_krs(blocks, i, run)
+                i += run + 1
+                continue
             if block.type == "heading":
                 self._heading(block, blocks, i)
             elif block.type == "paragraph":
@@ -190,8 +268,51 @@ class _Walker:
             elif block.type == "table":
                 self._table(block)
             elif block.type == "html_block":
-                self._html(block)
+                i = self._html(block, blocks, i)
             # fences, code, blockquotes, rules and front matter carry no OKRs
+            i += 1
+
+    def _bold_kr_run(self, blocks: list[SyntaxTreeNode], i: int) -> int:
+        """How many one-line wholly-bold paragraphs follow the paragraph ``blocks[i]`` as its key results
+        ("Objective\n\n**KR one**\n\n**KR two**"); 0 when they do not (fewer than two, or the last one
+        heads a list and so is an objective of its own)."""
+        if self.labelled or self.obj_level is not None or self.pending_objective is not None:
+            return 0
+        cleaned, raw = self._paragraph(blocks[i], first_in_item=False)
+        if not cleaned.text or cleaned.tokens.label is not None or "\n" in raw.strip():
+            return 0
+        j = i + 1
+        while j < len(blocks) and blocks[j].type == "paragraph" and self._one_bold_line(blocks[j]):
+            j += 1
+        run = j - i - 1
+        if j < len(blocks) and blocks[j].type in _LISTS and run:
+            run -= 1
+        return run if run >= 2 else 0
+
+    def _one_bold_line(self, node: SyntaxTreeNode) -> bool:
+        first, stop = node.map or (0, 0)
+        return stop - first == 1 and is_wholly_bold(self.lines.text(first))
+
+    def _paragraph_with_bold_krs(self, blocks: list[SyntaxTreeNode], i: int, run: int) -> None:
+        cleaned, _ = self._paragraph(blocks[i], first_in_item=False)
+        objective = self._new_objective(cleaned, None)
+        for block in blocks[i + 1 : i + 1 + run]:
+            kr, _ = self._paragraph(block, first_in_item=False)
+            if kr.text:
+                objective.key_results.append(KrDraft(cleaned=kr))
+        self.sink = None
+
+    def _skip(self, heading: SyntaxTreeNode, reason: str) -> None:
+        start, _ = heading_range(self.lines, heading)
+        self.skipped.append(Skip(start, self.clean_heading(heading).text, reason))
+
+    def _is_aside(self, node: SyntaxTreeNode) -> bool:
+        cleaned = self.clean_heading(node)
+        return cleaned.tokens.label is None and bool(_ASIDE_SECTION.match(cleaned.text))
+
+    def _skip_section(self, blocks: list[SyntaxTreeNode], i: int) -> int:
+        self.current, self.obj_level, self.sink, self.pending_objective = None, None, None, None
+        return _section_end(blocks, i)
 
     def _new_objective(self, cleaned: Cleaned, level: int | None) -> ObjectiveDraft:
         draft = ObjectiveDraft(cleaned=cleaned, period=self.periods[-1][1] if self.periods else None)
@@ -233,6 +354,9 @@ class _Walker:
             self.current, self.obj_level, self.sink = None, None, None
         else:
             role = self._lookahead(blocks, i)
+            if role == "objective" and self.labelled:
+                role = "plain"  # a document that labels its objectives: this heading names a section
+                self._skip(node, "an unlabelled heading in a file that labels its objectives")
             if role == "objective" and cleaned.text:
                 self._new_objective(cleaned, level)
             elif role == "context":
@@ -288,9 +412,12 @@ class _Walker:
         first, stop = node.map or (0, 1)
         labelled = [k for k in range(first, stop) if _LABELLED_LINE.match(self.lines.text(k))]
         if stop - first > 1 and len(labelled) >= 2:
-            # "O1: …\nKR1: …\nKR2: …" written as one paragraph: each labelled line is its own statement.
-            for k in range(first, stop):
-                cleaned = clean_range(self.source, self.lines.start(k), self.lines.end(k))
+            # "O1: …\nKR1: …\nKR2: …" written as one paragraph: each labelled line is its own statement, and
+            # an unlabelled line after one is that statement wrapped onto a second line.
+            starts = sorted({first, *labelled})
+            for n, k in enumerate(starts):
+                last = (starts[n + 1] if n + 1 < len(starts) else stop) - 1
+                cleaned = clean_range(self.source, self.lines.start(k), self.lines.end(last))
                 self._paragraph_unit(cleaned, self.lines.text(k), following=None)
             return
         cleaned, raw = self._paragraph(node, first_in_item=False)
@@ -311,14 +438,22 @@ class _Walker:
         elif label == "key_result" and cleaned.text and self.current is not None:
             self.current.key_results.append(KrDraft(cleaned=cleaned))
             self.sink = "kr"
-        elif is_wholly_bold(raw) and following is not None and following.type in _LISTS and cleaned.text:
+        elif (
+            is_wholly_bold(raw)
+            and not self.labelled
+            and following is not None
+            and following.type in _LISTS
+            and cleaned.text
+        ):
             if self.current is not None and self.obj_level is not None and self.sink == "kr":
                 return  # a category label such as "**Robustness**" inside an objective's KR block
             self._new_objective(cleaned, None)
 
     # --- lists -----------------------------------------------------------------------------------------
     def _top_list(self, node: SyntaxTreeNode) -> None:
-        if self.sink != "kr" and self._has_objective_items(node):
+        if self.pending_objective is not None:
+            self._pending_list(node, self.pending_objective)
+        elif self.sink != "kr" and self._has_objective_items(node):
             self._objective_items(node)
         elif self.sink == "kr" and self.current is not None:
             self._kr_items(node, self.current)
@@ -328,6 +463,19 @@ class _Walker:
             self.last_kr.initiatives.extend(self._texts(node))
         else:
             self._objective_items(node)
+
+    def _pending_list(self, node: SyntaxTreeNode, level: int) -> None:
+        """The list under a bare "## Objective" heading: each item is an objective, its sub-items KRs."""
+        self.pending_objective = None
+        for item in node.children:
+            para, sublists = _item_parts(item)
+            if para is None:
+                continue
+            cleaned, _ = self._paragraph(para, first_in_item=True)
+            if cleaned.text:
+                objective = self._new_objective(cleaned, level)
+                for sub in sublists:
+                    self._kr_items(sub, objective)
 
     def _objective_items(self, node: SyntaxTreeNode) -> None:
         """A list outside any objective: labelled or wholly-bold items with children are objectives."""
@@ -339,7 +487,7 @@ class _Walker:
             cleaned, raw = self._paragraph(para, first_in_item=True, role=True)
             label = cleaned.tokens.label
             if (label == "objective" and cleaned.text) or (
-                label is None and cleaned.text and sublists and is_wholly_bold(raw)
+                label is None and cleaned.text and sublists and is_wholly_bold(raw) and not self.labelled
             ):
                 objective = self._new_objective(cleaned, None)
                 created = True
@@ -379,9 +527,12 @@ class _Walker:
                 if _INITIATIVES.match(cleaned.text):
                     for sub in sublists:
                         objective.extra.setdefault("initiatives", []).extend(self._texts(sub))
-            elif sublists and _is_group_label(cleaned, raw, all_have_children):
+            elif sublists and label != "key_result" and _is_group_label(cleaned, raw, all_have_children):
                 for sub in sublists:
                     self._kr_items(sub, objective)
+            elif _INITIATIVE_ITEM.match(cleaned.text):
+                rest = _INITIATIVE_ITEM.sub("", cleaned.text, count=1)
+                objective.extra.setdefault("initiatives", []).append(rest)
             elif cleaned.text:
                 self._add_kr(objective, cleaned, sublists)
 
@@ -409,7 +560,9 @@ class _Walker:
                 if nested.tokens.label == "key_result" and nested.text:
                     self._add_kr(objective, nested, deeper)  # a labelled KR nested one level too deep
                 elif nested.text:
-                    kr.initiatives.append(nested.text)
+                    # A cascade's child ("CRO: Close 200 deals") keeps its owner's role in front.
+                    role = nested.tokens.role
+                    kr.initiatives.append(f"{role}: {nested.text}" if role else nested.text)
                     for deeper_list in deeper:
                         kr.initiatives.extend(self._texts(deeper_list))
 
@@ -429,7 +582,30 @@ class _Walker:
     # --- tables and HTML -------------------------------------------------------------------------------
     def _table(self, node: SyntaxTreeNode) -> None:
         heading_objective = self.current if self.sink == "kr" else None
-        objectives, loose = read_table(self.source, self.lines, node, heading_objective is not None)
+        objectives, loose, skipped = read_table(self.source, self.lines, node, heading_objective is not None)
+        self.skipped.extend(skipped)
+        self._table_drafts(objectives, loose, heading_objective)
+
+    def _rows_table(self, header: list[tuple[int, int]], rows: list[list[tuple[int, int]]]) -> None:
+        heading_objective = self.current if self.sink == "kr" else None
+        objectives, loose, skipped = read_rows(self.source, header, rows, heading_objective is not None)
+        self.skipped.extend(skipped)
+        self._table_drafts(objectives, loose, heading_objective)
+
+    def _table_drafts(
+        self, objectives: list[ObjectiveDraft], loose: list[KrDraft], heading_objective: ObjectiveDraft | None
+    ) -> None:
+        self.pending_objective = None
+        known = {d.cleaned.text for d in self.drafts}
+        if (
+            objectives
+            and not loose
+            and all(d.cleaned.text in known and not d.key_results for d in objectives)
+        ):
+            first = objectives[0].cleaned
+            offset = first.offsets[0] if first.offsets else (first.node_span or (0, 0))[0]
+            self.skipped.append(Skip(offset, first.text, "a table that repeats objectives already read"))
+            return  # a progress or status table
         for draft in objectives:
             draft.period = draft.period or (self.periods[-1][1] if self.periods else None)
             self.drafts.append(draft)
@@ -438,11 +614,19 @@ class _Walker:
         if objectives:
             self.current, self.obj_level, self.sink = objectives[-1], None, None
 
-    def _html(self, node: SyntaxTreeNode) -> None:
-        """``<details><summary>KR</summary>…</details>`` (#19): the summary is the KR."""
+    def _html(self, node: SyntaxTreeNode, blocks: list[SyntaxTreeNode], i: int) -> int:
+        """``<table>`` blocks are tables; ``<details><summary>KR</summary>…</details>`` (#19): the summary is
+        the KR. Returns the index of the last block read (a table may span blank lines and several blocks)."""
         first, _ = node.map or (0, 1)
         base = self.lines.start(first)
         text = self._block_text(node)
+        if _TABLE_OPEN.match(text):
+            end = self.source.lower().find("</table>", base)
+            end = len(self.source) if end < 0 else end + len("</table>")
+            self._rows_table(*html_table_rows(self.source, base, end))
+            while i + 1 < len(blocks) and self.lines.start((blocks[i + 1].map or (0, 0))[0]) < end:
+                i += 1
+            return i
         if self.current is not None and self.sink in ("kr", "kr_initiatives"):
             for match in _SUMMARY.finditer(text):
                 cleaned = clean_range(self.source, base + match.start("text"), base + match.end("text"))
@@ -452,6 +636,16 @@ class _Walker:
                     self.sink = "kr_initiatives"
         if "</details>" in text.lower() and self.current is not None:
             self.sink = "kr"
+        return i
+
+
+def _section_end(blocks: list[SyntaxTreeNode], i: int) -> int:
+    """Index of the next heading at the same or a higher level than ``blocks[i]`` (or the end)."""
+    level = _level(blocks[i])
+    j = i + 1
+    while j < len(blocks) and not (blocks[j].type == "heading" and _level(blocks[j]) <= level):
+        j += 1
+    return j
 
 
 def _item_parts(item: SyntaxTreeNode) -> tuple[SyntaxTreeNode | None, list[SyntaxTreeNode]]:

@@ -17,12 +17,18 @@ _WHOLLY_EMPHASIS = re.compile(r"^(\*|_)(?P<inner>[^*_]+)\1$")
 
 
 class SourceLines:
-    """Line-based access to the source with the same line breaks as ``LineIndex``."""
+    """Line-based access to the source with the same line breaks as ``LineIndex``.
 
-    def __init__(self, source: str) -> None:
+    ``shapes`` holds, for lines the parser was shown in another shape (see ``md_person``), the line as parsed:
+    it differs from the source only before the text, so markers are matched on the shape and the text is
+    taken from the source.
+    """
+
+    def __init__(self, source: str, shapes: dict[int, str] | None = None) -> None:
         self.source = source
         self.index = LineIndex(source)
         self.count = len(self.index.line_starts)
+        self.shapes = shapes or {}
 
     def start(self, line: int) -> int:
         """Offset of the first character of 0-based ``line``."""
@@ -39,8 +45,11 @@ class SourceLines:
     def block_range(self, first: int, last: int, prefix: re.Pattern[str] = _LEADING_WS) -> tuple[int, int]:
         """Range from the first line (after ``prefix``) to the end of the ``last`` line (inclusive)."""
         first_text = self.text(first)
-        match = prefix.match(first_text)
+        shape = self.shapes.get(first, first_text)
+        match = prefix.match(shape)
         skip = match.end() if match else 0
+        if shape is not first_text:
+            skip = max(0, len(first_text) - (len(shape) - skip))  # the same text, after another prefix
         return self.start(first) + skip, self.end(max(first, last))
 
 

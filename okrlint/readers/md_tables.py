@@ -12,7 +12,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from okrlint.readers import values as v
-from okrlint.readers.assemble import KrDraft, ObjectiveDraft
+from okrlint.readers.assemble import KrDraft, ObjectiveDraft, Skip
 from okrlint.readers.cleaning import Cleaned, clean_range
 from okrlint.readers.md_source import SourceLines, is_wholly_bold, is_wholly_emphasis, split_table_row
 
@@ -31,7 +31,7 @@ _ROLES: tuple[tuple[str, frozenset[str]], ...] = (
     ("baseline", v.BASELINE),
     ("current", v.CURRENT),
     ("status", v.STATUS),
-    ("progress", v.PROGRESS | v.SCORE | {"success"}),
+    ("progress", v.PROGRESS | v.SCORE | {"success", "评分", "得分", "分数"}),
     ("due", v.DUE),
 )
 _PROGRESS_PREFIX = re.compile(r"^(?:midq|endq|eoq|finalscore)")
@@ -57,8 +57,13 @@ def table_columns(source: str, lines: SourceLines, node: SyntaxTreeNode) -> dict
     rows = _rows(node)
     if not rows or rows[0].map is None:
         return {}
+    return header_columns(source, split_table_row(lines, rows[0].map[0]))
+
+
+def header_columns(source: str, header: list[tuple[int, int]]) -> dict[str, int]:
+    """Column role -> index, from the header cells' source ranges."""
     roles: dict[str, int] = {}
-    for i, (start, end) in enumerate(split_table_row(lines, rows[0].map[0])):
+    for i, (start, end) in enumerate(header):
         key = _header_key(source[start:end])
         for role, names in _ROLES:
             if (key in names or (role == "progress" and _PROGRESS_PREFIX.match(key))) and role not in roles:
@@ -67,18 +72,31 @@ def table_columns(source: str, lines: SourceLines, node: SyntaxTreeNode) -> dict
     return roles
 
 
-def read_table(
-    source: str, lines: SourceLines, node: SyntaxTreeNode, under_objective: bool
-) -> tuple[list[ObjectiveDraft], list[KrDraft]]:
+TableRead = tuple[list[ObjectiveDraft], list[KrDraft], list[Skip]]
+
+
+def read_table(source: str, lines: SourceLines, node: SyntaxTreeNode, under_objective: bool) -> TableRead:
     """Objectives found in the table, and KRs with no objective row (for a heading objective above)."""
-    cols = table_columns(source, lines, node)
+    all_rows = [split_table_row(lines, r.map[0]) for r in _rows(node) if r.map is not None]
+    if not all_rows:
+        return [], [], []
+    return read_rows(source, all_rows[0], all_rows[1:], under_objective)
+
+
+def read_rows(
+    source: str, header: list[tuple[int, int]], rows: list[list[tuple[int, int]]], under_objective: bool
+) -> TableRead:
+    """A table given as cell ranges (GFM or HTML): objectives, and KRs with no objective row."""
+    cols = header_columns(source, header)
     if "objective" not in cols and "kr" not in cols:
-        return [], []
-    rows = [split_table_row(lines, r.map[0]) for r in _rows(node)[1:] if r.map is not None]
+        return [], [], []  # numbered KR columns need an objective column beside them
     reader = _TableReader(source, cols, rows)
+    reader.numbered_krs = [
+        i for i, (s, e) in enumerate(header) if v.NUMBERED_KR.match(_header_key(source[s:e]))
+    ]
     for cells in rows:
         reader.row(cells, under_objective)
-    return reader.objectives, reader.loose
+    return reader.objectives, reader.loose, reader.skipped
 
 
 class _TableReader:
@@ -87,9 +105,17 @@ class _TableReader:
         self.cols = cols
         self.objectives: list[ObjectiveDraft] = []
         self.loose: list[KrDraft] = []
+        self.skipped: list[Skip] = []
+        self.numbered_krs: list[int] = []
         self.current: ObjectiveDraft | None = None
         # In a "↳" table (#22) the rows without an arrow are the objectives.
         self.uses_arrows = any(_ARROW.match(source[s:e]) for cells in rows for s, e in cells)
+        # A table whose text cells carry "Objective 1:" / "KR1:" labels: the labels say what each row is.
+        self.labelled = any(self._label(cells) is not None for cells in rows)
+
+    def _label(self, cells: list[tuple[int, int]]) -> str | None:
+        text_cell = self._cell(cells, "kr") or self._cell(cells, "objective")
+        return clean_range(self.source, *text_cell).tokens.label if text_cell is not None else None
 
     def row(self, cells: list[tuple[int, int]], under_objective: bool) -> None:
         raw = [self.source[s:e].strip() for s, e in cells]
@@ -103,6 +129,9 @@ class _TableReader:
         text_cell = kr_cell or obj_cell
         if text_cell is None:
             return
+        if self.labelled:
+            self._labelled_row(cells, text_cell, under_objective)
+            return
         arrow = _ARROW.match(self.source, text_cell[0], text_cell[1])
         if arrow is not None:
             if self.current is not None:
@@ -114,6 +143,9 @@ class _TableReader:
                 self._start_objective(obj_cell, cells, owner=kr_cell is None)
             if kr_cell is not None and self.current is not None:
                 self.current.key_results.extend(self._krs(kr_cell, cells))
+            for col in self.numbered_krs:  # "| Objective | KR 1 | KR 2 |": one row per objective
+                if self.current is not None and col < len(cells) and self.source[slice(*cells[col])].strip():
+                    self.current.key_results.extend(self._krs(cells[col], cells))
         elif kr_cell is not None:
             if self.uses_arrows and "objective" not in self.cols:
                 self._start_objective(kr_cell, cells, owner=True)
@@ -121,6 +153,21 @@ class _TableReader:
                 self.current.key_results.extend(self._krs(kr_cell, cells))
             elif under_objective:
                 self.loose.extend(self._krs(kr_cell, cells))
+
+    def _labelled_row(
+        self, cells: list[tuple[int, int]], text_cell: tuple[int, int], under_objective: bool
+    ) -> None:
+        """In a labelled table an unlabelled row (notes, a review) is neither objective nor KR."""
+        label = clean_range(self.source, *text_cell).tokens.label
+        if label == "objective":
+            self._start_objective(text_cell, cells, owner=False)
+        elif label == "key_result" and self.current is not None:
+            self.current.key_results.extend(self._krs(text_cell, cells))
+        elif label == "key_result" and under_objective:
+            self.loose.extend(self._krs(text_cell, cells))
+        elif label is None:
+            text = clean_range(self.source, *text_cell).text
+            self.skipped.append(Skip(text_cell[0], text, "a row with no objective or key-result label"))
 
     def _cell(self, cells: list[tuple[int, int]], role: str) -> tuple[int, int] | None:
         """The cell of a column role, or None when the column is missing or the cell empty."""

@@ -25,6 +25,17 @@ def find_period(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+_PERIOD_KEY = re.compile(r"^\s*(?:Q[1-4]|H[12]|FY\s?\d{2,4}|\d{4})\s*$", re.IGNORECASE)
+
+
+def period_key(text: str) -> str | None:
+    """A key that is a period on its own ("Q4", "H1", "2019", "FY24", "2024-Q3"), as written; else None."""
+    found = find_period(text)
+    if found is not None and found.strip() == text.strip():
+        return found
+    return text.strip() if _PERIOD_KEY.match(text) else None
+
+
 def strip_period(text: str) -> str:
     """``text`` without its period, for telling a "Q3 2024" heading from a real objective."""
     return PERIOD_RE.sub(" ", text)

@@ -7,15 +7,15 @@ Shapes (section 4.2): ``{objectives: [...]}``, a bare list, a mapping keyed by s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from okrlint.models import OkrDocument
 from okrlint.readers import values as v
-from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, build_document
+from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, Skip, build_document
 from okrlint.readers.cleaning import Cleaned, clean_range, clean_value
 from okrlint.readers.errors import ReadError
-from okrlint.readers.periods import year_quarter
+from okrlint.readers.periods import period_key, year_quarter
 from okrlint.readers.tree import Node, json_document, yaml_documents
 
 
@@ -27,6 +27,7 @@ class _Context:
     period: str | None = None
     owner: str | None = None
     level: str | None = None
+    skipped: list[Skip] | None = field(default=None, compare=False)  # where the reader notes what it left
 
 
 def read_yaml(text: str, path: str) -> OkrDocument:
@@ -51,15 +52,18 @@ class _WrongShape(Exception):
 def _read_trees(text: str, path: str, fmt: str, roots: list[Node]) -> OkrDocument:
     meta = DocumentMeta()
     drafts: list[ObjectiveDraft] = []
+    skipped: list[Skip] = []
     try:
         for root in roots:
             if root.kind == "map":
                 _fill_meta(meta, root)
-            ctx = _Context(team=meta.team, period=meta.period, owner=meta.owner, level=meta.level)
+            ctx = _Context(
+                team=meta.team, period=meta.period, owner=meta.owner, level=meta.level, skipped=skipped
+            )
             drafts.extend(_objectives_in(text, root, ctx))
     except _WrongShape as wrong:
         raise ReadError.at_offset(wrong.message, path, text, wrong.offset) from None
-    return build_document(path, fmt, text, meta, drafts)
+    return build_document(path, fmt, text, meta, drafts, skipped)
 
 
 def document_meta(root: Node) -> DocumentMeta:
@@ -102,15 +106,107 @@ def _looks_like_objective(node: Node) -> bool:
 
 
 def _objectives_in(text: str, root: Node, ctx: _Context) -> list[ObjectiveDraft]:
-    """Explicit ``objectives:`` lists win; otherwise any list or slug mapping of objective-like items."""
+    """Explicit ``objectives:`` lists win; otherwise any list or slug mapping of objective-like items; failing
+    both, OKR text packed into one string ("O1：…\nKR1：…")."""
     explicit = list(_explicit_lists(root, ctx, depth=0))
     if explicit:
         return [d for node, c in explicit for d in _objective_collection(text, node, c, explicit=True)]
+    implicit = list(_implicit_lists(root, ctx, depth=0))
+    if any(_is_typed_seq(node) for node, _ in implicit):
+        # A document that types its nodes says which are objectives: its untyped lists are something else.
+        implicit = [(node, c) for node, c in implicit if _is_typed_seq(node)]
+    drafts = [d for node, c in implicit for d in _objective_collection(text, node, c, explicit=False)]
+    return drafts or _packed_strings(root, ctx)
+
+
+# --- a tree of typed nodes ({"type": "objective", "children": [{"type": "kr"}, …]}) ------------------------
+def _node_type(node: Node) -> str | None:
+    """``objective``, ``key_result`` or ``other`` for a map with a type key; None without one."""
+    if node.kind != "map":
+        return None
+    kind = _text_of(_fields(node), v.TYPE)
+    if kind is None:
+        return None
+    norm = v.norm_key(kind)
+    if norm in v.OBJECTIVE_TYPES:
+        return "objective"
+    if norm in v.KR_TYPES:
+        return "key_result"
+    return "other"
+
+
+def _is_typed_seq(node: Node) -> bool:
+    kinds = [_node_type(item) for item in node.items] if node.kind == "seq" else []
+    return "objective" in kinds and sum(k is not None for k in kinds) * 2 > len(kinds)
+
+
+def _typed_children(node: Node) -> list[tuple[Node, Node]]:
+    """(key, list) pairs of a node whose lists hold typed nodes: its children, whatever the key is called."""
     return [
-        d
-        for node, c in _implicit_lists(root, ctx, depth=0)
-        for d in _objective_collection(text, node, c, explicit=False)
+        (key, value)
+        for key, value in node.pairs
+        if value.kind == "seq" and any(_node_type(item) is not None for item in value.items)
     ]
+
+
+def _typed_tree(text: str, node: Node, ctx: _Context) -> list[ObjectiveDraft]:
+    """Objective nodes with their KR descendants; a KR outside any objective goes to the objective before it,
+    as in a typed CSV, and says so in ``extra``. Other node types (KPIs, projects) are not statements."""
+    drafts: list[ObjectiveDraft] = []
+
+    def visit(items: list[Node], parent: ObjectiveDraft | None) -> None:
+        for item in items:
+            kind = _node_type(item)
+            owner = parent
+            if kind == "objective":
+                owner = _objective(text, item, None, ctx)
+                if owner is not None:
+                    drafts.append(owner)
+            elif kind == "key_result":
+                kr = _key_result(text, item)
+                target = parent or (drafts[-1] if drafts else None)
+                if kr is not None and target is not None:
+                    if parent is None:
+                        kr.extra["outside_objective"] = True
+                    target.key_results.append(kr)
+            else:
+                if ctx.skipped is not None:
+                    name = _text_of(_fields(item), v.OBJECTIVE_TEXT) or ""
+                    kind_name = _text_of(_fields(item), v.TYPE)
+                    reason = f"a node of type {kind_name!r}, neither objective nor key result"
+                    ctx.skipped.append(Skip(item.start, name, reason))
+                continue
+            for key, children in _typed_children(item):
+                if owner is not None:
+                    owner.extra.pop(str(key.value), None)
+                visit(children.items, owner)
+
+    visit(node.items, None)
+    return drafts
+
+
+# --- OKR text packed into one string ---------------------------------------------------------------------
+def _packed_strings(root: Node, ctx: _Context) -> list[ObjectiveDraft]:
+    """Strings holding several labelled lines, each an objective or a KR; the statements are approximate
+    (a string with line breaks is escaped in JSON) and span the string."""
+    drafts: list[ObjectiveDraft] = []
+    stack = [root]
+    while stack:
+        node = stack.pop(0)
+        stack[:0] = node.items + [value for _, value in node.pairs]
+        if not node.is_string or "\n" not in node.value:
+            continue
+        lines = [clean_value(line, (node.start, node.end)) for line in node.value.splitlines()]
+        if sum(line.tokens.label is not None for line in lines) < 2:
+            continue
+        current: ObjectiveDraft | None = None
+        for line in lines:
+            if line.tokens.label == "objective" and line.text:
+                current = ObjectiveDraft(cleaned=line, team=ctx.team, period=ctx.period)
+                drafts.append(current)
+            elif line.tokens.label == "key_result" and line.text and current is not None:
+                current.key_results.append(KrDraft(cleaned=line))
+    return drafts
 
 
 def _child_context(node: Node, ctx: _Context) -> _Context:
@@ -129,14 +225,22 @@ def _explicit_lists(node: Node, ctx: _Context, depth: int) -> Iterable[tuple[Nod
     if node.kind == "map":
         fields = _fields(node)
         inner = _child_context(node, ctx)
-        for key in v.OBJECTIVES_KEYS:
-            if key in fields and fields[key][1].kind in ("seq", "map"):
-                if depth > 0 and inner.team is None:
-                    inner = replace(inner, team=_text_of(fields, ("name", "title")))
-                yield fields[key][1], inner
-                return
+        found = next(
+            (
+                value
+                for key, (_, value) in fields.items()
+                if v.is_objectives_key(key) and value.kind in ("seq", "map")
+            ),
+            None,
+        )
+        if found is not None:
+            if depth > 0 and inner.team is None:
+                inner = replace(inner, team=_text_of(fields, ("name", "title")))
+            yield found, inner
+        # Other keys may hold more OKRs: a project's or a member's own ``OKR:`` beside the organisation's.
         for _, value in node.pairs:
-            yield from _explicit_lists(value, inner, depth + 1)
+            if value is not found:
+                yield from _explicit_lists(value, inner, depth + 1)
     elif node.kind == "seq":
         for item in node.items:
             yield from _explicit_lists(item, ctx, depth + 1)
@@ -144,6 +248,9 @@ def _explicit_lists(node: Node, ctx: _Context, depth: int) -> Iterable[tuple[Nod
 
 def _implicit_lists(node: Node, ctx: _Context, depth: int) -> Iterable[tuple[Node, _Context]]:
     if depth > 50:
+        return
+    if node.kind == "seq" and _is_typed_seq(node):
+        yield node, ctx
         return
     if node.kind == "seq":
         maps = [i for i in node.items if i.kind == "map"]
@@ -170,6 +277,10 @@ def _implicit_lists(node: Node, ctx: _Context, depth: int) -> Iterable[tuple[Nod
 
 
 def _objective_collection(text: str, node: Node, ctx: _Context, explicit: bool) -> list[ObjectiveDraft]:
+    if _is_typed_seq(node):
+        return _typed_tree(text, node, ctx)
+    if node.kind == "map" and _looks_like_objective(node) and v.KR_LIST & _fields(node).keys():
+        node = Node("seq", node.start, node.end, items=[node])  # {okr: {objective: …, key_results: […]}}
     out: list[ObjectiveDraft] = []
     if node.kind == "seq":
         for item in node.items:
@@ -198,16 +309,20 @@ def _objective(text: str, node: Node, slug: Node | None, ctx: _Context) -> Objec
     fields = _fields(node)
     text_node = _first(fields, v.OBJECTIVE_TEXT, strings_only=True)
     if text_node is None:
-        text_node = slug if slug is not None and slug.is_string else None
+        # A slug names the objective ({grow-revenue: {krs: …}}), unless it is a period ({Q4: {}}).
+        named = slug is not None and slug.is_string and not period_key(str(slug.value))
+        text_node = slug if named else None
         if text_node is None:
             return None
     used = {v.norm_key(k) for k in v.OBJECTIVE_TEXT if _first(fields, (k,)) is text_node}
+    # OKRs keyed by period ({Q4: {Objective: …}}): the key is the period, not an id.
+    slug_period = period_key(_slug(slug) or "") if text_node is not slug else None
     draft = ObjectiveDraft(
         cleaned=_statement(text, text_node),
-        id=_text_of(fields, v.ID) or _slug(slug),
+        id=_text_of(fields, v.ID) or (None if slug_period else _slug(slug)),
         owner=_text_of(fields, v.OWNER) or ctx.owner,
         team=_text_of(fields, v.TEAM) or ctx.team,
-        period=_period(fields) or ctx.period,
+        period=_period(fields) or slug_period or ctx.period,
         level=_text_of(fields, v.LEVEL) or ctx.level,
         type=_text_of(fields, v.TYPE),
         parent=_parents(fields),

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from okrlint.models import OkrDocument
-from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, build_document
+from okrlint.readers.assemble import DocumentMeta, KrDraft, ObjectiveDraft, Skip, build_document
 from okrlint.readers.cleaning import clean_range
 from okrlint.readers.md_source import SourceLines
 from okrlint.readers.periods import find_period, strip_period
 
 _LIST_MARKER = re.compile(r"^[ \t\ufeff]*(?:[-*+•·]|\d{1,3}[.)])[ \t]+")
 _INDENT = re.compile(r"^[ \t]+")
+_LEAD_IN = re.compile(r"[:：]\s*$")
 _OBJECTIVE_LINE = re.compile(r"^[\s\ufeff]*(?:O\d*\s*[:：]|(?i:objective)\b|目标|目標|목표)")
 
 
@@ -19,6 +20,7 @@ def read_text(text: str, path: str) -> OkrDocument:
     lines = SourceLines(text)
     meta = DocumentMeta()
     drafts: list[ObjectiveDraft] = []
+    skipped: list[Skip] = []
     labelled = any(_OBJECTIVE_LINE.match(lines.text(i)) for i in range(lines.count))
     current: ObjectiveDraft | None = None
     first_content = True
@@ -38,6 +40,12 @@ def read_text(text: str, path: str) -> OkrDocument:
         if not cleaned.text:
             continue
         label = cleaned.tokens.label
+        if labelled and label is None and not marker and _LEAD_IN.search(raw):
+            # "Assumptions:" opens a list of something else than this objective's KRs.
+            if current is not None:
+                skipped.append(Skip(start, cleaned.text, "a lead-in line: it ends the objective above it"))
+            current = None
+            continue
         if label == "objective":
             current = ObjectiveDraft(cleaned=cleaned)
             drafts.append(current)
@@ -50,4 +58,4 @@ def read_text(text: str, path: str) -> OkrDocument:
             drafts.append(current)
     for draft in drafts:
         draft.period = meta.period
-    return build_document(path, "text", text, meta, drafts)
+    return build_document(path, "text", text, meta, drafts, skipped)

@@ -34,10 +34,52 @@ def _aliases(*names: str) -> Aliases:
 
 
 # Section 4.2 of the file-format note, plus the CSV/vendor names of section 3.
-OBJECTIVES_KEYS = _aliases("objectives", "okrs", "goals")
-OBJECTIVE_TEXT = ("objective", "statement", "title", "text", "name", "goal")
-KR_LIST = _aliases("key_results", "keyResults", "krs", "results", "key-results", "keyresult")
-KR_TEXT = ("title", "statement", "kr", "key_result", "text", "description", "desc", "name", "metric_name")
+# English names first, then the same keys in the languages OKR files are written in (Spanish, Portuguese,
+# French, Italian, German, Chinese): the structure of a non-English file is read like an English one.
+OBJECTIVES_KEYS = _aliases(
+    "objectives",
+    "okrs",
+    "okr",
+    "goals",
+    "objetivos",
+    "objectifs",
+    "obiettivi",
+    "ziele",
+    "目标列表",
+    "目標一覧",
+)
+OBJECTIVE_TEXT = (
+    "objective", "statement", "title", "text", "name", "goal",
+    "objetivo", "objectif", "obiettivo", "ziel", "titulo", "título", "titre", "nome", "nombre", "目标", "目標",
+)  # fmt: skip
+KR_LIST = _aliases(
+    "key_results", "keyResults", "krs", "results", "key-results", "keyresult",
+    "resultados_clave", "resultados_chave", "resultats_cles", "risultati_chiave", "schluesselergebnisse",
+    "关键结果", "關鍵結果", "主要な結果",
+)  # fmt: skip
+KR_TEXT = (
+    "title", "statement", "kr", "key_result", "text", "description", "desc", "name", "metric_name",
+    "texto", "titulo", "título", "nome", "nombre", "descripcion", "descrição", "descricao", "resultado",
+    "关键结果", "描述", "metric",
+)  # fmt: skip
+# Values of a type column or key: which rows or nodes are objectives and which are key results.
+OBJECTIVE_TYPES = _aliases(
+    "obj", "objective", "objectives", "o", "goal", "objetivo", "objectif", "目标", "目標"
+)
+KR_TYPES = _aliases(
+    "kr", "keyresult", "keyresults", "milestone", "krs", "resultado_chave", "resultado_clave", "关键结果"
+)
+# Numbered key-result columns of a one-row-per-objective table ("KR1", "Key Result 2"), as normalised keys.
+NUMBERED_KR = re.compile(r"^(?:kr|keyresults?|krs|result)\d{1,2}$")
+_PERIOD_SUFFIX = re.compile(r"(?:q[1-4])?(?:\d{4}|\d{2})?(?:q[1-4]|h[12])?$")
+
+
+def is_objectives_key(key: object) -> bool:
+    """``objectives``, ``okrs``, ``objetivos_q3``, ``okrs2024``: a key whose value holds the objectives."""
+    norm = norm_key(key)
+    return norm in OBJECTIVES_KEYS or _PERIOD_SUFFIX.sub("", norm) in OBJECTIVES_KEYS
+
+
 ID = _aliases("id", "objective_id", "kr_id", "okr_id", "key_result_id", "objectiveid", "krid")
 BASELINE = _aliases("baseline", "start", "start_value", "from", "initial", "metric_start_value")
 TARGET = _aliases("target", "target_result", "target_value", "goal", "to", "metric_target_value")
@@ -57,7 +99,7 @@ PARENT = _aliases(
 )
 TEAM = _aliases("team", "team_name", "department", "group", "squad")
 LEVEL = _aliases("level", "scope", "org_level", "orglevel", "objective_type_level")
-TYPE = _aliases("type", "okr_type", "commitment", "kind")
+TYPE = _aliases("type", "okr_type", "commitment", "kind", "tipo", "类型")
 STATUS = _aliases("status", "state")
 PRIORITY = _aliases("priority", "prio")
 INITIATIVES = _aliases("initiatives", "tasks", "projects", "actions")

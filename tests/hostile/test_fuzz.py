@@ -7,6 +7,8 @@ the local hypothesis database):
 - 200: OKR-flavoured text (Markdown, YAML, JSON, CSV and label fragments, control characters) in all 5 formats
 - 50: full ``okrlint check`` runs of a random file next to the good file (text and JSON output: 100 runs)
 - 50: ``Linter.lint_text`` on random text in a random format
+- 12: a file with a random byte name (controls, newlines, bytes that are not UTF-8) holding text with control
+  characters, through the CLI in every format: valid UTF-8 out, no raw control character in the human formats
 - 200 each: the rewritten cleaning regexes match exactly what the originals matched
 """
 
@@ -31,6 +33,7 @@ TEXT_EXAMPLES = 200
 CLI_EXAMPLES = 50
 API_EXAMPLES = 50
 REGEX_EXAMPLES = 200
+NAME_EXAMPLES = 12
 
 # Fragments that steer the readers into their interesting branches far more often than random characters.
 _FRAGMENTS = [
@@ -158,3 +161,49 @@ def test_owner_label_search_from_its_start_finds_the_same_match(text: str) -> No
     """200 examples."""
     from_start = cleaning._OWNER_LABEL.search(text, cleaning._owner_label_start(text))
     assert _span(from_start) == _span(cleaning._OWNER_LABEL.search(text))
+
+
+_NAME_BYTES = st.lists(
+    st.one_of(
+        st.sampled_from([b"\x1b]0;x\x07", b"\n", b"\r", b"\x08", b"\xff", b"\xc2\x9b", b"\x7f", b" ", b"%"]),
+        st.binary(min_size=1, max_size=3),
+    ),
+    min_size=1,
+    max_size=6,
+).map(lambda parts: b"".join(parts).replace(b"/", b"_").replace(b"\x00", b"_")[:200])
+_CONTROLS = st.lists(
+    st.sampled_from(["\x1b]0;PWNED\x07", "\x1b[2J", "\x08", "\x85", "\x9b", "\r", "\x00", "\x7f"]), max_size=4
+).map("".join)
+# Raw characters a terminal acts on, line breaks aside (they end every format's lines).
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@settings(max_examples=NAME_EXAMPLES, **_SETTINGS)
+@given(name=_NAME_BYTES, controls=_CONTROLS)
+def test_hostile_names_and_text_never_reach_the_terminal_raw(name: bytes, controls: str) -> None:
+    """12 examples, each through all seven formats (a file holding NUL is one error: exit 2)."""
+    import json
+    import os
+
+    from tests.hostile.conftest import invoke
+
+    with tempfile.TemporaryDirectory() as folder:
+        raw = os.fsencode(folder) + b"/" + name + b".md"
+        try:
+            Path(os.fsdecode(raw)).write_text(
+                f"## Grow our community{controls}\n\n- Launch the new website{controls}\n", encoding="utf-8"
+            )
+        except OSError:
+            return  # a name this file system refuses (too long, say): nothing to lint
+        report = json.loads(invoke(["check", "--isolated", "--output-format", "json", folder]).stdout)
+        lines_expected = len(report["findings"]) + len(report["errors"])
+        for fmt in ("text", "full", "github", "junit", "json", "sarif", "html"):
+            result = invoke(["check", "--isolated", "--output-format", fmt, folder])
+            assert result.exit_code in (0, 1, 2), result.output
+            out = result.stdout_bytes.decode("utf-8")  # strict: valid UTF-8 whatever the name
+            if fmt in ("json", "sarif"):
+                json.loads(out)
+            elif fmt != "html":
+                assert not _RAW_CONTROL.search(out), (fmt, out)
+            if fmt == "github":  # one annotation line per finding, whatever the name holds
+                assert len([line for line in out.splitlines() if line.startswith("::")]) == lines_expected

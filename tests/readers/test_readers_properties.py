@@ -103,8 +103,9 @@ _WORDS = st.lists(
     min_size=1,
     max_size=6,
 )
+# Key results too start with a fixed word: a leading "PX" or "WIP" is a priority or status token, stripped by design.
 _NUMBERED = st.tuples(_WORDS, st.integers(0, 999)).map(
-    lambda t: f"{' '.join(t[0])} from {t[1]} to {t[1] + 1}"
+    lambda t: f"Raise {' '.join(t[0])} from {t[1]} to {t[1] + 1}"
 )
 
 
