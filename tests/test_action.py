@@ -249,7 +249,7 @@ def test_without_a_diff_the_whole_repository_is_linted_as_configured(
 
 def test_the_documented_workflow_uses_only_inputs_the_action_has() -> None:
     workflow = yaml.safe_load((REPO / "docs" / "examples" / "github-action.yml").read_text(encoding="utf-8"))
-    (step,) = [s for s in workflow["jobs"]["okrlint"]["steps"] if s["uses"].startswith("okrlint/okrlint@")]
+    (step,) = [s for s in workflow["jobs"]["okrlint"]["steps"] if s["uses"].startswith("your-org/okrlint@")]
     assert set(step["with"]) <= set(ACTION["inputs"])
 
 
