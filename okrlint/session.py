@@ -75,7 +75,7 @@ class LintSession:
         """The report for ``paths`` (files and folders; ``-`` is ``read_stdin()``), each file under its own config.
         ``progress(done, total)`` is called with statements linted so far as the run goes."""
         from okrlint.discovery import collect_sources, error_from
-        from okrlint.readers import ReadError, decode, read_document
+        from okrlint.readers import ReadError, read_bytes
 
         pending: list[tuple[LoadedConfig, SourceDocument]] = []
         errors: list[LintError] = []
@@ -90,8 +90,8 @@ class LintSession:
             try:
                 if read_stdin is None:
                     raise ReadError(STDIN_PATH, 1, 1, "standard input is not available here")
-                text = decode(read_stdin(), STDIN_PATH)
-                document = read_document(text, path=STDIN_PATH, format=input_format)
+                # bytes, not text: a workbook piped in is recognised by its content, as `parse -` does.
+                document, text = read_bytes(read_stdin(), path=STDIN_PATH, format=input_format)
                 pending.append((self.resolver.for_path(None), SourceDocument(document, text)))
             except ReadError as err:
                 errors.append(error_from(err, STDIN_PATH))

@@ -182,11 +182,15 @@ _OBJECTIVE_LABEL = re.compile(
     rf"^(?:(?i:objective){_LABEL_NUMBER.format(sep=_SEP)}?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     rf"|O(?P<onum>\d+(?:\.\d+)*)\s*(?:{_SEP}\s*|\s+(?=\S))"
     r"|O\s*[:：]\s*"
+    # Spanish, Portuguese, French, Italian labels: only with a separator, so prose never starts an objective.
+    rf"|(?i:objetivo|objectif|obiettivo)(?:\s*#?\s*(?P<rnum>\d+(?:\.\d+)*))?\s*{_SEP}\s*"
     rf"|(?:目标|目標|목표)\s*{_CJK_NUMBER}?\s*(?:{_SEP}\s*|\s+(?=\S)|$))"
 )
 _KR_LABEL = re.compile(
     rf"^(?:(?i:KR)\s*#?\s*(?P<num>\d+(?:\.\d+)*)?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     rf"|(?i:key[\s_-]*results?)(?:[\s\-]*#?\s*(?P<knum>\d+(?:\.\d+)*))?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
+    rf"|(?i:resultados?[\s_-]+clave|resultados?[\s_-]+chave|r[ée]sultats?[\s_-]+cl[ée]s?|risultati?[\s_-]+chiave)"
+    rf"(?:\s*#?\s*(?P<rknum>\d+(?:\.\d+)*))?\s*{_SEP}\s*"
     rf"|(?:关键结果|關鍵結果|핵심\s*결과)\s*{_CJK_NUMBER}?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     r"|(?i:KRs)\s*:?\s*$)"
 )
@@ -438,7 +442,12 @@ def _lead_label(buf: _Buffer, tokens: Tokens) -> bool:
         return False
     match = _OBJECTIVE_LABEL.search(buf.text)
     if match is not None:
-        number = match.group("num") or match.group("onum") or _cjk_number(match.group("cjk"))
+        number = (
+            match.group("num")
+            or match.group("onum")
+            or match.group("rnum")
+            or _cjk_number(match.group("cjk"))
+        )
         if match.group("wnum"):
             number = str(_WORD_NUMBERS.index(match.group("wnum").lower()) + 1)
         tokens.label, tokens.label_id = "objective", f"O{number}" if number else None
@@ -446,7 +455,12 @@ def _lead_label(buf: _Buffer, tokens: Tokens) -> bool:
         return True
     match = _KR_LABEL.search(buf.text)
     if match is not None:
-        number = match.group("num") or match.group("knum") or _cjk_number(match.group("cjk"))
+        number = (
+            match.group("num")
+            or match.group("knum")
+            or match.group("rknum")
+            or _cjk_number(match.group("cjk"))
+        )
         tokens.label, tokens.label_id = "key_result", f"KR{number}" if number else None
         buf.drop([match.span()])
         return True

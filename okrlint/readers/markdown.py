@@ -45,6 +45,8 @@ _OTHER_SECTION = re.compile(
     r"changelog|installation|usage|license|contributing|progress|results summary)\s*[:：]?$",
     re.IGNORECASE,
 )
+# A list whose every line is a link to an anchor of the same page ("- [Goals](#goals)").
+_TOC_LINE = re.compile(r"^(?:[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[[^\]\n]+\]\(#[^)\s]*\)[ \t]*(?:\r?\n|$))+\Z")
 # Sections that explain OKRs rather than set them: worked examples, definitions, references, how-tos.
 _ASIDE_SECTION = re.compile(
     r"^(?:(?:worked|good|bad|poor)\s+)?examples?\b|^(?:key\s+)?(?:concepts|definitions?|terms|terminology)\b|"
@@ -117,6 +119,13 @@ def _okr_region(walker: _Walker, blocks: list[SyntaxTreeNode]) -> list[SyntaxTre
         keep.update(range(i, j))
     if not keep:
         return blocks
+    # A heading labelled "Objective: …" is an OKR wherever it sits (a retrospective's scored quarter, say).
+    for i, block in enumerate(blocks):
+        if i in keep or block.type != "heading":
+            continue
+        cleaned = walker.clean_heading(block)
+        if cleaned.tokens.label == "objective" and cleaned.text:
+            keep.update(range(i, _section_end(blocks, i)))
     return [b for i, b in enumerate(blocks) if i in keep]
 
 
@@ -263,6 +272,12 @@ class _Walker:
                 self._heading(block, blocks, i)
             elif block.type == "paragraph":
                 self._top_paragraph(block, blocks[i + 1] if i + 1 < len(blocks) else None)
+            elif block.type in _LISTS and _TOC_LINE.match(self._block_text(block)):
+                # A table of contents: every item only links to a heading of this page.
+                start = self.lines.start((block.map or (0, 0))[0])
+                self.skipped.append(
+                    Skip(start, "table of contents", "a list of links to this page's headings")
+                )
             elif block.type in _LISTS:
                 self._top_list(block)
             elif block.type == "table":
@@ -378,6 +393,8 @@ class _Walker:
                 cleaned, _ = self._paragraph(block, first_in_item=False)
                 if cleaned.tokens.label == "objective" and cleaned.text:
                     return "context"
+            elif block.type in _LISTS and _TOC_LINE.match(self._block_text(block)):
+                return "context"  # the heading over a table of contents names no objective
             elif block.type in _LISTS:
                 if self._has_objective_items(block):
                     return "context"
@@ -627,13 +644,15 @@ class _Walker:
             while i + 1 < len(blocks) and self.lines.start((blocks[i + 1].map or (0, 0))[0]) < end:
                 i += 1
             return i
-        if self.current is not None and self.sink in ("kr", "kr_initiatives"):
-            for match in _SUMMARY.finditer(text):
-                cleaned = clean_range(self.source, base + match.start("text"), base + match.end("text"))
-                if cleaned.text:
-                    self.last_kr = KrDraft(cleaned=cleaned)
-                    self.current.key_results.append(self.last_kr)
-                    self.sink = "kr_initiatives"
+        for match in _SUMMARY.finditer(text):
+            cleaned = clean_range(self.source, base + match.start("text"), base + match.end("text"))
+            if cleaned.text and cleaned.tokens.label == "objective":
+                # A toggle titled "Objective: …" (Notion exports, collapsible pages): the list inside holds its KRs.
+                self._new_objective(cleaned, None)
+            elif cleaned.text and self.current is not None and self.sink in ("kr", "kr_initiatives"):
+                self.last_kr = KrDraft(cleaned=cleaned)
+                self.current.key_results.append(self.last_kr)
+                self.sink = "kr_initiatives"
         if "</details>" in text.lower() and self.current is not None:
             self.sink = "kr"
         return i
