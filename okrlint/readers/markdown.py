@@ -175,6 +175,7 @@ class _Walker:
         self.title_period: str | None = None
         self.title_line: int | None = None  # the title's period is the document's, not a section's
         self.pending_objective: int | None = None  # level of a bare "Objective" heading awaiting its text
+        self.under_okr_heading = False  # the last heading names the OKRs ("## OKRs", "# Q3 Objectives")
 
     def read(self, blocks: list[SyntaxTreeNode]) -> None:
         self.front_matter(blocks)
@@ -339,6 +340,7 @@ class _Walker:
         level = _level(node)
         cleaned = self.clean_heading(node)
         self.pending_objective = None
+        self.under_okr_heading = cleaned.tokens.label is None and _is_okr_heading(cleaned.text)
         if _is_kr_section(cleaned):
             # "## Key Results" names the KR list of the objective above; it never ends that objective.
             self.sink = "kr" if self.current else None
@@ -497,6 +499,11 @@ class _Walker:
     def _objective_items(self, node: SyntaxTreeNode) -> None:
         """A list outside any objective: labelled or wholly-bold items with children are objectives."""
         created = False
+        # Right under an "OKRs" heading, an unlabelled outline (every item with sub-items) is objectives
+        # over their key results.
+        outline = (
+            self.under_okr_heading and not self.labelled and all(_item_parts(i)[1] for i in node.children)
+        )
         for item in node.children:
             para, sublists = _item_parts(item)
             if para is None:
@@ -504,7 +511,11 @@ class _Walker:
             cleaned, raw = self._paragraph(para, first_in_item=True, role=True)
             label = cleaned.tokens.label
             if (label == "objective" and cleaned.text) or (
-                label is None and cleaned.text and sublists and is_wholly_bold(raw) and not self.labelled
+                label is None
+                and cleaned.text
+                and sublists
+                and (is_wholly_bold(raw) or outline)
+                and not self.labelled
             ):
                 objective = self._new_objective(cleaned, None)
                 created = True

@@ -24,9 +24,11 @@ def read_text(text: str, path: str) -> OkrDocument:
     labelled = any(_OBJECTIVE_LINE.match(lines.text(i)) for i in range(lines.count))
     current: ObjectiveDraft | None = None
     first_content = True
+    kr_block = False  # after a bare "Key results:" line, the lines up to the next blank line are KRs
     for i in range(lines.count):
         raw = lines.text(i)
         if not raw.strip():
+            kr_block = False
             continue
         if first_content:
             first_content = False
@@ -37,10 +39,11 @@ def read_text(text: str, path: str) -> OkrDocument:
         marker = _LIST_MARKER.match(raw)
         start = lines.start(i) + (marker.end() if marker else 0)
         cleaned = clean_range(text, start, lines.end(i))
-        if not cleaned.text:
-            continue
         label = cleaned.tokens.label
-        if labelled and label is None and not marker and _LEAD_IN.search(raw):
+        if not cleaned.text:
+            kr_block = label == "key_result" and current is not None
+            continue
+        if labelled and label is None and not marker and not kr_block and _LEAD_IN.search(raw):
             # "Assumptions:" opens a list of something else than this objective's KRs.
             if current is not None:
                 skipped.append(Skip(start, cleaned.text, "a lead-in line: it ends the objective above it"))
@@ -49,7 +52,7 @@ def read_text(text: str, path: str) -> OkrDocument:
         if label == "objective":
             current = ObjectiveDraft(cleaned=cleaned)
             drafts.append(current)
-        elif label == "key_result" or marker or (labelled and _INDENT.match(raw)):
+        elif label == "key_result" or marker or kr_block or (labelled and _INDENT.match(raw)):
             if current is not None:
                 current.key_results.append(KrDraft(cleaned=cleaned))
         elif not labelled:

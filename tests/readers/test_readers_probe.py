@@ -32,6 +32,8 @@ COUNTS = {
     "retrospective.md": ((2, 2), (5, 5)),
     "deep_headings.md": ((3, 3), (5, 5)),
     "plain_headings.md": ((2, 2), (5, 5)),
+    "key_results_block.txt": ((2, 2), (4, 4)),
+    "outline_under_okrs.md": ((2, 2), (4, 4)),
 }
 
 
