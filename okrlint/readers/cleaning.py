@@ -182,6 +182,8 @@ _OBJECTIVE_LABEL = re.compile(
     rf"^(?:(?i:objective){_LABEL_NUMBER.format(sep=_SEP)}?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     rf"|O(?P<onum>\d+(?:\.\d+)*)\s*(?:{_SEP}\s*|\s+(?=\S))"
     r"|O\s*[:：]\s*"
+    # "OKR 1: …", "Goal 2 - …": a numbered OKR or goal names its objective (the number and separator required).
+    rf"|(?i:okr|goal)\s*#?\s*(?P<gnum>\d+(?:\.\d+)*)\s*{_SEP}\s*"
     # Spanish, Portuguese, French, Italian labels: only with a separator, so prose never starts an objective.
     rf"|(?i:objetivo|objectif|obiettivo)(?:\s*#?\s*(?P<rnum>\d+(?:\.\d+)*))?\s*{_SEP}\s*"
     rf"|(?:目标|目標|목표)\s*{_CJK_NUMBER}?\s*(?:{_SEP}\s*|\s+(?=\S)|$))"

@@ -34,6 +34,7 @@ COUNTS = {
     "plain_headings.md": ((2, 2), (5, 5)),
     "key_results_block.txt": ((2, 2), (4, 4)),
     "outline_under_okrs.md": ((2, 2), (4, 4)),
+    "numbered_okr_headings.md": ((3, 3), (4, 4)),
 }
 
 
@@ -136,3 +137,9 @@ def test_labelled_objective_outside_the_okr_section_is_read() -> None:
         "Launch the mobile app",
         "Make the app a daily habit",
     ]
+
+
+def test_numbered_okr_and_goal_headings_are_objective_labels() -> None:
+    doc, _ = load(PROBE + "numbered_okr_headings.md")
+    assert [o.statement.text for o in doc.objectives] == ["Improve hiring", "Ship v2", "Keep the lights on"]
+    assert read_bytes(b"## OKRs for the year\n\nWe set them in January.\n", path="n.md")[0].objectives == ()
