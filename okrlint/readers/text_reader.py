@@ -44,7 +44,11 @@ def read_text(text: str, path: str) -> OkrDocument:
             kr_block = label == "key_result" and current is not None
             continue
         if labelled and label is None and not marker and not kr_block and _LEAD_IN.search(raw):
-            # "Assumptions:" opens a list of something else than this objective's KRs.
+            if current is not None and not current.key_results:
+                # Right after the objective, "Measured by:" introduces its key results.
+                kr_block = True
+                continue
+            # After the KRs, "Assumptions:" opens a list of something else than this objective's KRs.
             if current is not None:
                 skipped.append(Skip(start, cleaned.text, "a lead-in line: it ends the objective above it"))
             current = None

@@ -35,6 +35,7 @@ COUNTS = {
     "key_results_block.txt": ((2, 2), (4, 4)),
     "outline_under_okrs.md": ((2, 2), (4, 4)),
     "numbered_okr_headings.md": ((3, 3), (4, 4)),
+    "measured_by.txt": ((2, 2), (3, 3)),
 }
 
 
