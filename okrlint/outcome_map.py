@@ -88,6 +88,7 @@ class OutcomeMap(BaseModel):
     kpi_drivers: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     problem_inversions: dict[str, str] = Field(default_factory=dict)
     one_off_experiences: frozenset[str] = frozenset()
+    product_parts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,8 @@ def noun_class(phrase: Phrase | None) -> str | None:
     found = next((table[k] for k in _noun_keys(phrase) if k in table), None)
     if found in {None, "release", "plan"} and _one_off(phrase):
         return "journey"  # "the new onboarding flow" is gone through once, not used every week
+    if found == "site" and any(m.lower() in outcome_map().product_parts for m in phrase.modifiers):
+        return "product_part"  # "a login page" serves the users we have, not new customers
     if found is not None:
         return found
     # "our onboarding tips", "a content strategy": the head says nothing, a modifier naming a made thing does
