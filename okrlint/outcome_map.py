@@ -89,6 +89,7 @@ class OutcomeMap(BaseModel):
     problem_inversions: dict[str, str] = Field(default_factory=dict)
     one_off_experiences: frozenset[str] = frozenset()
     product_parts: frozenset[str] = frozenset()
+    internal_work: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

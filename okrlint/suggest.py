@@ -554,10 +554,35 @@ def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> It
     )
 
 
+# Classes whose outcome is an outside audience or customers.
+_OUTSIDE_CLASSES = frozenset({"content", "release", "site"})
+_REACH_STATED = re.compile(r"\bto\s+(?:\d[\d,.]*|all|every)\s+\w+", re.IGNORECASE)
+_NUMBER_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+
+
+def class_fits(p: Predicate, cls: str, a: StatementAnalysis) -> bool:
+    """Whether the class's outcome can be said of this work in the author's words: not when the object's phrase
+    would come out mangled ("the transparent and clear process", "our version one"), nor an outside audience's
+    outcome for work that is for the team itself or already states its reach ("to 25,000 households")."""
+    if p.object is not None:
+        x = _artifact_phrase(p.object, a, p.destination_name)
+        if re.search(r"\b(?:and|or)\b", x) or _NUMBER_WORDS.search(x):
+            return False
+    if cls in _OUTSIDE_CLASSES:
+        internal = outcome_map().internal_work
+        if any(w.lower().strip(".,;") in internal for w in a.text.split()):
+            return False
+        if cls == "content" and _REACH_STATED.search(a.text[p.end :]):
+            return False
+    return True
+
+
 def _class_key_results(a: StatementAnalysis, description: str) -> Iterator[Candidate]:
     """Outcome key results for the class of the author's work: its measures, on the author's object."""
     lead = lead_predicates(a)
     for p, cls in _classified(a):
+        if not class_fits(p, cls, a):
+            continue
         entry = outcome_map().classes[cls]
         people = is_people(p.object)
         work = work_phrase(lead[0], a) if lead else None  # the whole action, joined verbs included
@@ -715,7 +740,7 @@ def kpi_driver(ctx: Context) -> Iterator[Candidate]:
 
 def _class_objectives(a: StatementAnalysis, description: str) -> Iterator[Candidate]:
     for p, cls in _classified(a):
-        if p.object is None:
+        if p.object is None or not class_fits(p, cls, a):
             continue
         entry = outcome_map().classes[cls]
         if entry.objective is None:

@@ -289,3 +289,18 @@ def test_states_and_joined_verbs_are_said_grammatically(linter: Linter) -> None:
     assert "featuring" not in released.text and "feature x has been released" in released.text
     joined = _first(linter, "Develop and market-test a user testing questionnaire in Q3")
     assert "developing and market-testing" in joined.text
+
+
+def test_an_outside_audience_is_not_offered_for_team_work_stated_reach_or_a_mangled_phrase(
+    linter: Linter,
+) -> None:
+    for text in (
+        "Deliver XX story points",
+        "Send a brochure to 25,000 households in high-participation areas",
+        "Release version one",
+    ):
+        first = _first(linter, text)
+        assert first.outcome_class is None and first.text.startswith("Increase <the result you expect"), text
+    process = _first(linter, "Ensure a transparent and clear process for the engineering team", "objective")
+    assert "the transparent and clear process" not in process.text
+    assert _first(linter, "Run 5 webinars").outcome_class == "content"
