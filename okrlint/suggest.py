@@ -868,6 +868,15 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
             yield from _unsure_objective(a, key_result=key_result)
             return
         subject = _strip_determiner(_metric_phrase(main.object, a, main.object.end))
+        after_verb = (
+            rest[len(main.verb_text) :].strip() if rest.lower().startswith(main.verb_text.lower()) else ""
+        )
+        lead_in = (
+            after_verb[: after_verb.find(subject)].split() if subject and subject in after_verb else None
+        )
+        if lead_in and len(lead_in) <= 2 and lead_in[-1].lower() not in {"of", "in", "for", "with", "by"}:
+            # the parse can leave a noun modifier out of the object ("onboarding completion rate")
+            subject = _strip_determiner(" ".join([*lead_in, subject]))
         timebox_match = _TIMEBOX.search(a.text)
         timebox = timebox_match.group(0) if timebox_match else ""
         yield _customers_change(main.verb, subject, timebox, key_result)

@@ -304,3 +304,8 @@ def test_an_outside_audience_is_not_offered_for_team_work_stated_reach_or_a_mang
     process = _first(linter, "Ensure a transparent and clear process for the engineering team", "objective")
     assert "the transparent and clear process" not in process.text
     assert _first(linter, "Run 5 webinars").outcome_class == "content"
+
+
+def test_the_change_behind_a_kpi_keeps_the_metrics_own_modifier(linter: Linter) -> None:
+    first = _first(linter, "Increase onboarding completion rate to 85%", "objective")
+    assert first.text.startswith("Increase onboarding completion rate with <")
