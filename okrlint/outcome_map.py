@@ -87,6 +87,9 @@ class OutcomeMap(BaseModel):
     classes: dict[str, OutcomeClass]
     kpi_drivers: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     problem_inversions: dict[str, str] = Field(default_factory=dict)
+    one_off_experiences: frozenset[str] = frozenset()
+    product_parts: frozenset[str] = frozenset()
+    internal_work: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,14 +137,25 @@ def noun_class(phrase: Phrase | None) -> str | None:
         return None
     table = output_classes().nouns
     found = next((table[k] for k in _noun_keys(phrase) if k in table), None)
+    if found in {None, "release", "plan"} and _one_off(phrase):
+        return "journey"  # "the new onboarding flow" is gone through once, not used every week
+    if found == "site" and any(m.lower() in outcome_map().product_parts for m in phrase.modifiers):
+        return "product_part"  # "a login page" serves the users we have, not new customers
     if found is not None:
         return found
     # "our onboarding tips", "a content strategy": the head says nothing, a modifier naming a made thing does
     return modifier_class(phrase)
 
 
+def _one_off(phrase: Phrase) -> bool:
+    one_off = outcome_map().one_off_experiences
+    return any(w.lower() in one_off for w in (phrase.head, *phrase.modifiers))
+
+
 def modifier_class(phrase: Phrase) -> str | None:
     """The class a noun modifier gives a thing ("onboarding program" -> release), for made things only."""
+    if _one_off(phrase):
+        return "journey"
     table = output_classes().nouns
     by_modifier = (table.get(m.lower()) for m in phrase.modifiers)
     return next((c for c in by_modifier if c in _MODIFIER_CLASSES), None)

@@ -247,6 +247,19 @@ _LEAD = re.compile(
 )
 
 
+_JOINED_VERB = re.compile(r"(and|or)\s+([a-z]+(?:-[a-z]+)?)\b")
+
+
+def _is_verb(word: str) -> bool:
+    """A verb lemma by lemminflect's dictionary ("market-test": its last part, "test", is one)."""
+    from lemminflect import getAllInflections
+
+    return bool(getAllInflections(word.rsplit("-", 1)[-1], upos="VERB"))
+
+
+_WANTING = frozenset({"want", "need", "wish", "desire"})
+
+
 @dataclass(frozen=True, slots=True)
 class Work:
     """The author's piece of work as a verb phrase, in two inflections."""
@@ -269,7 +282,11 @@ def work_phrase(p: Predicate, a: StatementAnalysis) -> Work | None:
         cursor = a.text.lower().index(particle, cursor) + len(particle)
     for other in a.predicates:
         joined = re.search(r"(?:\band|\bor|,)\s*$", a.text[cursor : other.start])
-        if other.start < cursor or joined is None or not other.verb.replace(" ", "").isalpha():
+        if (
+            other.start < cursor
+            or joined is None
+            or not other.verb.replace(" ", "").replace("-", "").isalpha()
+        ):
             continue
         between = a.text[cursor : other.start]
         base_parts.append(between)
@@ -279,12 +296,116 @@ def work_phrase(p: Predicate, a: StatementAnalysis) -> Work | None:
         cursor = other.end
     rest = _NEW_CLAUSE.sub("", a.text[cursor:])  # "… and they share what they learned" is another statement
     rest = _tidy(rest.rstrip(" .!?;:"))
+    joined_verb = _JOINED_VERB.match(rest)
+    if joined_verb and len(base_parts) == 1 and _is_verb(joined_verb.group(2)):
+        # a verb joined to the first that the parse did not see ("Develop and market-test a questionnaire")
+        base_parts += [joined_verb.group(1), joined_verb.group(2)]
+        ing_parts += [joined_verb.group(1), gerund(joined_verb.group(2))]
+        rest = rest[joined_verb.end() :]
+    if verb in _WANTING and p.object is not None and len(base_parts) == 1:
+        # "I want time for myself": what is wanted is having it, not wanting it
+        return Work(base=_tidy(f"have {rest}"), ing=_tidy(f"having {rest}"))
     return Work(base=_tidy(" ".join([*base_parts, rest])), ing=_tidy(" ".join([*ing_parts, rest])))
 
 
-def question_for(work: Work) -> str:
-    """The coach's "why?" (003: keep asking why) in the author's words."""
+def question_for(work: Work, personal: bool = False) -> str:
+    """The coach's "why?" (003: keep asking why) in the author's words; a personal goal is asked about the
+    author's own life, not about users or a team."""
+    if personal:
+        return f"Why {_second_person(work.base)}? {_NOTICE_PERSONAL}"
     return f"Why {work.base}? {_NOTICE}"
+
+
+# A goal about the author's own life: said in the first person singular, or about a personal subject.
+_FIRST_PERSON = re.compile(r"\b(?:i|my|me|myself|mine)\b", re.IGNORECASE)
+_PERSONAL_SUBJECTS = re.compile(
+    r"\b(?:health|healthy|fitness|fit|fitter|weight|diet|home|house|job|career|hobby|family|time for myself)\b",
+    re.IGNORECASE,
+)
+_TEAM_WORDS = re.compile(r"\b(?:we|our|us|team|customers?|users?|clients?|company)\b", re.IGNORECASE)
+_NOTICE_PERSONAL = "What would you notice in your own life when it's done?"
+_SECOND_PERSON = {"i": "you", "my": "your", "me": "you", "myself": "yourself", "mine": "yours", "am": "are"}
+
+
+def is_personal(a: StatementAnalysis) -> bool:
+    """The statement is a personal goal ("Lose my flabby stomach", "become fitter"), not a team's."""
+    if _FIRST_PERSON.search(a.text):
+        return True
+    return bool(_PERSONAL_SUBJECTS.search(a.text)) and not _TEAM_WORDS.search(a.text)
+
+
+def _second_person(text: str) -> str:
+    """The author's first-person words said back to them ("my job" -> "your job")."""
+    return re.sub(
+        r"\b(?:I|my|me|myself|mine|am)\b",
+        lambda m: _SECOND_PERSON[m.group(0).lower()],
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+# A statement that already names a state to reach ("become fitter", "Make more money", "Drivers spend less
+# time in low-demand areas"): a comparative in the action, so the question is how to measure it, not why.
+_COMPARATIVE_RE = re.compile(r"\b(?:more|less|fewer|better|worse)\b", re.IGNORECASE)
+
+
+def _is_comparative(word: str) -> bool:
+    """A comparative adjective or adverb ("fitter", "healthier", "more"), by lemminflect's inflections."""
+    from lemminflect import getInflection, getLemma
+
+    lowered = word.lower()
+    if _COMPARATIVE_RE.fullmatch(lowered):
+        return True
+    if len(lowered) < 4 or not lowered.isalpha():
+        return False
+    for lemma in getLemma(lowered, upos="ADJ"):
+        if lemma != lowered and lowered in getInflection(lemma, tag="JJR"):
+            return True
+    return False
+
+
+def states_an_outcome(a: StatementAnalysis) -> bool:
+    """The author's action is a change of state with a comparative ("become fitter", "spend less time"), and
+    not a piece of work of a known class."""
+    main = a.main
+    if main is None or output_class(main) is not None:
+        return False
+    following = a.text[main.end :].split()[:1]
+    if not following:
+        return False
+    word = following[0].strip(".,;")
+    if _COMPARATIVE_RE.fullmatch(word):
+        return True  # "Make more money", "spend less time"
+    return main.verb.lower() in _BECOMING and _is_comparative(word)  # "become fitter", "get healthier"
+
+
+_BECOMING = frozenset({"become", "get", "feel", "stay", "be", "look", "grow"})
+
+
+def _outcome_measure(a: StatementAnalysis, kind: StatementKind) -> Iterator[Candidate]:
+    """An outcome already: ask how to measure it (002: who does what by how much)."""
+    main = a.main
+    work = work_phrase(main, a) if main is not None else None
+    if work is None:
+        return
+    doing = work.ing
+    if a.subject is not None and a.subject.end <= main.start and not _FIRST_PERSON.fullmatch(a.subject.text):
+        doing = f"{_uncapital(a.subject.text)} {doing}"  # "Drivers spend less time" keeps its drivers
+    doing = _second_person(doing)
+    question = f"How would you measure {doing}? Which number would show it, and where is it today?"
+    if kind is StatementKind.OBJECTIVE:
+        said = a.text.rstrip(" .") if a.subject is not None and a.subject.end <= main.start else work.base
+        yield Candidate(
+            f"{_capital(_tidy(said))}, as shown by <a measure of {doing}>",
+            "This is already an outcome: say how you will know it happened.",
+            question=question,
+        )
+        return
+    yield Candidate(
+        f"Increase <a measure of {doing}> from <baseline> to <target>",
+        "This is already an outcome: measure it, with a target.",
+        question=question,
+    )
 
 
 # ---------------------------------------------------------------------------------------------- shapes
@@ -379,33 +500,89 @@ def _classified(a: StatementAnalysis) -> Iterator[tuple[Predicate, str]]:
 
 def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
     """No class fits: the coach's question, and the shape of an answer with the author's work in it."""
+    if states_an_outcome(a):
+        yield from _outcome_measure(a, StatementKind.KEY_RESULT)
+        return
+    main = a.main
+    work = work_phrase(main, a) if main is not None else None
+    state = _STATE.search(a.text)
+    if state is not None and len(a.text[: state.start()].split()) <= 3:
+        work = None  # "feature x has been released": a state reached, not an action to ask why of
+    if work is None:
+        if state is not None:
+            said = _tidy(_uncapital(a.text.rstrip(" .")))
+            yield Candidate(
+                f"Increase <the result you expect once {said}> from <baseline> to <target>",
+                "Name the result this work is for, and measure that; keep the work as a plan.",
+                question=f"Why does it matter that {said}? {_NOTICE}",
+            )
+        return
+    personal = is_personal(a)
+    yield Candidate(
+        f"Increase <the result you expect from {_second_person(work.ing) if personal else work.ing}> "
+        "from <baseline> to <target>",
+        "Name the result this work is for, and measure that; keep the work as a plan.",
+        question=question_for(work, personal),
+    )
+
+
+# A statement in the perfect or the passive ("feature x has been released"): a state, with no action to ask why of.
+_STATE = re.compile(r"\b(?:has|have|had)\s+been\s+\w+", re.IGNORECASE)
+
+
+def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> Iterator[Candidate]:
+    if states_an_outcome(a):
+        yield from _outcome_measure(a, StatementKind.OBJECTIVE)
+        return
     main = a.main
     work = work_phrase(main, a) if main is not None else None
     if work is None:
         return
-    yield Candidate(
-        f"Increase <the result you expect from {work.ing}> from <baseline> to <target>",
-        "Name the result this work is for, and measure that; keep the work as a plan.",
-        question=question_for(work),
-    )
-
-
-def _unsure_objective(a: StatementAnalysis) -> Iterator[Candidate]:
-    main = a.main
-    work = work_phrase(main, a) if main is not None else None
-    if work is None:
+    if is_personal(a):
+        yield Candidate(
+            f"Achieve <what you would notice in your own life after {_second_person(work.ing)}>",
+            "Say what should be different in your life when this is done; the work itself is a plan.",
+            question=question_for(work, personal=True),
+            key_result=key_result,
+        )
         return
     yield Candidate(
         f"Achieve <the change you expect from {work.ing}>",
         "Say what should be different when the work is done; the work itself is a plan.",
         question=question_for(work),
+        key_result=key_result,
     )
+
+
+# Classes whose outcome is an outside audience or customers.
+_OUTSIDE_CLASSES = frozenset({"content", "release", "site"})
+_REACH_STATED = re.compile(r"\bto\s+(?:\d[\d,.]*|all|every)\s+\w+", re.IGNORECASE)
+_NUMBER_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+
+
+def class_fits(p: Predicate, cls: str, a: StatementAnalysis) -> bool:
+    """Whether the class's outcome can be said of this work in the author's words: not when the object's phrase
+    would come out mangled ("the transparent and clear process", "our version one"), nor an outside audience's
+    outcome for work that is for the team itself or already states its reach ("to 25,000 households")."""
+    if p.object is not None:
+        x = _artifact_phrase(p.object, a, p.destination_name)
+        if re.search(r"\b(?:and|or)\b", x) or _NUMBER_WORDS.search(x):
+            return False
+    if cls in _OUTSIDE_CLASSES:
+        internal = outcome_map().internal_work
+        if any(w.lower().strip(".,;") in internal for w in a.text.split()):
+            return False
+        if cls == "content" and _REACH_STATED.search(a.text[p.end :]):
+            return False
+    return True
 
 
 def _class_key_results(a: StatementAnalysis, description: str) -> Iterator[Candidate]:
     """Outcome key results for the class of the author's work: its measures, on the author's object."""
     lead = lead_predicates(a)
     for p, cls in _classified(a):
+        if not class_fits(p, cls, a):
+            continue
         entry = outcome_map().classes[cls]
         people = is_people(p.object)
         work = work_phrase(lead[0], a) if lead else None  # the whole action, joined verbs included
@@ -563,7 +740,7 @@ def kpi_driver(ctx: Context) -> Iterator[Candidate]:
 
 def _class_objectives(a: StatementAnalysis, description: str) -> Iterator[Candidate]:
     for p, cls in _classified(a):
-        if p.object is None:
+        if p.object is None or not class_fits(p, cls, a):
             continue
         entry = outcome_map().classes[cls]
         if entry.objective is None:
@@ -678,18 +855,37 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
     target = target or (targets[-1] if targets else None)
     description = "Keep the change in words; the number belongs in a key result."
     if main is not None and main.verb not in _VAGUE_KPI_VERBS and rest.lower() != a.text.lower().rstrip(" ."):
-        # "Grow", "Keep", "Sign": the author's own change stays; the statement is already the key result
+        # "Grow", "Keep": the author's own change stays, asked about; the statement is already the key result
         key_result = _capital(a.text.rstrip(" .")) if target else None
-        yield Candidate(_capital(rest), description, key_result=key_result)
-        if (
+        moves_kpi = (
             main.verb in _CHANGE_VERBS
             and main.object is not None
-            and main.object.classes & {"metric", "kpi_volume"}
-        ):
-            subject = _strip_determiner(_metric_phrase(main.object, a, main.object.end))
-            timebox_match = _TIMEBOX.search(a.text)
-            timebox = timebox_match.group(0) if timebox_match else ""
-            yield _customers_change(main.verb, subject, timebox, key_result)
+            and bool(main.object.classes & {"metric", "kpi_volume"})
+        )
+        if not moves_kpi or is_personal(a):
+            # "Process 500 tickets", "Sign five accounts", "I will run 10k": work with a count, not a change;
+            # the count is the key result and the objective is what the work is for
+            yield from _unsure_objective(a, key_result=key_result)
+            return
+        subject = _strip_determiner(_metric_phrase(main.object, a, main.object.end))
+        after_verb = (
+            rest[len(main.verb_text) :].strip() if rest.lower().startswith(main.verb_text.lower()) else ""
+        )
+        lead_in = (
+            after_verb[: after_verb.find(subject)].split() if subject and subject in after_verb else None
+        )
+        if lead_in and len(lead_in) <= 2 and lead_in[-1].lower() not in {"of", "in", "for", "with", "by"}:
+            # the parse can leave a noun modifier out of the object ("onboarding completion rate")
+            subject = _strip_determiner(" ".join([*lead_in, subject]))
+        timebox_match = _TIMEBOX.search(a.text)
+        timebox = timebox_match.group(0) if timebox_match else ""
+        yield _customers_change(main.verb, subject, timebox, key_result)
+        yield Candidate(
+            _capital(rest),
+            description,
+            question=f"What would change for customers if you {_uncapital(rest)}? That change is the objective.",
+            key_result=key_result,
+        )
         return
     if main is not None and main.object is not None:
         obj = main.object
@@ -711,12 +907,16 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
         if target
         else None
     )
-    yield Candidate(
-        _tidy(f"{'Reduce' if down else 'Grow'} {subject} {timebox}"), description, key_result=key_result
-    )
     own_verb = main is not None and main.verb not in _VAGUE_KPI_VERBS and main.verb.isalpha()
     yield _customers_change(
         main.verb if own_verb and main else ("reduce" if down else "grow"), subject, timebox, key_result
+    )
+    grown = _tidy(f"{'Reduce' if down else 'Grow'} {subject} {timebox}")
+    yield Candidate(
+        grown,
+        description,
+        question=f"What would change for customers if you {_uncapital(grown)}? That change is the objective.",
+        key_result=key_result,
     )
 
 
@@ -810,9 +1010,20 @@ def _problem_objective(a: StatementAnalysis, generic: bool = True) -> Iterator[C
     turned = problem_turned_round(a)
     description = "Say the state you want, not the problem you have."
     if turned is not None and turned.lower() != a.text.lower():
-        question = "What will users or the team notice when this is solved? Measure that in the key results."
+        question = (
+            "What would you notice in your own life when this is solved? Measure that in the key results."
+            if is_personal(a)
+            else "What will users or the team notice when this is solved? Measure that in the key results."
+        )
         yield Candidate(turned, description, question=question)
     if not generic:
+        return
+    if is_personal(a):
+        yield Candidate(
+            "Achieve <what you would notice in your own life when this is solved>",
+            description,
+            question=f'What would you notice in your own life when "{a.text.rstrip(" .")}" is done?',
+        )
         return
     yield Candidate(
         "Achieve <what users or the team will notice when this is solved>",

@@ -98,7 +98,9 @@ def test_unsure_rewrite_asks_why_in_the_authors_words(linter: Linter) -> None:
 def test_objective_with_a_number_keeps_the_change_and_moves_the_number(linter: Linter) -> None:
     first = _first(linter, "Improve gross churn below 5%", "objective")
     assert not numbers_in(first.text)
-    assert first.text == "Reduce gross churn"
+    # the change behind the number, with the coach's question, before the bare "Reduce gross churn"
+    assert first.text.startswith("Reduce gross churn with <")
+    assert first.question is not None
     assert first.key_result is not None and "5%" in first.key_result
     sales = _first(linter, "Sales up 20%", "objective")
     assert not sales.text.endswith(" up") and "sales" in sales.text.lower()
@@ -115,7 +117,9 @@ def test_gerunds(verb: str, form: str) -> None:
 
 def test_every_output_class_has_an_outcome_with_a_source_or_marked_own() -> None:
     mapped = outcome_map().classes
-    assert set(output_classes().classes) == set(mapped)
+    # the generated classes, and the ones the map narrows them to ("journey", "product_part")
+    assert set(output_classes().classes) <= set(mapped)
+    assert set(mapped) - set(output_classes().classes) == {"journey", "product_part"}
     for name, entry in mapped.items():
         assert entry.source or entry.own, name
         assert entry.key_result or entry.key_result_people or entry.by_domain, name
@@ -227,3 +231,81 @@ def test_a_problem_objective_becomes_the_state_the_team_wants(linter: Linter) ->
     first = _first(linter, "We spend too much time in meetings", "objective")
     assert first.text == "Spend less time in meetings"
     assert first.question is not None
+
+
+def test_a_personal_goal_is_asked_about_the_authors_own_life(linter: Linter) -> None:
+    for text in ("Lose my flabby stomach", "Get out of my dead-end job", "I want time for myself."):
+        first = _first(linter, text, "objective")
+        assert "users or the team" not in first.text + (first.question or ""), text
+        assert first.question is not None and "your own life" in first.question, text
+    wanting = _first(linter, "I want time for myself.", "objective")
+    assert "wanting" not in wanting.text and "having time for yourself" in wanting.text
+
+
+def test_counted_work_as_an_objective_asks_what_it_is_for_and_keeps_the_count(linter: Linter) -> None:
+    for text in ("Process 500 customer support tickets", "Sign five accounts this quarter"):
+        first = _first(linter, text, "objective")
+        assert first.question is not None and first.question.startswith("Why "), text
+        assert first.key_result is not None and first.key_result.startswith(text.split()[0]), text
+        assert "with <the change in what customers do>" not in first.text, text
+
+
+def test_an_objective_with_a_kpi_becomes_the_change_behind_it_with_a_question(linter: Linter) -> None:
+    first = _first(linter, "Increase new sales by 50%", "objective")
+    assert first.text != "Increase new sales"
+    assert "<" in first.text and first.question is not None
+    assert first.key_result is not None and "50%" in first.key_result
+
+
+def test_an_outcome_already_is_asked_how_to_measure_it(linter: Linter) -> None:
+    fitter = _first(linter, "become fitter")
+    assert fitter.text.startswith("Increase <a measure of becoming fitter>")
+    assert fitter.question is not None and fitter.question.startswith("How would you measure")
+    drivers = _first(linter, "Drivers spend less time in low-demand areas")
+    assert "drivers spending less time in low-demand areas" in drivers.text
+    money = _first(linter, "Make more money.", "objective")
+    assert money.question is not None and not money.question.startswith("Why")
+    # a noun that happens to be a comparative form ("customer" of "custom") is no outcome
+    tickets = _first(linter, "Process 500 customer support tickets", "objective")
+    assert "measure of" not in tickets.text
+
+
+def test_one_off_experiences_are_measured_by_completion_not_weekly_use(linter: Linter) -> None:
+    for text in ("Ship new onboarding flow", "Launch new onboarding program"):
+        first = _first(linter, text)
+        assert first.outcome_class == "journey", text
+        assert "weekly" not in first.text and "complete" in first.text, text
+
+
+def test_a_part_of_the_product_is_not_asked_to_win_customers(linter: Linter) -> None:
+    login = _first(linter, "Build a Login Page", "objective")
+    assert "customers" not in login.text and "Login Page" in login.text
+    landing = _first(linter, "Create Landing Page", "objective")
+    assert "customers" in landing.text
+
+
+def test_states_and_joined_verbs_are_said_grammatically(linter: Linter) -> None:
+    released = _first(linter, "feature x has been released")
+    assert "featuring" not in released.text and "feature x has been released" in released.text
+    joined = _first(linter, "Develop and market-test a user testing questionnaire in Q3")
+    assert "developing and market-testing" in joined.text
+
+
+def test_an_outside_audience_is_not_offered_for_team_work_stated_reach_or_a_mangled_phrase(
+    linter: Linter,
+) -> None:
+    for text in (
+        "Deliver XX story points",
+        "Send a brochure to 25,000 households in high-participation areas",
+        "Release version one",
+    ):
+        first = _first(linter, text)
+        assert first.outcome_class is None and first.text.startswith("Increase <the result you expect"), text
+    process = _first(linter, "Ensure a transparent and clear process for the engineering team", "objective")
+    assert "the transparent and clear process" not in process.text
+    assert _first(linter, "Run 5 webinars").outcome_class == "content"
+
+
+def test_the_change_behind_a_kpi_keeps_the_metrics_own_modifier(linter: Linter) -> None:
+    first = _first(linter, "Increase onboarding completion rate to 85%", "objective")
+    assert first.text.startswith("Increase onboarding completion rate with <")

@@ -99,9 +99,12 @@ def test_vague_key_result_keeps_the_authors_direction_and_measure(linter: Linter
 
 def test_objective_with_a_number_keeps_its_words_without_the_number(linter: Linter) -> None:
     findings = linter.lint_statement("Achieve 98 percent CSAT this quarter", kind="objective")
-    first = next(s for f in findings for s in f.suggestions)
-    assert first.text == "Grow CSAT this quarter"
-    assert first.key_result == "Increase CSAT from <baseline> to 98 percent"
+    suggestions = [s for f in findings for s in f.suggestions]
+    # first the change behind the number, asked about; then the author's words without the number
+    assert suggestions[0].text == "Grow CSAT with <the change in what customers do> this quarter"
+    assert suggestions[0].question is not None
+    assert "Grow CSAT this quarter" in [s.text for s in suggestions]
+    assert suggestions[0].key_result == "Increase CSAT from <baseline> to 98 percent"
 
 
 def test_templatize_turns_numbers_into_placeholders() -> None:
