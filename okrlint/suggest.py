@@ -5,7 +5,7 @@ StatementAnalysis. Work ("Launch the new website", "Hire 2 senior backend engine
 of output (``okrlint.outcome_map``: content, a site, a release, hiring, training, research, a migration,
 documentation, outreach, a process, a purchase) to the outcome that class is for, named with the author's own
 object ("Increase the conversion rate of the new website from <baseline> to <target>"). When no class fits, the
-rewrite says so: "Increase <the result you expect from keeping the office clean> from <baseline> to <target>",
+rewrite says so: "Increase <the result> of keeping the office clean from <baseline> to <target>",
 with the coach's question "Why keep the office clean? ..." beside it. Unknown numbers are visible placeholders,
 never invented. Every candidate is linted again (placeholders filled with samples) and kept only when it raises
 no warning or error. A worked example from ``corpus/`` is cited only when it is about the same class of work.
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from okrlint.api import Linter
 
 PLACEHOLDERS = {"<baseline>": "40", "<target>": "60", "<number>": "12", "<who>": "our customers"}
-# A placeholder that stands for a phrase the author must choose ("<the result you expect from …>"): filled
+# A placeholder that stands for a phrase the author must choose ("<the result>", "<a measure>"): filled
 # with a sample measure when the rewrite is re-linted.
 _PHRASE_PLACEHOLDER_RE = re.compile(r"<(?:the|a|an|what|who|how) [^<>]+>")
 _PHRASE_SAMPLE = "customer satisfaction"
@@ -402,7 +402,7 @@ def _outcome_measure(a: StatementAnalysis, kind: StatementKind) -> Iterator[Cand
         )
         return
     yield Candidate(
-        f"Increase <a measure of {doing}> from <baseline> to <target>",
+        f"Increase <a measure> of {doing} from <baseline> to <target>",
         "This is already an outcome: measure it, with a target.",
         question=question,
     )
@@ -512,18 +512,27 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
         if state is not None:
             said = _tidy(_uncapital(a.text.rstrip(" .")))
             yield Candidate(
-                f"Increase <the result you expect once {said}> from <baseline> to <target>",
+                f"Increase <the result you expect>, now that {said}, from <baseline> to <target>",
                 "Name the result this work is for, and measure that; keep the work as a plan.",
                 question=f"Why does it matter that {said}? {_NOTICE}",
             )
         return
     personal = is_personal(a)
     yield Candidate(
-        f"Increase <the result you expect from {_second_person(work.ing) if personal else work.ing}> "
+        f"Increase <the result> of {_second_person(work.ing) if personal else work.ing} "
         "from <baseline> to <target>",
         "Name the result this work is for, and measure that; keep the work as a plan.",
         question=question_for(work, personal),
     )
+
+
+def _without_counts(phrase: str, a: StatementAnalysis) -> str:
+    """The work without how much of it ("processing 500 tickets" -> "processing tickets"): in an objective
+    the count belongs to the suggested key result, and an objective carries no number (O103)."""
+    for q in a.quantities:
+        if q.kind == "count" and q.marker == "":
+            phrase = re.sub(rf"(?<!\w){re.escape(q.text)}\s+(?=\w)", "", phrase, count=1)
+    return phrase
 
 
 # A statement in the perfect or the passive ("feature x has been released"): a state, with no action to ask why of.
@@ -540,14 +549,14 @@ def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> It
         return
     if is_personal(a):
         yield Candidate(
-            f"Achieve <what you would notice in your own life after {_second_person(work.ing)}>",
+            f"Achieve <what you would notice in your own life> through {_second_person(_without_counts(work.ing, a))}",
             "Say what should be different in your life when this is done; the work itself is a plan.",
             question=question_for(work, personal=True),
             key_result=key_result,
         )
         return
     yield Candidate(
-        f"Achieve <the change you expect from {work.ing}>",
+        f"Achieve <the change you expect> through {_without_counts(work.ing, a)}",
         "Say what should be different when the work is done; the work itself is a plan.",
         question=question_for(work),
         key_result=key_result,
