@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # imported lazily at run time so that `okrlint --help` stays 
     from okrlint.config_files import ConfigResolver
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# --statistics replaces the findings: as a table in the human formats, as JSON with --output-format json.
+_STATISTICS_AS_TABLE = frozenset({"text", "concise", "full"})
 SEVERITY_CHOICES = ("info", "warning", "error")
 
 
@@ -161,6 +163,7 @@ def check(
     from okrlint.formatters import render_for
     from okrlint.formatters.style import COLOR, PLAIN
     from okrlint.formatters.text import statistics as statistics_table
+    from okrlint.formatters.text import statistics_rows
     from okrlint.nlp import ModelNotFoundError
     from okrlint.output_file import OutputFileError, refuse_inputs, write_report, write_stdout
     from okrlint.session import lint_sources
@@ -193,7 +196,11 @@ def check(
         click.echo("okrlint: error: no files to lint", err=True)
         sys.exit(EXIT_ERROR)
     painted = output_file is None and use_color(color, sys.stdout)
-    if statistics:
+    if statistics and fmt == "json":
+        output = json.dumps(statistics_rows(report), indent=2) + "\n"
+    elif statistics and fmt not in _STATISTICS_AS_TABLE:
+        _fail(f"--statistics prints a table or JSON; it does not combine with --output-format {fmt}")
+    elif statistics:
         output = statistics_table(report, COLOR if painted else PLAIN)
     else:
         output = render_for(fmt, report, color=painted)

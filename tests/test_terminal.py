@@ -87,6 +87,23 @@ def test_statistics_counts_each_rule() -> None:
     assert code == 1  # the exit code is the run's, whatever is printed
 
 
+def test_statistics_as_json_with_the_json_format() -> None:
+    code, out = _check(EXAMPLE, "--statistics", "--output-format", "json")
+    rows = json.loads(out)
+    report = json.loads(_check(EXAMPLE, "--output-format", "json")[1])
+    assert {row["code"]: row["count"] for row in rows} == report["summary"]["by_code"]
+    assert all(set(row) == {"code", "name", "severity", "count"} for row in rows)
+    assert code == 1
+
+
+def test_statistics_with_a_format_it_cannot_take_is_one_error() -> None:
+    code, out = _check(EXAMPLE, "--statistics", "--output-format", "sarif")
+    assert code == 2
+    assert out.splitlines() == [
+        "okrlint: error: --statistics prints a table or JSON; it does not combine with --output-format sarif"
+    ]
+
+
 def test_no_path_lints_the_current_folder_as_configured(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -68,6 +68,18 @@ def render(report: LintReport, style: Style = PLAIN) -> str:
     return "\n".join(lines) + "\n"
 
 
+def statistics_rows(report: LintReport) -> list[dict[str, object]]:
+    """Per rule that fired: code, name, severity and count, most frequent first (``--statistics`` as JSON)."""
+    counts = Counter(f.code for f in report.active_findings())
+    first: dict[str, Finding] = {}
+    for finding in report.active_findings():
+        first.setdefault(finding.code, finding)
+    return [
+        {"code": code, "name": first[code].name, "severity": str(first[code].severity), "count": n}
+        for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
 def statistics(report: LintReport, style: Style = PLAIN) -> str:
     """One line per rule that fired: count, code, name and severity, most frequent first (like ruff)."""
     counts = Counter(f.code for f in report.active_findings())
