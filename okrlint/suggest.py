@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from okrlint import placeholders
 from okrlint.analysis import Phrase, Predicate, Quantity, StatementAnalysis
 from okrlint.corpus import CorpusStatement, load_corpus, similarity, words
 from okrlint.lexicons import default_lexicon
@@ -37,13 +38,10 @@ if TYPE_CHECKING:
     from okrlint.api import Linter
 
 PLACEHOLDERS = {"<baseline>": "40", "<target>": "60", "<number>": "12", "<who>": "our customers"}
-# A placeholder that stands for a phrase the author must choose ("<the result>", "<a measure>"): filled
-# with a sample measure when the rewrite is re-linted.
-_PHRASE_PLACEHOLDER_RE = re.compile(r"<(?:the|a|an|what|who|how) [^<>]+>")
+# A placeholder that stands for a phrase the author must choose ("<the result>", "<a measure>"), as the readers
+# recognise it: filled with a sample measure when the rewrite is re-linted.
 _PHRASE_SAMPLE = "customer satisfaction"
-_PLACEHOLDER_RE = re.compile(
-    "|".join(re.escape(p) for p in PLACEHOLDERS) + "|" + _PHRASE_PLACEHOLDER_RE.pattern
-)
+_PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS) + "|" + placeholders.PHRASE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _DETERMINERS = ("the ", "a ", "an ", "our ", "my ", "their ", "your ", "its ", "this ", "these ", "those ")
 _COMPARATIVES = frozenset(
@@ -103,7 +101,6 @@ class Context:
 
 def fill(text: str) -> str:
     """The text with sample numbers and phrases in place of placeholders, for re-linting."""
-    text = _PHRASE_PLACEHOLDER_RE.sub(_PHRASE_SAMPLE, text)
     return _PLACEHOLDER_RE.sub(lambda m: PLACEHOLDERS.get(m.group(0), _PHRASE_SAMPLE), text)
 
 
