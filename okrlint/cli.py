@@ -175,6 +175,9 @@ def check(
         if output_file is not None:
             refuse_inputs(output_file, _input_files(resolver, paths))
         fmt = output_format or resolver.for_path(None).config.output_format or "text"
+        if statistics and fmt != "json" and fmt not in _STATISTICS_AS_TABLE:
+            # A usage error, said before any file is linted.
+            _fail(f"--statistics prints a table or JSON; it does not combine with --output-format {fmt}")
         with progress_bar(sys.stderr) as progress:
             result = lint_sources(
                 paths, resolver, input_format, jobs, read_stdin=_read_stdin, progress=progress
@@ -198,8 +201,6 @@ def check(
     painted = output_file is None and use_color(color, sys.stdout)
     if statistics and fmt == "json":
         output = json.dumps(statistics_rows(report), indent=2) + "\n"
-    elif statistics and fmt not in _STATISTICS_AS_TABLE:
-        _fail(f"--statistics prints a table or JSON; it does not combine with --output-format {fmt}")
     elif statistics:
         output = statistics_table(report, COLOR if painted else PLAIN)
     else:
