@@ -1,4 +1,5 @@
-"""The compiled attribute rules and the cached lemmatizer annotate exactly as spaCy's own components do."""
+"""The compiled attribute rules, the cached lemmatizer and the matrix products on numpy's BLAS annotate exactly as
+spaCy's own components do."""
 
 from __future__ import annotations
 
