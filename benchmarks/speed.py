@@ -1,10 +1,13 @@
 """Speed of okrlint measured side by side with raw spaCy in one run.
 
-    python benchmarks/speed.py [--quick] [--jobs 1,0] [--rounds N]
+    python benchmarks/speed.py [--quick] [--jobs 1,0] [--rounds N] [--pairs N] [--only SECTIONS]
 
 1. Throughput: raw ``nlp.pipe`` with the full en_core_web_sm pipeline vs okrlint end to end (reading aside:
    ``Linter.lint_documents`` with every default rule and rewrite suggestions), in one process and with the CLI's
    default workers, on the same statements: the seed labels replicated, and a generated set of unique statements.
+   Flagged-heavy (``--only flagged``): 2,500 statements of which 2,000 are flagged key results (each finding
+   builds rewrites and re-lints them), in one process, ``--pairs`` raw/okrlint pairs back to back: the median of
+   the pairs' ratios, in wall time and in CPU time.
 2. Cold start: ``okrlint check`` on a 10-OKR file vs ``python -c "import spacy; spacy.load(model)"``.
 3. Peak memory (max RSS of a fresh process) streaming 10k and 100k generated statements.
 4. Growth: okrlint time for 1k, 10k and 100k statements (it should be linear).
@@ -208,8 +211,10 @@ def statements_of(okrs: list[tuple[str, list[str]]]) -> list[str]:
     return [s for objective, krs in okrs for s in (objective, *krs)]
 
 
-def throughput(okrs: list[tuple[str, list[str]]], label: str, jobs: list[int]) -> None:
-    """Raw spaCy once, then okrlint once per ``jobs`` value, on the same statements in this process."""
+def throughput(okrs: list[tuple[str, list[str]]], label: str, jobs: list[int], pairs: int = 1) -> None:
+    """Raw spaCy, then okrlint once per ``jobs`` value, on the same statements in this process; with ``pairs``
+    above 1, that many raw/okrlint pairs back to back, and the median of the pairs' ratios (wall and CPU time),
+    so that both sides of a ratio saw the same load on a shared machine."""
     import spacy
 
     from okrlint.api import BATCH_STATEMENTS, Linter, okr_document
@@ -219,26 +224,52 @@ def throughput(okrs: list[tuple[str, list[str]]], label: str, jobs: list[int]) -
     texts = statements_of(okrs)
     full = spacy.load(_resolve_model(None))
     list(full.pipe(texts[:200]))  # warm up
-    start = time.perf_counter()
-    for _ in full.pipe(texts):
-        pass
-    raw = time.perf_counter() - start
-    del full
-
     sources = [okr_document(o, krs) for o, krs in okrs]
     for n in dict.fromkeys(jobs if len(set(texts)) > BATCH_STATEMENTS else [1]):
-        linter = Linter()  # a fresh analysis cache for each run
-        linter.lint_statement("Launch the new website")  # load and warm up
-        start = time.perf_counter()
-        report = linter.lint_documents(sources, jobs=n)
-        ours = time.perf_counter() - start
+        walls: list[tuple[float, float]] = []
+        cpus: list[tuple[float, float]] = []
+        for _ in range(pairs):
+            (raw_wall, raw_cpu), _ = _timed(_drain, full.pipe(texts))
+            linter = Linter()  # a fresh analysis cache for each run
+            linter.lint_statement("Launch the new website")  # load and warm up
+            (ours_wall, ours_cpu), report = _timed(linter.lint_documents, sources, jobs=n)
+            walls.append((raw_wall, ours_wall))
+            cpus.append((raw_cpu, ours_cpu))
         workers = worker_count(n) if len(set(texts)) > BATCH_STATEMENTS else 1  # as Linter.findings decides
         name = f"{label}, {'one process' if workers == 1 else f'{workers} workers'}"
-        print(
+        raw, ours = statistics.median(r for r, _ in walls), statistics.median(o for _, o in walls)
+        ratio = statistics.median(r / o for r, o in walls)
+        line = (
             f"{name:44} {len(texts):>6} statements  raw spaCy {len(texts) / raw:5.0f}/s  "
-            f"okrlint {len(texts) / ours:5.0f}/s  ratio {raw / ours:5.2f}x  ({len(report.findings)} findings, "
+            f"okrlint {len(texts) / ours:5.0f}/s  ratio {ratio:5.2f}x"
+        )
+        if pairs > 1:
+            line += f" (median of {pairs} pairs"
+            if workers == 1:  # a worker's CPU time is not this process's
+                line += f"; CPU time {statistics.median(r / o for r, o in cpus):.2f}x"
+            line += ")"
+        print(
+            f"{line}  ({len(report.findings)} findings, "
             f"{sum(len(f.suggestions) for f in report.findings)} suggestions)"
         )
+        if pairs > 1:
+            for (rw, ow), (rc, oc) in zip(walls, cpus, strict=True):
+                print(
+                    f"    pair: raw spaCy {rw:6.2f}s wall {rc:6.2f}s CPU, okrlint {ow:6.2f}s wall {oc:6.2f}s CPU"
+                )
+
+
+def _drain(docs: Iterator[object]) -> None:
+    for _ in docs:
+        pass
+
+
+def _timed(work, *args, **kwargs):
+    """Wall and CPU time of ``work(*args, **kwargs)`` (CPU: this process's, every thread; not its workers'),
+    and its result. A generator argument is only run inside ``work``, so its time is counted there."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = work(*args, **kwargs)
+    return (time.perf_counter() - wall, time.process_time() - cpu), result
 
 
 def _run(command: list[str]) -> float:
@@ -443,6 +474,12 @@ def main(argv: list[str] | None = None) -> int:
         help="throughput measured this many times (the machine's noise shows)",
     )
     parser.add_argument(
+        "--pairs",
+        type=int,
+        default=5,
+        help="flagged section: raw spaCy / okrlint pairs run back to back, median ratio reported (default 5)",
+    )
+    parser.add_argument(
         "--sizes",
         type=lambda v: [int(x) for x in v.split(",")],
         default=None,
@@ -467,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         if "flagged" in only:
             # 2,500 statements, 2,000 of them flagged key results: rewrites are built and re-linted for each.
-            throughput(list(flagged_okrs(2_500)), "flagged key results", [1])
+            throughput(list(flagged_okrs(2_500)), "flagged key results", [1], args.pairs)
     if "cold-start" in only:
         cold_start(3 if args.quick else 5)
     if "streaming" in only:
