@@ -70,6 +70,7 @@ def load_corpus() -> tuple[CorpusExample, ...]:
     return tuple(CorpusExample.model_validate(item) for item in raw)
 
 
+@lru_cache(maxsize=4096)  # the guides' statements are compared with every rewrite offered
 def words(text: str) -> frozenset[str]:
     """Content words with a light plural fold: enough to rank examples by likeness."""
     out = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -188,6 +188,7 @@ def is_consuming(predicate: Predicate) -> bool:
     return output_classes().verbs.get(predicate.verb.lower()) == _CONSUMING
 
 
+@lru_cache(maxsize=4096)  # asked for every rewrite that names the author's work
 def gerund(verb: str) -> str:
     """The -ing form of a verb lemma ("migrate" -> "migrating", "refer" -> "referring", "reach out" ->
     "reaching out"): lemminflect's spelling rules, with the exceptions its dictionary knows."""

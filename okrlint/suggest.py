@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from okrlint import placeholders
@@ -1074,6 +1075,7 @@ GENERATORS: Mapping[str, Callable[[Context], Iterator[Candidate]]] = {
 }
 
 
+@lru_cache(maxsize=1024)  # asked of the guides' few hundred statements, for every rewrite offered
 def _example_classes(text: str) -> frozenset[str]:
     """The output classes a worked example speaks of, by its words (no parsing): its nouns, and its first word
     as a verb (examples are written as imperatives)."""
