@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from okrlint import placeholders
 from okrlint.analysis import Phrase, Predicate, Quantity, StatementAnalysis
+from okrlint.analysis.classes import VerbClass
 from okrlint.corpus import CorpusStatement, load_corpus, similarity, words
 from okrlint.lexicons import default_lexicon
 from okrlint.models import Applicability, Category, Finding, Span, StatementKind, Suggestion
@@ -71,6 +72,7 @@ _RATE_WORDS = ("rate", "score", "time", "share", "average", "%", "size", "monthl
 _MAX_SUGGESTIONS = 2
 _VERDICT_CACHE_SIZE = 8_192
 _NOTICE = "What will users or the team notice when it's done?"
+_NOTICE_OBJECTIVE = "Which number shows the objective moving, and where is it today?"
 _UNKNOWN_TOPIC = "<what you need to learn>"
 _NEW_CLAUSE = re.compile(
     r"\s*(?:,\s*)?\b(?:and|but)\s+(?:they|we|i|he|she|it|you)\b.*$", re.IGNORECASE | re.DOTALL
@@ -97,6 +99,8 @@ class Context:
     kind: StatementKind
     objective: str | None
     whole: Span  # a rewrite replaces the whole statement, not just the flagged words
+    # The objective's own analysis, when a key result has one: what the key result's work is for
+    objective_analysis: StatementAnalysis | None = None
 
 
 def fill(text: str) -> str:
@@ -483,6 +487,8 @@ def lead_predicates(a: StatementAnalysis) -> list[Predicate]:
 def _classified(a: StatementAnalysis) -> Iterator[tuple[Predicate, str]]:
     """The author's actions whose class of output is known (by verb or object), main first."""
     for p in lead_predicates(a):
+        if VerbClass.CESSATION in p.classes:
+            return  # "Stop having so many meetings": what is given up is not work to measure the outcome of
         if p.object is not None and _WH.search(a.text[p.end : p.object.start]):
             # "Discuss how to market our product": the product is not what this work makes
             p = p.model_copy(update={"object": None})
@@ -529,6 +535,9 @@ def _without_counts(phrase: str, a: StatementAnalysis) -> str:
     for q in a.quantities:
         if q.kind == "count" and q.marker == "":
             phrase = re.sub(rf"(?<!\w){re.escape(q.text)}\s+(?=\w)", "", phrase, count=1)
+        elif q.marker == "than":  # a condition ("bugs older than 30 days"): the threshold is the key result's
+            unit = rf"(?:\s+{re.escape(q.unit)})?" if q.unit else ""
+            phrase = re.sub(rf"\s+\w+\s+than\s+{re.escape(q.text)}{unit}(?!\w)", "", phrase, count=1)
     return phrase
 
 
@@ -618,7 +627,76 @@ def outcome_key_result(ctx: Context, description: str) -> Iterator[Candidate]:
         produced = True
         yield candidate
     if not produced:
+        yield from _serving_objective(ctx)
         yield from _unsure_key_result(ctx.analysis)
+
+
+# The objective's verb says it keeps things running or holding steady: no outcome to measure the work against.
+_NOT_AN_OUTCOME = frozenset({VerbClass.MAINTENANCE, VerbClass.HOLDING})
+_PURPOSE_TAIL = re.compile(r"\s+(?:in order\s+|so as\s+)?to\s+[a-z]+\b.*$", re.IGNORECASE)
+_DOWN_VERBS = frozenset({"reduce", "decrease", "lower", "cut", "shorten", "minimize", "minimise", "halve"})
+
+
+def _without_time(text: str, a: StatementAnalysis) -> str:
+    """``text`` without the statement's time expressions ("… roadmap in Q3" -> "… roadmap")."""
+    for t in a.time_expressions:
+        said = a.text[t.start : t.end]
+        text = re.sub(rf"\s*(?:\b(?:in|by|during|for|before|until|this)\s+)?{re.escape(said)}", "", text)
+    return _tidy(text.rstrip(" .,;"))
+
+
+def _serving_objective(ctx: Context) -> Iterator[Candidate]:
+    """A key result whose work has no class of its own, measured by what its objective is for (003: key results
+    say how you know the objective is met): an objective that is itself work of a known class gives that class's
+    outcome ("Launch the new customer portal" -> the share of customers who use it); an objective that changes
+    something names what to measure ("Improve the company cash flow" -> "Increase <a measure of the company cash
+    flow>"); any other objective is the outcome itself ("Get our candidate elected"). The coach's question ties
+    the author's work to it."""
+    objective = ctx.objective_analysis
+    main = ctx.analysis.main
+    work = work_phrase(main, ctx.analysis) if main is not None else None
+    if objective is None or work is None or states_an_outcome(ctx.analysis):
+        return
+    doing = _second_person(work.ing) if is_personal(ctx.analysis) else work.ing
+    description = "Measure what the objective is for; the work is how you get there."
+    goal = objective.main
+    if goal is None or goal.classes & _NOT_AN_OUTCOME or goal.negated:
+        return
+    changes = VerbClass.CHANGE in goal.classes
+    if not changes:
+        produced = False
+        for candidate in _class_key_results(objective, description):
+            produced = True
+            yield replace(candidate, question=f"How does {doing} help? {_NOTICE_OBJECTIVE}")
+        if produced:
+            return
+    if changes and goal.object is not None and not goal.object_is_prepositional:
+        measured = _without_time(objective.text[goal.object.start :], objective)
+        if (
+            goal.purpose
+        ):  # "… accuracy to support growth": the purpose is the objective's why, not its measure
+            measured = _PURPOSE_TAIL.sub("", measured)
+        if is_people(goal.object):
+            measured = (
+                f"{gerund(goal.verb)} {measured}"  # "scaling the engineering team", not the team itself
+            )
+        verb = "Reduce" if goal.verb in _DOWN_VERBS else "Increase"
+        yield Candidate(
+            f"{verb} <a measure> of {_uncapital(measured)} from <baseline> to <target>",
+            description,
+            question=f"Which measure of {_uncapital(measured)} should {doing} move, and where is it today?",
+        )
+        return
+    goal_work = work_phrase(goal, objective)
+    if goal_work is None:
+        return
+    wanted = _without_time(goal_work.ing, objective)
+    wanted = _second_person(wanted) if is_personal(objective) else wanted
+    yield Candidate(
+        f"Increase <a measure> of {wanted} from <baseline> to <target>",
+        description,
+        question=f"How will you know {doing} helps with {wanted}? Which number would show it, and where is it today?",
+    )
 
 
 # ---------------------------------------------------------------------------------------------- generators
@@ -966,6 +1044,63 @@ def objective_without_number(ctx: Context) -> Iterator[Candidate]:
         yield from _kpi_objectives(ctx.analysis)
 
 
+def _hedge_in_finding(ctx: Context) -> tuple[str, str] | None:
+    """The hedge O108 flagged ("some sort of"), with the words that go with it ("Create some sort of new
+    product": ("some sort of", "a")), or None when the finding is about something else."""
+    if ctx.finding.code != "O108":
+        return None
+    a = ctx.analysis
+    start, end = ctx.finding.span.start - ctx.whole.start, ctx.finding.span.end - ctx.whole.start
+    if a.text[start:end].lower() not in default_lexicon().words.get("hedge", frozenset()):
+        return None
+    before = re.search(r"\b(?:some|any|a|an)\s*$", a.text[:start], flags=re.IGNORECASE)
+    hedged = a.text[before.start() if before else start : end]
+    following = a.text[end:].split(None, 1)[0].lower() if a.text[end:].strip() else ""
+    obj = next((p.object for p in a.predicates if p.object is not None and p.object.end > end), None)
+    plural = obj is not None and _is_plural(a.text[end : obj.end].split()[-1])
+    article = "" if not following or plural else ("an" if following[:1] in "aeiou" else "a")
+    return hedged, article
+
+
+def _base_form(verb: str) -> str:
+    """A verb's base form from its inflection ("buying" -> "buy"), by lemminflect."""
+    from lemminflect import getLemma
+
+    lemmas = getLemma(verb.lower(), upos="VERB")
+    return lemmas[0] if lemmas else verb.lower()
+
+
+def _is_plural(word: str) -> bool:
+    """A plural noun ("programs"), by lemminflect's lemma."""
+    from lemminflect import getLemma
+
+    lemmas = getLemma(word.lower().strip(".,;"), upos="NOUN")
+    return bool(lemmas) and lemmas[0] != word.lower().strip(".,;")
+
+
+def _decided(text: str, hedge: tuple[str, str]) -> str:
+    """The text with the hedge replaced by a plain article ("some sort of new product" -> "a new product")."""
+    hedged, article = hedge
+    return _tidy(re.sub(re.escape(hedged), article, text, count=1, flags=re.IGNORECASE))
+
+
+def objective_decided(ctx: Context) -> Iterator[Candidate]:
+    """O108 on a hedge ("Create some sort of new product"): the objective as the author would say it once decided
+    ("Create a new product"), with the question that decides it; other vague terms get the usual rewrites."""
+    hedge = _hedge_in_finding(ctx)
+    if hedge is not None:
+        decided = _capital(_decided(ctx.analysis.text.rstrip(" ."), hedge))
+        main = ctx.analysis.main
+        thing = _decided(main.object.text, hedge) if main is not None and main.object is not None else None
+        question = (
+            f"Which {_strip_determiner(thing)} exactly, for whom, and what should it change for them?"
+            if thing
+            else "What exactly is the objective about, for whom, and what should it change for them?"
+        )
+        yield Candidate(decided, "Decide what the objective is about and say it plainly.", question=question)
+    yield from objective_rewrite(ctx)
+
+
 def objective_first_step(ctx: Context) -> Iterator[Candidate]:
     """O107: the step this quarter can finish: understand the need before building (003:108)."""
     a = ctx.analysis
@@ -982,6 +1117,14 @@ def objective_first_step(ctx: Context) -> Iterator[Candidate]:
 _CLAUSE_CUT = re.compile(r"\s*(?:,\s*)?\b(?:because|although|though|since|while|so that|which|as)\b.*$", re.I)
 _SUBJECT = re.compile(r"^(?:we|our team|the team|i)\s+(?:need to\s+|want to\s+)?", re.I)
 _TOO_ADJECTIVE = re.compile(r"^(?P<thing>.+?)\s+(?:is|are)\s+too\s+(?P<quality>\w+)$", re.I)
+# "Stop buying too much stuff": an excess to give up -> "Buy less stuff"
+_STOP_EXCESS = re.compile(
+    r"^(?:stop|quit|avoid)\s+(?P<verb>[a-z]+ing)\s+(?:too|so)\s+(?P<amount>much|many)\s+(?P<thing>.+)$", re.I
+)
+# "(We) don't have enough time to execute our ideas": a shortage -> "Have more time to execute our ideas"
+_SHORTAGE = re.compile(
+    r"^(?:don't|do not|can't|cannot|can not)\s+(?P<verb>[a-z]+)\s+enough\s+(?P<thing>.+)$", re.I
+)
 
 
 def problem_turned_round(a: StatementAnalysis) -> str | None:
@@ -993,6 +1136,13 @@ def problem_turned_round(a: StatementAnalysis) -> str | None:
     if too:
         return _capital(f"make {_uncapital(too.group('thing'))} less {too.group('quality')}")
     text = _SUBJECT.sub("", text)
+    excess = _STOP_EXCESS.match(text)
+    if excess:
+        less = "fewer" if excess.group("amount").lower() == "many" else "less"
+        return _capital(f"{_base_form(excess.group('verb'))} {less} {excess.group('thing')}")
+    shortage = _SHORTAGE.match(text)
+    if shortage:
+        return _capital(f"{shortage.group('verb').lower()} more {shortage.group('thing')}")
     if re.match(r"(?:stop|avoid|quit|no longer|don't|do not)\b", text, re.IGNORECASE):
         return None  # "Stop buying too much stuff" already turns the problem round
     inversions = outcome_map().problem_inversions
@@ -1022,8 +1172,8 @@ def _problem_objective(a: StatementAnalysis, generic: bool = True) -> Iterator[C
             else "What will users or the team notice when this is solved? Measure that in the key results."
         )
         yield Candidate(turned, description, question=question)
-    if not generic:
-        return
+    if not generic or (a.main is not None and work_phrase(a.main, a) is not None):
+        return  # the author's own work is there to ask about: the unsure objective keeps their words
     if is_personal(a):
         yield Candidate(
             "Achieve <what you would notice in your own life when this is solved>",
@@ -1071,6 +1221,7 @@ GENERATORS: Mapping[str, Callable[[Context], Iterator[Candidate]]] = {
     "objective_from_task": objective_from_task,
     "objective_without_number": objective_without_number,
     "objective_first_step": objective_first_step,
+    "objective_decided": objective_decided,
 }
 
 
@@ -1120,6 +1271,8 @@ class Suggester:
         self._verdicts: dict[tuple[str, StatementKind, str | None], bool] = {}
 
     def candidates(self, ctx: Context) -> list[Candidate]:
+        if ctx.objective and ctx.kind is StatementKind.KEY_RESULT and ctx.objective_analysis is None:
+            ctx = replace(ctx, objective_analysis=self.linter.analyze([ctx.objective])[ctx.objective])
         name = self.templates.get(ctx.finding.code)
         generated = list(GENERATORS[name](ctx)) if name in GENERATORS else []
         if name not in _NO_FALLBACK:
@@ -1133,7 +1286,14 @@ class Suggester:
         seen: set[str] = set()
         unique = []
         original_numbers = numbers_in(ctx.analysis.text)
+        hedge = _hedge_in_finding(ctx)
         for c in generated:
+            if hedge is not None:
+                c = replace(
+                    c,
+                    text=_capital(_decided(c.text, hedge)),
+                    question=_decided(c.question, hedge) if c.question else None,
+                )
             text = _tidy(c.text)
             if not text or text.lower() == ctx.analysis.text.lower().rstrip(". ") or text in seen:
                 continue
@@ -1156,10 +1316,10 @@ class Suggester:
     def suggest_all(self, contexts: list[Context]) -> list[tuple[Suggestion, ...]]:
         """Suggestions for many findings. Candidates are re-linted lazily, in order and in rounds (one
         ``nlp.pipe`` pass per round for every finding still short of rewrites), so most findings cost one parse."""
+        self.linter.analyze(ctx.objective for ctx in contexts if ctx.objective)
         queues = [self.candidates(ctx) for ctx in contexts]
         chosen: list[list[Suggestion]] = [[] for _ in contexts]
         positions = [0] * len(contexts)
-        self.linter.analyze(ctx.objective for ctx in contexts if ctx.objective)
         while True:
             pending = [
                 i

@@ -319,3 +319,117 @@ def test_the_unsure_form_keeps_the_authors_words_outside_the_placeholder(linter:
     first = _first(linter, "Migrate all services to Kubernetes")
     outside = re.sub(r"<[^>]*>", "", first.text)
     assert "Kubernetes" in outside
+
+
+def _first_under(linter: Linter, text: str, objective: str) -> Suggestion:
+    findings = linter.lint_statement(text, kind="key_result", objective=objective)
+    suggestions = [s for f in findings for s in f.suggestions]
+    assert suggestions, (text, objective, [f.code for f in findings])
+    return suggestions[0]
+
+
+@pytest.mark.parametrize(
+    ("key_result", "objective", "named"),
+    [
+        # an objective that changes a thing: measure that thing, whatever the work under it
+        ("Implement NET30 for all new clients", "Improve the company cash flow", "the company cash flow"),
+        (
+            "Advertise for school admissions in 20 publications",
+            "Increase school admissions.",
+            "school admissions",
+        ),
+        # the objective's purpose clause and timebox are its why and when, not what to measure
+        (
+            "Develop and market-test a user testing questionnaire in Q3",
+            "Improve the way we validate our product roadmap in Q3",
+            "the way we validate our product roadmap from",
+        ),
+        # a group of people is not a measure: the change made to it is
+        (
+            "Ensure a transparent and clear process for the engineering team",
+            "Scale the engineering team",
+            "scaling the engineering team",
+        ),
+        # any other objective is the outcome itself
+        ("listen to an Italian podcast every day", "learn Italian", "learning Italian"),
+    ],
+)
+def test_work_of_no_class_is_measured_by_what_its_objective_is_for(
+    linter: Linter, key_result: str, objective: str, named: str
+) -> None:
+    first = _first_under(linter, key_result, objective)
+    outside = re.sub(r"<[^>]*>", "", first.text)
+    assert named in outside, first.text
+    assert first.question is not None
+    work = re.sub(r"^\w+", "", key_result).split()[0]  # the work's object is in the question that ties it in
+    assert work.lower() in first.question.lower(), first.question
+    assert_well_formed(first.text)
+    assert _clean(linter, first.text, "key_result", objective)
+
+
+def test_an_objective_that_is_work_of_a_known_class_gives_its_outcome_to_its_milestones(
+    linter: Linter,
+) -> None:
+    first = _first_under(linter, "Release version one", "Launch the new customer portal")
+    assert "the new customer portal" in first.text and first.outcome_class is not None
+
+
+def test_an_objective_that_keeps_things_running_is_no_outcome_to_measure_work_by(linter: Linter) -> None:
+    first = _first_under(linter, "Implement NET30 for all new clients", "Maintain office operations")
+    assert "office operations" not in first.text
+    assert first.text.startswith("Increase <the result> of implementing NET30")
+
+
+def test_a_hedged_objective_is_said_as_decided_and_asked_which(linter: Linter) -> None:
+    findings = linter.lint_statement("Create some sort of new product.", kind="objective")
+    hedge = next(f for f in findings if f.code == "O108")
+    first = hedge.suggestions[0]
+    assert first.text == "Create a new product"
+    assert first.question is not None and first.question.startswith("Which new product")
+
+
+@pytest.mark.parametrize(
+    "objective", ["Create some kind of app for our partners", "Build sort of a new portal"]
+)
+def test_no_rewrite_of_a_hedged_objective_keeps_the_hedge(linter: Linter, objective: str) -> None:
+    findings = linter.lint_statement(objective, kind="objective")
+    texts = [s.text for f in findings if f.code == "O108" for s in f.suggestions]
+    assert texts, [f.code for f in findings]
+    assert not any("sort of" in t or "kind of" in t for t in texts), texts
+
+
+def test_a_hedge_before_a_plural_takes_no_article(linter: Linter) -> None:
+    findings = linter.lint_statement("Launch some kind of loyalty programs", kind="objective")
+    texts = [s.text for f in findings if f.code == "O108" for s in f.suggestions]
+    assert (
+        texts
+        and all(" a loyalty programs" not in t for t in texts)
+        and any("loyalty programs" in t for t in texts)
+    )
+
+
+@pytest.mark.parametrize(
+    ("problem", "wanted"),
+    [
+        ("Stop having so many meetings", "Have fewer meetings"),
+        ("Quit buying too much stuff", "Buy less stuff"),
+        ("We don't have enough time to execute our ideas", "Have more time to execute our ideas"),
+    ],
+)
+def test_an_excess_or_a_shortage_is_turned_round(linter: Linter, problem: str, wanted: str) -> None:
+    from okrlint.suggest import problem_turned_round
+
+    assert problem_turned_round(linter.analyze([problem])[problem]) == wanted
+
+
+def test_what_is_given_up_is_not_work_whose_outcome_is_offered(linter: Linter) -> None:
+    # "Stop having so many meetings" makes no meetings: no class outcome about them ("relationships with …")
+    findings = linter.lint_statement("Stop having so many meetings", kind="objective")
+    for suggestion in (s for f in findings for s in f.suggestions):
+        assert suggestion.outcome_class is None, suggestion.text
+
+
+def test_a_condition_in_an_objective_goes_with_its_number(linter: Linter) -> None:
+    first = _first(linter, "Resolve all open user-reported bugs older than 30 days", "objective")
+    assert "30" not in first.text and "older than" not in first.text
+    assert "resolving all open user-reported bugs" in first.text
