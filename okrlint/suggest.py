@@ -365,12 +365,52 @@ def _is_comparative(word: str) -> bool:
     return False
 
 
+def _is_adjective(word: str) -> bool:
+    """An adjective ("happy", "boring"), by lemminflect's lemma table."""
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(word.lower())
+
+
+# "Drivers spend less time in low-demand areas": how much of a thing, said with a comparative
+_LESS_OR_MORE = re.compile(
+    r"^(?P<verb>[a-z]+)\s+(?P<amount>less|fewer|more)\s+(?P<thing>[a-z]+)\b(?P<rest>.*)$", re.I
+)
+
+
+def _amount_measured(work: Work, a: StatementAnalysis) -> str | None:
+    """The amount a comparative speaks of, as a measure with its direction: "drivers spend less time in
+    low-demand areas" -> "Reduce the time drivers spend in low-demand areas"."""
+    found = _LESS_OR_MORE.match(work.base)
+    main = a.main
+    if found is None or main is None:
+        return None
+    verb = "Reduce" if found.group("amount").lower() in {"less", "fewer"} else "Increase"
+    rest = found.group("rest")
+    if a.subject is not None and a.subject.end <= main.start and not _FIRST_PERSON.fullmatch(a.subject.text):
+        return _tidy(
+            f"{verb} the {found.group('thing')} {_uncapital(a.subject.text)} {found.group('verb')}{rest}"
+        )
+    from lemminflect import getInflection
+
+    done = getInflection(main.verb, tag="VBN")
+    return _tidy(f"{verb} the {found.group('thing')} {done[0]}{rest}") if done else None
+
+
 def states_an_outcome(a: StatementAnalysis) -> bool:
     """The author's action is a change of state with a comparative ("become fitter", "spend less time"), and
     not a piece of work of a known class."""
     main = a.main
     if main is None or output_class(main) is not None:
         return False
+    if (
+        main.causative
+        and VerbClass.HOLDING not in main.classes  # "Keep the office clean" is upkeep, not a change
+        and main.object is not None
+        and main.complement
+        and _is_adjective(main.complement)
+    ):
+        return True  # "Make customers happy", "Make releases boring": a state to bring about
     following = a.text[main.end :].split()[:1]
     if not following:
         return False
@@ -397,11 +437,18 @@ def _outcome_measure(a: StatementAnalysis, kind: StatementKind) -> Iterator[Cand
     if kind is StatementKind.OBJECTIVE:
         said = a.text.rstrip(" .") if a.subject is not None and a.subject.end <= main.start else work.base
         yield Candidate(
-            f"{_capital(_tidy(said))}, as shown by <a measure of {doing}>",
+            f"{_capital(_tidy(said))}, as shown by <a measure of {_without_time(doing, a)}>",
             "This is already an outcome: say how you will know it happened.",
             question=question,
         )
         return
+    amount = _amount_measured(work, a)
+    if amount is not None:
+        yield Candidate(
+            f"{amount} from <baseline> to <target>",
+            "This is already an outcome: measure it, with a target.",
+            question=question,
+        )
     yield Candidate(
         f"Increase <a measure> of {doing} from <baseline> to <target>",
         "This is already an outcome: measure it, with a target.",
@@ -639,10 +686,24 @@ _DOWN_VERBS = frozenset({"reduce", "decrease", "lower", "cut", "shorten", "minim
 
 def _without_time(text: str, a: StatementAnalysis) -> str:
     """``text`` without the statement's time expressions ("… roadmap in Q3" -> "… roadmap")."""
+    text = _PERIOD_AHEAD.sub("", text)
     for t in a.time_expressions:
         said = a.text[t.start : t.end]
-        text = re.sub(rf"\s*(?:\b(?:in|by|during|for|before|until|this)\s+)?{re.escape(said)}", "", text)
+        text = re.sub(
+            rf"\s*(?:\b(?:in|by|during|for|before|until|this|within|over)\s+)?(?:the\s+(?:next|coming)\s+)?"
+            rf"{re.escape(said)}",
+            "",
+            text,
+        )
     return _tidy(text.rstrip(" .,;"))
+
+
+# "in the next 12 months", "within the coming year": a period counted from now
+_PERIOD_AHEAD = re.compile(
+    r"\s*\b(?:in|within|over|during|for)\s+the\s+(?:next|coming)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
+    r"years?)\b",
+    re.IGNORECASE,
+)
 
 
 def _serving_objective(ctx: Context) -> Iterator[Candidate]:
@@ -917,15 +978,38 @@ def _without_numbers(a: StatementAnalysis) -> str:
     return re.sub(r"\s+(?:up|down|more|less|and|in|this|per|or more|or less)$", "", text)
 
 
-def _customers_change(verb: str, subject: str, timebox: str, key_result: str | None) -> Candidate:
+def _customers_change(
+    verb: str, subject: str, timebox: str, key_result: str | None, by_team: bool = False
+) -> Candidate:
     """A KPI can still read as a KPI without its number ("Grow revenue"): the objective is then the KPI moved by
-    a change in what customers do, which the author names; the coach's question asks for it."""
+    a change in what customers do, which the author names; the coach's question asks for it. A number the team's
+    own work makes (bugs, cycle time, service hours) is moved by a change in how the team works instead."""
+    if by_team:
+        return Candidate(
+            _tidy(f"{_capital(verb)} {subject} with <the change in how the team works> {timebox}"),
+            "Name the change in how the team works that would move this number; the number is a key result.",
+            question=f"What would the team do differently that would {verb.lower()} {subject}? That change is the objective.",
+            key_result=key_result,
+        )
     return Candidate(
         _tidy(f"{_capital(verb)} {subject} with <the change in what customers do> {timebox}"),
         "Name the change in what customers do that would move this number; the number is a key result.",
         question=f"What would customers do differently that would {verb.lower()} {subject}? That change is the objective.",
         key_result=key_result,
     )
+
+
+# Numbers the team's own work makes: its defects, its time and cost, the hours it serves
+_TEAM_MADE_HEADS = frozenset({"bug", "error", "defect", "incident", "backlog", "delay", "cost", "time"})
+
+
+def _made_by_the_team(a: StatementAnalysis) -> bool:
+    main = a.main
+    if main is None or main.object is None:
+        return False
+    obj = main.object
+    heads = {obj.head.lower(), (obj.counted or "").lower()}
+    return bool(heads & _TEAM_MADE_HEADS) or "work_item" in obj.classes | obj.counted_classes
 
 
 def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
@@ -963,7 +1047,7 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
             subject = _strip_determiner(" ".join([*lead_in, subject]))
         timebox_match = _TIMEBOX.search(a.text)
         timebox = timebox_match.group(0) if timebox_match else ""
-        yield _customers_change(main.verb, subject, timebox, key_result)
+        yield _customers_change(main.verb, subject, timebox, key_result, _made_by_the_team(a))
         yield Candidate(
             _capital(rest),
             description,
@@ -993,7 +1077,11 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
     )
     own_verb = main is not None and main.verb not in _VAGUE_KPI_VERBS and main.verb.isalpha()
     yield _customers_change(
-        main.verb if own_verb and main else ("reduce" if down else "grow"), subject, timebox, key_result
+        main.verb if own_verb and main else ("reduce" if down else "grow"),
+        subject,
+        timebox,
+        key_result,
+        _made_by_the_team(a),
     )
     grown = _tidy(f"{'Reduce' if down else 'Grow'} {subject} {timebox}")
     yield Candidate(

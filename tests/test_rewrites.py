@@ -259,7 +259,7 @@ def test_an_outcome_already_is_asked_how_to_measure_it(linter: Linter) -> None:
     assert fitter.text.startswith("Increase <a measure> of becoming fitter")
     assert fitter.question is not None and fitter.question.startswith("How would you measure")
     drivers = _first(linter, "Drivers spend less time in low-demand areas")
-    assert "drivers spending less time in low-demand areas" in drivers.text
+    assert drivers.text.startswith("Reduce the time drivers spend in low-demand areas")
     money = _first(linter, "Make more money.", "objective")
     assert money.question is not None and not money.question.startswith("Why")
     # a noun that happens to be a comparative form ("customer" of "custom") is no outcome
@@ -433,3 +433,43 @@ def test_a_condition_in_an_objective_goes_with_its_number(linter: Linter) -> Non
     first = _first(linter, "Resolve all open user-reported bugs older than 30 days", "objective")
     assert "30" not in first.text and "older than" not in first.text
     assert "resolving all open user-reported bugs" in first.text
+
+
+@pytest.mark.parametrize(
+    ("objective", "who"),
+    [
+        ("Reduce the number of bugs in the software by 75% by June", "how the team works"),
+        ("Grow revenue to 1 million this quarter", "what customers do"),
+    ],
+)
+def test_a_number_the_team_makes_is_moved_by_how_the_team_works(
+    linter: Linter, objective: str, who: str
+) -> None:
+    first = _first(linter, objective, "objective")
+    assert f"<the change in {who}>" in first.text, first.text
+
+
+@pytest.mark.parametrize(
+    ("key_result", "measure"),
+    [
+        (
+            "Drivers spend less time in low-demand areas",
+            "Reduce the time drivers spend in low-demand areas from",
+        ),
+        ("Spend less time in meetings", "Reduce the time spent in meetings from"),
+    ],
+)
+def test_an_amount_said_with_a_comparative_is_measured_with_its_direction(
+    linter: Linter, key_result: str, measure: str
+) -> None:
+    assert _first(linter, key_result).text.startswith(measure)
+
+
+def test_a_state_to_bring_about_is_asked_how_to_measure_it(linter: Linter) -> None:
+    first = _first(linter, "Make customers happy", "objective")
+    assert first.text.startswith("Make customers happy, as shown by <a measure of making customers happy>")
+
+
+def test_the_period_is_not_repeated_inside_the_placeholder(linter: Linter) -> None:
+    first = _first(linter, "To make more money in the next 12 months.", "objective")
+    assert "<a measure of making more money>" in first.text, first.text
