@@ -30,6 +30,7 @@ from okrlint.outcome_map import (
     is_consuming,
     is_people,
     modifier_class,
+    noun_class,
     outcome_map,
     output_class,
     output_classes,
@@ -71,7 +72,7 @@ _SENIORITY = frozenset(
 _RATE_WORDS = ("rate", "score", "time", "share", "average", "%", "size", "monthly", "weekly", "daily", "per ")
 _MAX_SUGGESTIONS = 2
 _VERDICT_CACHE_SIZE = 8_192
-_NOTICE = "What will users or the team notice when it's done?"
+_NOTICE = "Who will notice when it's done, and what will they notice?"
 _NOTICE_OBJECTIVE = "Which number shows the objective moving, and where is it today?"
 _UNKNOWN_TOPIC = "<what you need to learn>"
 _NEW_CLAUSE = re.compile(
@@ -208,10 +209,12 @@ def _artifact_phrase(obj: Phrase, a: StatementAnalysis, destination: str | None 
     if had_quantifier or obj.counted:
         text = " ".join(_bare_words(obj, a, _QUANTIFIERS - {"new"}))
     text = re.sub(r"^(?:a|an)\s+", "the ", text, flags=re.IGNORECASE)  # once measured, it is a specific thing
+    if text.lower().startswith(_DETERMINERS):
+        text = text[0].lower() + text[1:]  # "The new website" began the statement; here it is mid-sentence
     possessive = bool(re.match(r"^\S+['’]s\b", text))  # "Facebook's profile page" has its owner
     if not text.lower().startswith(_DETERMINERS) and not possessive:
         text = ("the " if had_quantifier or destination else "our ") + text
-    if destination:
+    if destination and destination.lower() not in text.lower():  # "the migration to AWS" already says where
         text = f"{text} on {destination}"
     return text
 
@@ -403,6 +406,8 @@ def states_an_outcome(a: StatementAnalysis) -> bool:
     main = a.main
     if main is None or output_class(main) is not None:
         return False
+    if main.verb in _WANTING and main.object is not None and not main.negated:
+        return True  # "I want time for myself": what is wanted is the outcome
     if (
         main.causative
         and VerbClass.HOLDING not in main.classes  # "Keep the office clean" is upkeep, not a change
@@ -432,12 +437,14 @@ def _outcome_measure(a: StatementAnalysis, kind: StatementKind) -> Iterator[Cand
     doing = work.ing
     if a.subject is not None and a.subject.end <= main.start and not _FIRST_PERSON.fullmatch(a.subject.text):
         doing = f"{_uncapital(a.subject.text)} {doing}"  # "Drivers spend less time" keeps its drivers
+    own = doing  # the rewrite speaks in the author's voice, the question to them
     doing = _second_person(doing)
     question = f"How would you measure {doing}? Which number would show it, and where is it today?"
     if kind is StatementKind.OBJECTIVE:
-        said = a.text.rstrip(" .") if a.subject is not None and a.subject.end <= main.start else work.base
+        stated = a.subject is not None and a.subject.end <= main.start and main.verb not in _WANTING
+        said = a.text.rstrip(" .") if stated else work.base
         yield Candidate(
-            f"{_capital(_tidy(said))}, as shown by <a measure of {_without_time(doing, a)}>",
+            f"{_capital(_tidy(said))}, as shown by <a measure of {_without_time(own, a)}>",
             "This is already an outcome: say how you will know it happened.",
             question=question,
         )
@@ -531,6 +538,12 @@ def lead_predicates(a: StatementAnalysis) -> list[Predicate]:
     return out
 
 
+def _serves_people(obj: Phrase) -> bool:
+    """A thing named by the people it serves ("customer portal", "member area", "partner site")."""
+    people = output_classes().people
+    return any(m.lower() in people for m in obj.modifiers)
+
+
 def _classified(a: StatementAnalysis) -> Iterator[tuple[Predicate, str]]:
     """The author's actions whose class of output is known (by verb or object), main first."""
     for p in lead_predicates(a):
@@ -544,6 +557,8 @@ def _classified(a: StatementAnalysis) -> Iterator[tuple[Predicate, str]]:
             found = _noun_as_object(p, a)
             if found is not None:
                 p, cls = found, output_class(found)
+        if cls == "site" and p.object is not None and _serves_people(p.object):
+            cls = "release"  # "the new customer portal": used by people who are already customers, not a shop window
         if cls is not None and cls in outcome_map().classes:
             yield p, cls
 
@@ -559,6 +574,28 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
     if state is not None and len(a.text[: state.start()].split()) <= 3:
         work = None  # "feature x has been released": a state reached, not an action to ask why of
     if work is None:
+        if state is not None and a.subject is not None:
+            # "feature x has been released": the thing reached is named; its class says what it is for
+            made = Predicate.model_construct(
+                verb="",
+                verb_text="",
+                start=0,
+                end=0,
+                classes=frozenset(),
+                object=a.subject,
+                destination_name=None,
+            )
+            cls = noun_class(a.subject) or modifier_class(a.subject)
+            if cls in outcome_map().classes and class_fits(made, cls, a):
+                for measure in outcome_map().classes[cls].measures(is_people(a.subject))[:1]:
+                    if "{" in measure.phrase or measure.learning:
+                        phrase = _fill_template(measure.phrase, made, a)
+                        yield Candidate(
+                            _shape(measure, a, phrase),
+                            "Measure what the work is for, not that it is done.",
+                            question=f"Why does it matter that {_tidy(_uncapital(a.text.rstrip(' .')))}? {_NOTICE}",
+                            outcome_class=cls,
+                        )
         if state is not None:
             said = _tidy(_uncapital(a.text.rstrip(" .")))
             yield Candidate(
@@ -608,8 +645,11 @@ def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> It
             key_result=key_result,
         )
         return
+    plain = _without_counts(work.ing, a)
+    if key_result is None and plain != work.ing:
+        key_result = _capital(a.text.rstrip(" ."))  # the count or condition taken out is the key result's
     yield Candidate(
-        f"Achieve <the change you expect> through {_without_counts(work.ing, a)}",
+        f"Achieve <the change you expect> through {plain}",
         "Say what should be different when the work is done; the work itself is a plan.",
         question=question_for(work),
         key_result=key_result,
@@ -617,7 +657,7 @@ def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> It
 
 
 # Classes whose outcome is an outside audience or customers.
-_OUTSIDE_CLASSES = frozenset({"content", "release", "site"})
+_OUTSIDE_CLASSES = frozenset({"content", "release", "site", "outreach"})
 _REACH_STATED = re.compile(r"\bto\s+(?:\d[\d,.]*|all|every)\s+\w+", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 
@@ -999,6 +1039,10 @@ def _customers_change(
     )
 
 
+# The author names how the change will come about: "…, using careful beta testing", "through referrals"
+_MEANS = re.compile(r",?\s+(?:using|through|via|by means of|thanks to)\s+\w", re.IGNORECASE)
+
+
 # Numbers the team's own work makes: its defects, its time and cost, the hours it serves
 _TEAM_MADE_HEADS = frozenset({"bug", "error", "defect", "incident", "backlog", "delay", "cost", "time"})
 
@@ -1047,13 +1091,16 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
             subject = _strip_determiner(" ".join([*lead_in, subject]))
         timebox_match = _TIMEBOX.search(a.text)
         timebox = timebox_match.group(0) if timebox_match else ""
-        yield _customers_change(main.verb, subject, timebox, key_result, _made_by_the_team(a))
-        yield Candidate(
+        kept = Candidate(
             _capital(rest),
             description,
             question=f"What would change for customers if you {_uncapital(rest)}? That change is the objective.",
             key_result=key_result,
         )
+        if _MEANS.search(rest):
+            yield kept  # "…, using careful beta testing": the author already named how, keep it
+        yield _customers_change(main.verb, subject, timebox, key_result, _made_by_the_team(a))
+        yield kept
         return
     if main is not None and main.object is not None:
         obj = main.object
@@ -1185,7 +1232,9 @@ def objective_decided(ctx: Context) -> Iterator[Candidate]:
             if thing
             else "What exactly is the objective about, for whom, and what should it change for them?"
         )
+        yield from objective_rewrite(ctx)  # what the decided thing is for comes first
         yield Candidate(decided, "Decide what the objective is about and say it plainly.", question=question)
+        return
     yield from objective_rewrite(ctx)
 
 
@@ -1257,7 +1306,7 @@ def _problem_objective(a: StatementAnalysis, generic: bool = True) -> Iterator[C
         question = (
             "What would you notice in your own life when this is solved? Measure that in the key results."
             if is_personal(a)
-            else "What will users or the team notice when this is solved? Measure that in the key results."
+            else "Who will notice when this is solved, and what will they notice? Measure that in the key results."
         )
         yield Candidate(turned, description, question=question)
     if not generic or (a.main is not None and work_phrase(a.main, a) is not None):
@@ -1270,9 +1319,9 @@ def _problem_objective(a: StatementAnalysis, generic: bool = True) -> Iterator[C
         )
         return
     yield Candidate(
-        "Achieve <what users or the team will notice when this is solved>",
+        "Achieve <what people will notice when this is solved>",
         description,
-        question=f'What will users or the team notice when "{a.text.rstrip(" .")}" is solved?',
+        question=f'Who will notice when "{a.text.rstrip(" .")}" is solved, and what will they notice?',
     )
 
 
