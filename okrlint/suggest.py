@@ -486,7 +486,13 @@ def _fill_template(template: str, p: Predicate, a: StatementAnalysis) -> str:
     topic = _topic(obj, a)
     if topic == _UNKNOWN_TOPIC and "proficiency" in template:
         topic = "<the skill trained>"  # a course or training whose subject the author has not named
-    values = {"x": x, "people": _people_phrase(obj, a), "topic": topic}
+    # a learning key result keeps the author's way of asking ("Survey", "Interview"); other work is asked by interview
+    asking = (
+        p.verb
+        if output_classes().verbs.get(p.verb.lower()) == "research" and " " not in p.verb
+        else "interview"
+    )
+    values = {"x": x, "people": _people_phrase(obj, a), "topic": topic, "asking": asking.capitalize()}
     return _tidy(re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template))
 
 

@@ -538,3 +538,18 @@ def test_a_destination_already_named_is_not_said_twice(linter: Linter) -> None:
 def test_a_thing_reached_is_measured_by_what_it_is_for(linter: Linter) -> None:
     first = _first(linter, "The new website has been launched")
     assert first.outcome_class == "site" and "the new website" in first.text, first.text
+
+
+@pytest.mark.parametrize(
+    ("key_result", "learning"),
+    [
+        ("Survey 200 users", "Survey <number> users about their needs"),
+        ("Interview 100 people", "Interview <number> people about their needs"),
+    ],
+)
+def test_a_learning_key_result_keeps_the_authors_way_of_asking_and_lints_clean(
+    linter: Linter, key_result: str, learning: str
+) -> None:
+    first = _first(linter, key_result)
+    assert first.text == learning
+    assert _clean(linter, first.text, "key_result")
