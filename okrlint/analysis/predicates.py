@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from okrlint.analysis.models import Phrase, Predicate, Quantity
@@ -506,7 +507,10 @@ class PredicateReader:
             and not any(c.dep_ in {"det", "poss", "amod", "nummod"} for c in tok.children)
         )
 
-    def _predicates(self, root: Token, shift: int, text: str, quantities: list[Quantity]) -> list[Predicate]:
+    def _predicates(
+        self, root: Token, shift: int, text: str, quantities: list[Quantity], conj_verbs: list[int]
+    ) -> list[Predicate]:
+        """``conj_verbs``: the indexes of the statement's verbs labelled ``conj``."""
         verbs: list[Token] = []
         if root.pos_ in {"VERB", "AUX"}:
             verbs.append(self._unwrap_modal(root))
@@ -516,7 +520,7 @@ class PredicateReader:
             verbs.extend(t for t in root.subtree if t.pos_ == "VERB" and t.dep_ in {"acl", "relcl", "ccomp"})
         # Verbs conjoined anywhere ("… questions and ensure that they have documentation", where the parser
         # hangs "ensure" off a participle) are predicates of the statement too.
-        verbs.extend(t for t in root.doc if t.dep_ == "conj" and t.pos_ == "VERB" and t.idx >= shift)
+        verbs.extend(root.doc[i] for i in conj_verbs)
         seen = set()
         queue = list(verbs)
         while queue:
@@ -596,27 +600,34 @@ class PredicateReader:
 
     def read(self, parsed: ParsedStatement, quantities: list[Quantity]) -> Syntax:
         text, doc, shift = parsed.text, parsed.doc, parsed.frame_shift
-        tokens = [t for t in doc if t.idx >= shift]
+        # Every token's attributes in one array call: reading them through Token objects (a new one for each
+        # attribute and each pass over the Doc) cost more than the rest of this method.
+        strings = doc.vocab.strings
+        rows = doc.to_array(_word_attrs()).tolist()
         words = tuple(
             Word(
-                text=t.text,
-                lower=t.lower_,
-                lemma=t.lemma_.lower(),
-                pos=t.pos_,
-                tag=t.tag_,
-                dep=t.dep_,
-                start=t.idx - shift,
-                is_alpha=t.is_alpha,
-                is_stop=t.is_stop,
-                like_num=t.like_num,
+                text=strings[orth],
+                lower=strings[lower],
+                lemma=strings[lemma].lower(),
+                pos=strings[pos],
+                tag=strings[tag],
+                dep=strings[dep],
+                start=idx - shift,
+                is_alpha=bool(alpha),
+                is_stop=bool(stop),
+                like_num=bool(num),
             )
-            for t in tokens
+            for orth, lower, lemma, pos, tag, dep, idx, alpha, stop, num in rows
+            if idx >= shift
         )
-        if not tokens:
+        if not words:
             return Syntax(words=())
-        roots = [t for t in doc if t.dep_ == "ROOT"]
-        root = roots[0] if roots else doc[0]
-        predicates = self._predicates(root, shift, text, quantities)
+        first = len(rows) - len(words)  # the frame's own tokens come first
+        tokens = [doc[i] for i in range(first, len(rows))]
+        root_index = next((i for i, row in enumerate(rows) if strings[row[5]] == "ROOT"), 0)
+        root = doc[root_index]
+        conj_verbs = [first + i for i, w in enumerate(words) if w.dep == "conj" and w.pos == "VERB"]
+        predicates = self._predicates(root, shift, text, quantities, conj_verbs)
         subject: Phrase | None = None
         facts: SubjectFacts | None = None
         main_verb = self._unwrap_modal(root) if root.pos_ in {"VERB", "AUX"} else root
@@ -645,6 +656,14 @@ class PredicateReader:
             topic_words=self._topic_words(tokens),
             measured_clause=self._measured_clause(tokens, shift, quantities),
         )
+
+
+@lru_cache(maxsize=1)
+def _word_attrs() -> tuple[int, ...]:
+    """The attributes a Word is made of, in its order (spaCy is imported only when a statement is read)."""
+    from spacy.attrs import DEP, IDX, IS_ALPHA, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS, TAG
+
+    return (ORTH, LOWER, LEMMA, POS, TAG, DEP, IDX, IS_ALPHA, IS_STOP, LIKE_NUM)
 
 
 @dataclass(frozen=True, slots=True)
