@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -99,12 +100,19 @@ def statement_at(
     )
 
 
+@lru_cache(maxsize=256)
+def _standalone_objective(text: str) -> Statement:
+    """The parent objective of a key result linted on its own: the same for each rewrite checked under it (the
+    statement is immutable, so one object serves them all)."""
+    return statement_at(text, StatementKind.OBJECTIVE, "O1")
+
+
 def _standalone_document(text: str, kind: StatementKind, objective: str | None) -> tuple[OkrDocument, str]:
     """A one-statement document (a key result under its objective, when given) and the statement's id."""
     if kind is StatementKind.OBJECTIVE:
         objective_only = Objective(statement=statement_at(text, kind, "O1"))
         return OkrDocument(path="<statement>", format="text", objectives=(objective_only,)), "O1"
-    parent = statement_at((objective or "").strip(), StatementKind.OBJECTIVE, "O1")
+    parent = _standalone_objective((objective or "").strip())
     kr = KeyResult(statement=statement_at(text, kind, "O1.KR1"))
     document = OkrDocument(
         path="<statement>", format="text", objectives=(Objective(statement=parent, key_results=(kr,)),)
