@@ -492,7 +492,7 @@ def _fill_template(template: str, p: Predicate, a: StatementAnalysis) -> str:
         if output_classes().verbs.get(p.verb.lower()) == "research" and " " not in p.verb
         else "interview"
     )
-    values = {"x": x, "people": _people_phrase(obj, a), "topic": topic, "asking": asking.capitalize()}
+    values = {"x": x, "people": _people_phrase(obj, a), "topic": topic, "asking": gerund(asking)}
     return _tidy(re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template))
 
 
@@ -602,6 +602,9 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
                             question=f"Why does it matter that {_tidy(_uncapital(a.text.rstrip(' .')))}? {_NOTICE}",
                             outcome_class=cls,
                         )
+        elif state is not None and len(a.text[: state.start()].split()) <= 3:
+            # the parse read the thing as a verb ("feature x has been released"): its words still name a class
+            yield from _reached_by_words(a, a.text[: state.start()].strip())
         if state is not None:
             said = _tidy(_uncapital(a.text.rstrip(" .")))
             yield Candidate(
@@ -617,6 +620,26 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
         "Name the result this work is for, and measure that; keep the work as a plan.",
         question=question_for(work, personal),
     )
+
+
+def _reached_by_words(a: StatementAnalysis, thing: str) -> Iterator[Candidate]:
+    """The outcome of a thing reached, by the class its words name, when no parse phrase is there to fill a
+    template ("feature x" -> the share of customers who use feature x weekly)."""
+    table = output_classes().nouns
+    words = re.findall(r"[a-z][a-z-]*", thing.lower())
+    cls = next((table[w] for w in words if table.get(w) in outcome_map().classes), None)
+    if cls is None or cls not in _OUTSIDE_CLASSES | {"documentation", "process", "migration"}:
+        return
+    for measure in outcome_map().classes[cls].measures(False)[:1]:
+        if measure.learning or "{x}" not in measure.phrase or re.search(r"\{(?!x\})", measure.phrase):
+            continue
+        phrase = measure.phrase.replace("{x}", _uncapital(thing))
+        yield Candidate(
+            _shape(measure, a, phrase),
+            "Measure what the work is for, not that it is done.",
+            question=f"Why does it matter that {_tidy(_uncapital(a.text.rstrip(' .')))}? {_NOTICE}",
+            outcome_class=cls,
+        )
 
 
 def _without_counts(phrase: str, a: StatementAnalysis) -> str:
