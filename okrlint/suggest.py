@@ -642,12 +642,27 @@ def _reached_by_words(a: StatementAnalysis, thing: str) -> Iterator[Candidate]:
         )
 
 
+def _article_for(initial: str) -> str:
+    return "an " if initial.lower() in "aeiou" else "a "
+
+
+def _no_longer(doing: str) -> str:
+    """ "stopping buying too much stuff" -> "no longer buying too much stuff": giving something up, said plainly."""
+    return re.sub(r"^(?:stopping|quitting|ceasing)\s+(?=\w+ing\b)", "no longer ", doing, flags=re.IGNORECASE)
+
+
 def _without_counts(phrase: str, a: StatementAnalysis) -> str:
     """The work without how much of it ("processing 500 tickets" -> "processing tickets"): in an objective
     the count belongs to the suggested key result, and an objective carries no number (O103)."""
     for q in a.quantities:
         if q.kind == "count" and q.marker == "":
-            phrase = re.sub(rf"(?<!\w){re.escape(q.text)}\s+(?=\w)", "", phrase, count=1)
+            one = q.value == 1  # "1 critical request" is still one thing: "a critical request"
+            phrase = re.sub(
+                rf"(?<!\w){re.escape(q.text)}\s+(?=(\w))",
+                lambda m, one=one: _article_for(m.group(1)) if one else "",
+                phrase,
+                count=1,
+            )
         elif q.marker == "than":  # a condition ("bugs older than 30 days"): the threshold is the key result's
             unit = rf"(?:\s+{re.escape(q.unit)})?" if q.unit else ""
             phrase = re.sub(rf"\s+\w+\s+than\s+{re.escape(q.text)}{unit}(?!\w)", "", phrase, count=1)
@@ -666,16 +681,17 @@ def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> It
     work = work_phrase(main, a) if main is not None else None
     if work is None:
         return
+    doing = _no_longer(work.ing)
     if is_personal(a):
         yield Candidate(
-            f"Achieve <what you would notice in your own life> through {_second_person(_without_counts(work.ing, a))}",
+            f"Achieve <what you would notice in your own life> through {_without_counts(doing, a)}",
             "Say what should be different in your life when this is done; the work itself is a plan.",
             question=question_for(work, personal=True),
             key_result=key_result,
         )
         return
-    plain = _without_counts(work.ing, a)
-    if key_result is None and plain != work.ing:
+    plain = _without_counts(doing, a)
+    if key_result is None and plain != doing:
         key_result = _capital(a.text.rstrip(" ."))  # the count or condition taken out is the key result's
     yield Candidate(
         f"Achieve <the change you expect> through {plain}",

@@ -559,3 +559,20 @@ def test_a_learning_key_result_keeps_the_authors_way_of_asking_and_lints_clean(
 def test_a_thing_reached_that_the_parse_misread_is_still_measured_by_its_class(linter: Linter) -> None:
     first = _first(linter, "feature x has been released")
     assert first.outcome_class == "release" and "feature x" in first.text, first.text
+
+
+@pytest.mark.parametrize(
+    ("objective", "said"),
+    [
+        ("Implement 1 critical community request", "through implementing a critical community request"),
+        ("Stop buying too much stuff", "through no longer buying too much stuff"),
+        (
+            "Lose my flabby stomach",
+            "through losing my flabby stomach",
+        ),  # the author's voice; the question is to them
+    ],
+)
+def test_the_unsure_objective_says_the_work_as_the_author_would(
+    linter: Linter, objective: str, said: str
+) -> None:
+    assert said in _first(linter, objective, "objective").text
