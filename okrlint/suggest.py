@@ -27,9 +27,9 @@ from okrlint.models import Applicability, Category, Finding, Span, StatementKind
 from okrlint.outcome_map import (
     Measure,
     gerund,
-    is_consuming,
     is_people,
     modifier_class,
+    names_no_output,
     noun_class,
     outcome_map,
     output_class,
@@ -559,7 +559,7 @@ def _classified(a: StatementAnalysis) -> Iterator[tuple[Predicate, str]]:
             # "Discuss how to market our product": the product is not what this work makes
             p = p.model_copy(update={"object": None})
         cls = output_class(p)
-        if cls is None and p.object is None and not is_consuming(p):
+        if cls is None and p.object is None and not names_no_output(p):
             found = _noun_as_object(p, a)
             if found is not None:
                 p, cls = found, output_class(found)
@@ -736,7 +736,13 @@ def _class_key_results(a: StatementAnalysis, description: str) -> Iterator[Candi
         question = question_for(work) if work else None
         measures = entry.measures(people)
         if entry.by_domain:
-            measures = entry.domain_measures(p.object.modifiers if p.object else ())
+            # the domain is named before the plan ("sales plan") or after it ("a roadmap for the mobile app")
+            tail = (
+                re.findall(r"[a-z][a-z-]*", a.text[p.object.head_end : p.object.end].lower())
+                if p.object
+                else []
+            )
+            measures = entry.domain_measures((*p.object.modifiers, *tail) if p.object else ())
             other = modifier_class(p.object) if p.object is not None and not measures else None
             if (
                 other is not None

@@ -576,3 +576,22 @@ def test_the_unsure_objective_says_the_work_as_the_author_would(
     linter: Linter, objective: str, said: str
 ) -> None:
     assert said in _first(linter, objective, "objective").text
+
+
+@pytest.mark.parametrize(
+    ("key_result", "named"),
+    [
+        ("Create a sales plan", "deals won with the sales plan"),  # the domain before the plan, lemmatised
+        ("Write a hiring plan", "qualified applicants that the hiring plan brings in"),
+        ("Develop roadmap for the mobile app", "the share of customers who use what"),  # the domain after it
+    ],
+)
+def test_a_plan_is_measured_by_the_domain_named_before_or_after_it(
+    linter: Linter, key_result: str, named: str
+) -> None:
+    assert named in _first(linter, key_result).text
+
+
+def test_a_choice_makes_nothing_to_measure_the_use_of(linter: Linter) -> None:
+    first = _first(linter, "Decide on the pricing model")
+    assert first.outcome_class is None and "who use" not in first.text, first.text
