@@ -248,7 +248,7 @@ def _topic(obj: Phrase, a: StatementAnalysis) -> str:
 # What may stand before the action: nothing, a subject, a modal ("We will", "I want to").
 _LEAD = re.compile(
     r"^\s*(?:to\s+)?(?:(?:we|i|you|our team|the team)\s+)?(?:(?:will|shall|must|should|can|need to|want to|plan to|aim to|"
-    r"are going to|am going to)\s+)?$",
+    r"are going to|am going to)\s+)?(?:[a-z]+ly\s+)?$",  # "Successfully hire …": a manner adverb first
     re.IGNORECASE,
 )
 
@@ -517,10 +517,14 @@ def _noun_as_object(p: Predicate, a: StatementAnalysis) -> Predicate | None:
     return None
 
 
+# Who owns the line, before its action: "OWNER - Implement …", "CLO - Contracts: Create …"
+_OWNER_TAG = re.compile(r"^\s*[A-Z]{2,}(?:\s*[-–]\s*[A-Z][\w ]{0,30}?)?\s*[-–:]\s+")
+
+
 def _leads(p: Predicate, a: StatementAnalysis) -> bool:
     """The predicate is the statement's action: nothing but a subject or a modal before it ("We will …",
     "Each team member presents …")."""
-    before = a.text[: p.start]
+    before = _OWNER_TAG.sub("", a.text[: p.start], count=1)
     if a.subject is not None and a.subject.end <= p.start:
         before = a.text[a.subject.end : p.start]
     words = before.split()
@@ -584,7 +588,7 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
     if state is not None and len(a.text[: state.start()].split()) <= 3:
         work = None  # "feature x has been released": a state reached, not an action to ask why of
     if work is None:
-        if state is not None and a.subject is not None:
+        if state is not None and a.subject is not None and _launched(state.group(0)):
             # "feature x has been released": the thing reached is named; its class says what it is for
             made = Predicate.model_construct(
                 verb="",
@@ -606,9 +610,19 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
                             question=f"Why does it matter that {_tidy(_uncapital(a.text.rstrip(' .')))}? {_NOTICE}",
                             outcome_class=cls,
                         )
-        elif state is not None and len(a.text[: state.start()].split()) <= 3:
+        elif state is not None and len(a.text[: state.start()].split()) <= 3 and _launched(state.group(0)):
             # the parse read the thing as a verb ("feature x has been released"): its words still name a class
             yield from _reached_by_words(a, a.text[: state.start()].strip())
+        if state is None and a.nouns and (main is None or not _leads(main, a)):
+            named = _named_thing(a)
+            if named:
+                # "Integration tests for that library": a deliverable named without its action
+                yield Candidate(
+                    f"Increase <the result> of {named} from <baseline> to <target>",
+                    "Name the result this work is for, and measure that; keep the work as a plan.",
+                    question=f"What should {named} change, and for whom? Which number would show it?",
+                )
+                return
         if state is not None:
             said = _tidy(_uncapital(a.text.rstrip(" .")))
             yield Candidate(
@@ -624,6 +638,31 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
         "Name the result this work is for, and measure that; keep the work as a plan.",
         question=question_for(work, personal),
     )
+
+
+# Marks around a named deliverable that are not part of its name: a priority ("P1"), a status aside ("(WIP)")
+_NOT_THE_NAME = re.compile(r"\s*\([^()]*\)|\s+\bP[0-4]\b|\s*[-–:]\s*$", re.IGNORECASE)
+
+
+def _launched(state: str) -> bool:
+    """The state is a thing put out ("has been released", "is live"), of the binary verb class: its use is what
+    follows, whereas "are prioritized" or "is documented" say nothing of who uses what."""
+    from lemminflect import getLemma
+
+    participle = state.split()[-1].lower()
+    lemmas = getLemma(participle, upos="VERB") or (participle,)
+    return bool(set(lemmas) & default_lexicon().verbs.get("binary", frozenset()))
+
+
+def _named_thing(a: StatementAnalysis) -> str | None:
+    """A verbless statement's thing, as the author named it ("the integration tests for that library")."""
+    text = _NOT_THE_NAME.sub("", a.text).strip(" .;:")
+    if not text or len(text.split()) > 12 or _DIGITS.search(text):
+        return None
+    first = text.split()[0]
+    if not first.lower().startswith(_DETERMINERS) and first.lower() not in {"a", "an", "the"}:
+        text = f"the {_uncapital(text) if not first.isupper() else text}"
+    return _tidy(text)
 
 
 def _reached_by_words(a: StatementAnalysis, thing: str) -> Iterator[Candidate]:
@@ -679,7 +718,7 @@ def _without_counts(phrase: str, a: StatementAnalysis) -> str:
 
 
 # A statement in the perfect or the passive ("feature x has been released"): a state, with no action to ask why of.
-_STATE = re.compile(r"\b(?:has|have|had)\s+been\s+\w+", re.IGNORECASE)
+_STATE = re.compile(r"\b(?:(?:has|have|had)\s+been\s+\w+|(?:is|are)\s+(?:now\s+)?[a-z]+ed)\b", re.IGNORECASE)
 
 
 def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> Iterator[Candidate]:

@@ -621,3 +621,32 @@ def test_every_first_rewrite_names_the_authors_subject_and_lints_clean(
 def test_an_objective_that_is_a_verb_alone_is_no_outcome_to_measure(linter: Linter) -> None:
     first = _first_under(linter, "Implement NET30 for all new clients", "Win")
     assert "of winning" not in first.text, first.text
+
+
+@pytest.mark.parametrize(
+    ("key_result", "start"),
+    [
+        # a deliverable named without its action: asked about as named, priority and status asides left out
+        (
+            "Integration tests and regression tests for that library",
+            "Increase <the result> of the integration tests",
+        ),
+        ("siva backend for go-borges P1", "Increase <the result> of the siva backend for go-borges from"),
+        # a manner adverb or an owner's tag before the action
+        ("Successfully hire for each open role", "Increase qualified applicants"),
+        (
+            "OWNER - Implement the missing pieces of the spec",
+            "Increase <the result> of implementing the missing",
+        ),
+    ],
+)
+def test_verbless_tagged_or_adverb_led_statements_get_a_rewrite(
+    linter: Linter, key_result: str, start: str
+) -> None:
+    assert _first(linter, key_result).text.startswith(start)
+
+
+def test_only_a_thing_put_out_is_measured_by_its_use(linter: Linter) -> None:
+    # "Issues are prioritized" is a state of the backlog, not magazine issues reaching an audience
+    first = _first(linter, "All Issues are prioritized")
+    assert first.outcome_class is None and "audience" not in first.text, first.text
