@@ -37,6 +37,7 @@ _ROLES: tuple[tuple[str, frozenset[str]], ...] = (
 _PROGRESS_PREFIX = re.compile(r"^(?:midq|endq|eoq|finalscore)")
 _SPLIT = re.compile(r"<br\s*/?>|•", re.IGNORECASE)
 _ARROW = re.compile(r"\s*↳\s*")  # used with match(pos): no "^", which would only match at 0
+_GLOSS = re.compile(r"^\s*(?P<head>[^()（）]+?)\s*[(（](?P<gloss>[^()（）]+)[)）]\s*$")
 _TOTALS = frozenset({"total", "totals", "sum", "average", "合计"})
 
 
@@ -64,12 +65,29 @@ def header_columns(source: str, header: list[tuple[int, int]]) -> dict[str, int]
     """Column role -> index, from the header cells' source ranges."""
     roles: dict[str, int] = {}
     for i, (start, end) in enumerate(header):
-        key = _header_key(source[start:end])
-        for role, names in _ROLES:
-            if (key in names or (role == "progress" and _PROGRESS_PREFIX.match(key))) and role not in roles:
+        for key in _header_keys(source[start:end]):
+            role = _role(key)
+            if role is not None and role not in roles:
                 roles[role] = i
                 break
     return roles
+
+
+def _header_keys(text: str) -> list[str]:
+    """The header's key, then, for an abbreviation glossed in brackets ("O(Objects)", "KR (Key Result)"),
+    the part before the bracket and the gloss inside it."""
+    keys = [_header_key(text)]
+    gloss = _GLOSS.match(re.sub(r"<[^>]*>", "", text))
+    if gloss:
+        keys += [_header_key(gloss.group("head")), _header_key(gloss.group("gloss"))]
+    return [k for k in keys if k]
+
+
+def _role(key: str) -> str | None:
+    for role, names in _ROLES:
+        if key in names or (role == "progress" and _PROGRESS_PREFIX.match(key)):
+            return role
+    return None
 
 
 TableRead = tuple[list[ObjectiveDraft], list[KrDraft], list[Skip]]
@@ -130,6 +148,8 @@ class _TableReader:
         if text_cell is None:
             return
         if self.labelled:
+            if obj_cell is not None and kr_cell is not None:
+                self._labelled_objective_cell(obj_cell, cells)  # "| O1 - … | KR1 - … |": both on one row
             self._labelled_row(cells, text_cell, under_objective)
             return
         arrow = _ARROW.match(self.source, text_cell[0], text_cell[1])
@@ -153,6 +173,13 @@ class _TableReader:
                 self.current.key_results.extend(self._krs(kr_cell, cells))
             elif under_objective:
                 self.loose.extend(self._krs(kr_cell, cells))
+
+    def _labelled_objective_cell(self, obj_cell: tuple[int, int], cells: list[tuple[int, int]]) -> None:
+        """The objective column's cell on a row that also holds a KR: the column names its role."""
+        cleaned = clean_range(self.source, *obj_cell)
+        new = self.current is None or cleaned.text != self.current.cleaned.text
+        if cleaned.tokens.label in ("objective", None) and cleaned.text and new:
+            self._start_objective(obj_cell, cells, owner=False)
 
     def _labelled_row(
         self, cells: list[tuple[int, int]], text_cell: tuple[int, int], under_objective: bool
