@@ -369,6 +369,8 @@ class _Walker:
             self.sink = "kr_initiatives"
         elif _is_context_heading(cleaned.text):
             self.current, self.obj_level, self.sink = None, None, None
+        elif self._groups_krs(level):
+            return  # "#### Reliability" under "### Key Results": a theme grouping the objective's KRs
         else:
             role = self._lookahead(blocks, i)
             if role == "objective" and self.labelled:
@@ -380,6 +382,16 @@ class _Walker:
                 self.current, self.obj_level, self.sink = None, None, None
             else:
                 self.sink = None
+
+    def _groups_krs(self, level: int) -> bool:
+        """An unlabelled heading below a labelled objective heading, inside its KR block, groups KRs."""
+        return (
+            self.labelled
+            and self.current is not None
+            and self.obj_level is not None
+            and level > self.obj_level
+            and self.sink == "kr"
+        )
 
     def _lookahead(self, blocks: list[SyntaxTreeNode], i: int) -> str:
         """What a plain heading introduces: KRs ("objective"), objectives ("context") or neither."""

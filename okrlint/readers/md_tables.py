@@ -186,6 +186,7 @@ class _TableReader:
     ) -> None:
         """In a labelled table an unlabelled row (notes, a review) is neither objective nor KR."""
         label = clean_range(self.source, *text_cell).tokens.label
+        text_cell = self._statement_cell(cells, text_cell)
         if label == "objective":
             self._start_objective(text_cell, cells, owner=False)
         elif label == "key_result" and self.current is not None:
@@ -195,6 +196,14 @@ class _TableReader:
         elif label is None:
             text = clean_range(self.source, *text_cell).text
             self.skipped.append(Skip(text_cell[0], text, "a row with no objective or key-result label"))
+
+    def _statement_cell(self, cells: list[tuple[int, int]], text_cell: tuple[int, int]) -> tuple[int, int]:
+        """A cell holding only a label ("| **KR 1** | Validate 500 entries |") numbers the row: the
+        statement is the next cell with text."""
+        if clean_range(self.source, *text_cell).text:
+            return text_cell
+        after = [c for c in cells if c[0] > text_cell[0] and clean_range(self.source, *c).text]
+        return after[0] if after else text_cell
 
     def _cell(self, cells: list[tuple[int, int]], role: str) -> tuple[int, int] | None:
         """The cell of a column role, or None when the column is missing or the cell empty."""
@@ -223,11 +232,14 @@ class _TableReader:
             parts.append((cursor, match.start()))
             cursor = match.end()
         parts.append((cursor, end))
+        # The statement's own cell is no field of it (a label-only KR cell puts it under "Target").
+        own = next((i for i, (s, e) in enumerate(cells) if s <= start and end <= e), None)
+        cols = {role: i for role, i in self.cols.items() if i != own}
         out: list[KrDraft] = []
         for part in parts:
             cleaned = clean_range(self.source, *part)
             if cleaned.text:
-                out.append(_kr(self.source, cleaned, cells, self.cols))
+                out.append(_kr(self.source, cleaned, cells, cols))
         return out
 
 

@@ -38,3 +38,35 @@ def test_table_headers_that_gloss_an_abbreviation_in_brackets() -> None:
     doc = _read(text)
     assert _objectives(doc) == ["Run a half marathon", "Read more widely"]
     assert kr_counts(doc) == [2, 1]
+
+
+def test_label_only_kr_cells_and_theme_headings_inside_the_kr_block() -> None:
+    """ "| **KR 1** | statement |": the label cell numbers the row, the statement is the next cell and is no
+    target; "#### Theme" headings under "### Key Results" group the KRs; a metrics table after is no KR."""
+    text = (
+        "# Platform OKRs\n\n"
+        "## Team OKR\n\n"
+        "### Objective\n\n"
+        "**Make every deploy boring and safe.**\n\n"
+        "### Key Results\n\n"
+        "#### Speed\n\n"
+        "| KR | Target |\n|----|--------|\n"
+        "| **KR 1** | Cut median deploy time from 30 to 10 minutes. |\n"
+        "| **KR 2** | Ship 20 deploys a week without a rollback. |\n\n"
+        "#### Safety\n\n"
+        "| KR | Target |\n|----|--------|\n"
+        "| **KR 1** | Catch 95% of failed deploys in canary before full rollout. |\n\n"
+        "### Key Metrics\n\n"
+        "| Metric | Target |\n|--------|--------|\n"
+        "| Deploy time | 10 min |\n"
+    )
+    doc = _read(text)
+    assert _objectives(doc) == ["Make every deploy boring and safe"]
+    assert _krs(doc) == [
+        [
+            "Cut median deploy time from 30 to 10 minutes",
+            "Ship 20 deploys a week without a rollback",
+            "Catch 95% of failed deploys in canary before full rollout",
+        ]
+    ]
+    assert all(kr.target is None for kr in doc.objectives[0].key_results)
