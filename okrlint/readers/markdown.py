@@ -522,7 +522,16 @@ class _Walker:
                 continue
             cleaned, raw = self._paragraph(para, first_in_item=True, role=True)
             label = cleaned.tokens.label
-            if (label == "objective" and cleaned.text) or (
+            units = self._kr_lines(para) if label == "objective" else []
+            if units:
+                # "- **O1: …**  \n  **KR1.1** …  \n  **KR1.2** …": one item, its KRs on lines of their own.
+                objective = self._new_objective(units[0], None)
+                created = True
+                for kr in units[1:]:
+                    self._add_kr(objective, kr, [])
+                for sub in sublists:
+                    self._kr_items(sub, objective)
+            elif (label == "objective" and cleaned.text) or (
                 label is None
                 and cleaned.text
                 and sublists
@@ -540,6 +549,22 @@ class _Walker:
                 self._add_kr(self.current, cleaned, sublists)
         if created and self.current is not None:
             self.sink = "kr" if not self.current.key_results else None
+
+    def _kr_lines(self, para: SyntaxTreeNode) -> list[Cleaned]:
+        """An item's paragraph whose later lines open with a KR label: the objective, then one statement
+        per KR line (an unlabelled line continues the statement above); [] when no later line is a KR."""
+        first, stop = para.map or (0, 1)
+        start, end = paragraph_range(self.lines, para, first_in_item=True)
+        starts = [start]
+        for k in range(first + 1, stop):
+            line = clean_range(self.source, self.lines.start(k), self.lines.end(k))
+            if line.tokens.label == "key_result" and line.text:
+                starts.append(self.lines.start(k))
+        if len(starts) < 2:
+            return []
+        bounds = [*starts[1:], end]
+        units = [clean_range(self.source, a, min(b, end)) for a, b in zip(starts, bounds, strict=True)]
+        return units if all(u.text for u in units) else []
 
     def _kr_items(self, node: SyntaxTreeNode, objective: ObjectiveDraft) -> None:
         """Items under an objective: KRs, except labels (objective, "Key Results:", categories)."""

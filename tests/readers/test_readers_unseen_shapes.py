@@ -70,3 +70,31 @@ def test_label_only_kr_cells_and_theme_headings_inside_the_kr_block() -> None:
         ]
     ]
     assert all(kr.target is None for kr in doc.objectives[0].key_results)
+
+
+# --- OKRs inside a longer document -------------------------------------------------------------------------
+def test_kr_lines_inside_an_objective_list_item() -> None:
+    """A sprint plan whose OKR section puts each KR on a hard-broken line of the objective's item."""
+    text = (
+        "# Sprint 12 plan\n\n"
+        "## Goal\n\nShip the importer.\n\n"
+        "## OKRs\n\n"
+        "- **O1: Make imports dependable**  \n"
+        "  **KR1.1** 99% of nightly imports finish without a retry.  \n"
+        "  **KR1.2** Median import time under 4 minutes,\n"
+        "  measured over the last week.\n"
+        "- **O2: Grow adoption**  \n"
+        "  **KR2.1** 30 teams run at least one import.\n\n"
+        "## Backlog\n\n"
+        "- [ ] Retry queue\n"
+        "- [ ] Import dashboard\n"
+    )
+    doc = _read(text)
+    assert _objectives(doc) == ["Make imports dependable", "Grow adoption"]
+    assert _krs(doc) == [
+        [
+            "99% of nightly imports finish without a retry",
+            "Median import time under 4 minutes, measured over the last week",
+        ],
+        ["30 teams run at least one import"],
+    ]
