@@ -58,6 +58,11 @@ _INITIATIVE_ITEM = re.compile(r"^initiatives?[\s\-#]*\d*(?:\.\d+)*\s*[:：\-–�
 _INITIATIVES = re.compile(rf"^(?:{_INITIATIVE_SECTION})\s*[:：]?$", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary[^>]*>(?P<text>.*?)</summary>", re.DOTALL | re.IGNORECASE)
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
+# A bracket of key results closing an objective's sentence: "… (KR: a; b)." / "… (KRs: a; b)".
+_INLINE_KRS = re.compile(
+    r"\s*[(（]\s*(?:KRs?|Key\s+Results?)\s*[:：]\s*(?P<body>[^()（）]+?)\s*[)）]\s*[.。]?\s*$", re.IGNORECASE
+)
+_KR_SEPARATOR = re.compile(r"[;；]")
 _LABELLED_LINE = re.compile(r"^\W{0,4}(?:O\d+|objective|KR\s*\d*|key\s*results?)\s*\d*\s*[:：\-–—]", re.I)
 _LISTS = ("bullet_list", "ordered_list")
 _OBJECTIVE_HINT = re.compile(r"(?i:objective)|\bO\d|目标|目標|목표")
@@ -522,7 +527,7 @@ class _Walker:
                 continue
             cleaned, raw = self._paragraph(para, first_in_item=True, role=True)
             label = cleaned.tokens.label
-            units = self._kr_lines(para) if label == "objective" else []
+            units = (self._kr_lines(para) or self._inline_krs(para)) if label == "objective" else []
             if units:
                 # "- **O1: …**  \n  **KR1.1** …  \n  **KR1.2** …": one item, its KRs on lines of their own.
                 objective = self._new_objective(units[0], None)
@@ -564,6 +569,21 @@ class _Walker:
             return []
         bounds = [*starts[1:], end]
         units = [clean_range(self.source, a, min(b, end)) for a, b in zip(starts, bounds, strict=True)]
+        return units if all(u.text for u in units) else []
+
+    def _inline_krs(self, para: SyntaxTreeNode) -> list[Cleaned]:
+        """ "Objective 1: Grow usage. (KR: 80% know the app; 50 reports a month)": the objective, then
+        each ``;``-separated KR of the bracket at its end; [] when it has no such bracket."""
+        start, end = paragraph_range(self.lines, para, first_in_item=True)
+        bracket = _INLINE_KRS.search(self.source, start, end)
+        if bracket is None:
+            return []
+        units = [clean_range(self.source, start, bracket.start())]
+        cursor = bracket.start("body")
+        for sep in _KR_SEPARATOR.finditer(self.source, cursor, bracket.end("body")):
+            units.append(clean_range(self.source, cursor, sep.start()))
+            cursor = sep.end()
+        units.append(clean_range(self.source, cursor, bracket.end("body")))
         return units if all(u.text for u in units) else []
 
     def _kr_items(self, node: SyntaxTreeNode, objective: ObjectiveDraft) -> None:

@@ -98,3 +98,26 @@ def test_kr_lines_inside_an_objective_list_item() -> None:
         ],
         ["30 teams run at least one import"],
     ]
+
+
+def test_kr_bracket_closing_an_objective_item_in_a_requirements_document() -> None:
+    """A PRD's goals section: "* **Objective 1:** sentence. (KR: a; b)." holds two KRs; other numbered
+    requirement lists of the document are no OKRs."""
+    text = (
+        "# Requirements: parcel lockers\n\n"
+        "## 1. Summary\n\nA locker network for the campus.\n\n"
+        "## 2. Goals\n\n"
+        "### 2.1 OKR\n"
+        "*   **Objective 1:** Make pickups quick. (KR: 90% of parcels collected within 2 days; "
+        "median pickup under 1 minute).\n"
+        "*   **Objective 2:** Keep parcels safe. (KRs: zero lost parcels in the pilot).\n\n"
+        "## 3. Functional requirements\n"
+        "1.  **Locker API (F-01):** open a door with a one-time code.\n"
+        "2.  **Admin (F-02):** see which lockers are full.\n"
+    )
+    doc = _read(text)
+    assert _objectives(doc) == ["Make pickups quick", "Keep parcels safe"]
+    assert _krs(doc) == [
+        ["90% of parcels collected within 2 days", "median pickup under 1 minute"],
+        ["zero lost parcels in the pilot"],
+    ]
