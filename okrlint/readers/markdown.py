@@ -29,6 +29,7 @@ from okrlint.readers.md_tables import read_rows, read_table, table_columns
 from okrlint.readers.periods import find_period, strip_period
 from okrlint.readers.structured import document_meta
 from okrlint.readers.tree import yaml_documents
+from okrlint.readers.values import OWNER as OWNER_KEYS
 
 _OKR_WORDS = re.compile(r"\bOKRs?\b|\bObjectives?\s*(?:and|&)\s*Key\s*Results\b", re.IGNORECASE)
 _GOALS = re.compile(r"\bgoals\b", re.IGNORECASE)
@@ -61,6 +62,10 @@ _TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
 # A bracket of key results closing an objective's sentence: "… (KR: a; b)." / "… (KRs: a; b)".
 _INLINE_KRS = re.compile(
     r"\s*[(（]\s*(?:KRs?|Key\s+Results?)\s*[:：]\s*(?P<body>[^()（）]+?)\s*[)）]\s*[.。]?\s*$", re.IGNORECASE
+)
+# A line opening with a bold field name and a colon: "**DRI**: Core team", "**KPI:** velocity".
+_FIELD_LINE = re.compile(
+    r"^\s*(?:\*\*|__)(?P<name>[^*_\n:：]{1,30}?)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*"
 )
 _KR_SEPARATOR = re.compile(r"[;；]")
 _LABELLED_LINE = re.compile(r"^\W{0,4}(?:O\d+|objective|KR\s*\d*|key\s*results?)\s*\d*\s*[:：\-–—]", re.I)
@@ -181,6 +186,10 @@ class _Walker:
         self.title_line: int | None = None  # the title's period is the document's, not a section's
         self.pending_objective: int | None = None  # level of a bare "Objective" heading awaiting its text
         self.under_okr_heading = False  # the last heading names the OKRs ("## OKRs", "# Q3 Objectives")
+        self.heading_level = 0  # level of the last heading, 0 before any
+        # A paragraph objective and the level of the heading it sits under: a KR table further down in that
+        # section, under sub-headings of its own ("### OKRs (Q2)"), still belongs to it.
+        self.section_objective: tuple[ObjectiveDraft, int] | None = None
 
     def read(self, blocks: list[SyntaxTreeNode]) -> None:
         self.front_matter(blocks)
@@ -339,10 +348,14 @@ class _Walker:
         draft = ObjectiveDraft(cleaned=cleaned, period=self.periods[-1][1] if self.periods else None)
         self.drafts.append(draft)
         self.current, self.obj_level, self.sink, self.last_kr = draft, level, "kr", None
+        self.section_objective = (draft, self.heading_level) if level is None else None
         return draft
 
     def _heading(self, node: SyntaxTreeNode, blocks: list[SyntaxTreeNode], i: int) -> None:
         level = _level(node)
+        self.heading_level = level
+        if self.section_objective is not None and level <= self.section_objective[1]:
+            self.section_objective = None
         cleaned = self.clean_heading(node)
         self.pending_objective = None
         self.under_okr_heading = cleaned.tokens.label is None and _is_okr_heading(cleaned.text)
@@ -446,6 +459,22 @@ class _Walker:
     # --- paragraphs ------------------------------------------------------------------------------------
     def _top_paragraph(self, node: SyntaxTreeNode, following: SyntaxTreeNode | None) -> None:
         first, stop = node.map or (0, 1)
+        if stop - first > 1 and all(_FIELD_LINE.match(self.lines.text(k)) for k in range(first + 1, stop)):
+            head = clean_range(self.source, self.lines.start(first), self.lines.end(first))
+            if head.tokens.label == "objective" and head.text:
+                # "**Objective**: …\n**DRI**: …\n**KPI**: …": the lines under the statement are its fields.
+                objective = self._new_objective(head, None)
+                for k in range(first + 1, stop):
+                    field = _FIELD_LINE.match(self.lines.text(k))
+                    if (
+                        field
+                        and field.group("name").strip().lower() in OWNER_KEYS
+                        and objective.owner is None
+                    ):
+                        base = self.lines.start(k)
+                        owner = clean_range(self.source, base + field.end(), self.lines.end(k)).text
+                        objective.owner = owner or None
+                return
         labelled = [k for k in range(first, stop) if _LABELLED_LINE.match(self.lines.text(k))]
         if stop - first > 1 and len(labelled) >= 2:
             # "O1: …\nKR1: …\nKR2: …" written as one paragraph: each labelled line is its own statement, and
@@ -666,10 +695,16 @@ class _Walker:
 
     # --- tables and HTML -------------------------------------------------------------------------------
     def _table(self, node: SyntaxTreeNode) -> None:
-        heading_objective = self.current if self.sink == "kr" else None
+        heading_objective = self.current if self.sink == "kr" else self._krless_section_objective()
         objectives, loose, skipped = read_table(self.source, self.lines, node, heading_objective is not None)
         self.skipped.extend(skipped)
         self._table_drafts(objectives, loose, heading_objective)
+
+    def _krless_section_objective(self) -> ObjectiveDraft | None:
+        """The paragraph objective of this section, while it has no KRs yet."""
+        if self.section_objective is None or self.section_objective[0].key_results:
+            return None
+        return self.section_objective[0]
 
     def _rows_table(self, header: list[tuple[int, int]], rows: list[list[tuple[int, int]]]) -> None:
         heading_objective = self.current if self.sink == "kr" else None

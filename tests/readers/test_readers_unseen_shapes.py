@@ -121,3 +121,46 @@ def test_kr_bracket_closing_an_objective_item_in_a_requirements_document() -> No
         ["90% of parcels collected within 2 days", "median pickup under 1 minute"],
         ["zero lost parcels in the pilot"],
     ]
+
+
+def test_objective_paragraph_with_field_lines_and_a_kr_table_in_a_sub_section() -> None:
+    """ "**Objective**: …" then "**DRI**:"/"**KPI**:" lines in one paragraph: the fields are no part of the
+    statement. Its KRs are the table under a deeper "### OKRs (Q3)" heading of the same section; the KPI and
+    roadmap tables and the key-result-area bullets are not KRs."""
+    text = (
+        "# Infra OKRs\n\n"
+        "## Area: Reliability\n\n"
+        "**Objective**: Keep the checkout path up through the holiday peak\n"
+        "**DRI**: SRE guild\n"
+        "**KPI**: availability\n\n"
+        "### KRAs (Key Result Areas)\n- Paging\n- Capacity\n\n"
+        "### KPIs\n\n| Metric | Current | Target |\n|---|---|---|\n| Availability | 99.5% | 99.9% |\n\n"
+        "### OKRs (Q3 2025)\n\n"
+        "| KR | Target | Status |\n|---|---|---|\n"
+        "| Hold checkout availability at 99.9% through November | 99.9% | On track |\n"
+        "| Cut pages per week from 40 to 10 | 10 | Not started |\n\n"
+        "### Roadmap\n\n| # | Action | Due |\n|---|---|---|\n| 1 | Add a second region | Aug |\n\n"
+        "## Area: Cost\n\n"
+        "**Objective**: Spend less per order served\n"
+        "**DRI**: FinOps\n\n"
+        "### OKRs (Q3 2025)\n\n"
+        "| KR | Target |\n|---|---|\n| Lower cloud cost per order from 4 to 3 cents | 3 |\n"
+    )
+    doc = _read(text)
+    assert _objectives(doc) == [
+        "Keep the checkout path up through the holiday peak",
+        "Spend less per order served",
+    ]
+    assert [o.owner for o in doc.objectives] == ["SRE guild", "FinOps"]
+    assert kr_counts(doc) == [2, 1]
+
+
+def test_kr_table_of_an_earlier_section_does_not_reach_the_next_objective() -> None:
+    """A KR table in a section without its own objective stays unread rather than joining one above."""
+    text = (
+        "## Area: Cost\n\n**Objective**: Spend less per order served\n\n"
+        "## Area: Hiring\n\n### Targets\n\n"
+        "| KR | Target |\n|---|---|\n| Hire four engineers | 4 |\n"
+    )
+    doc = _read(text)
+    assert kr_counts(doc) == [0]
