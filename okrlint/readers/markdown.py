@@ -67,6 +67,13 @@ _INLINE_KRS = re.compile(
 _FIELD_LINE = re.compile(
     r"^\s*(?:\*\*|__)(?P<name>[^*_\n:：]{1,30}?)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*"
 )
+# A list item naming a field of the KR above it rather than a KR: "Measure: …", "Target: ≥ 95%".
+_KR_FIELD_ITEM = re.compile(
+    r"^(?:measure[sd]?(?:\s+by)?|measurement|metrics?|targets?|baseline|how\s+(?:we\s+)?measure[d]?|"
+    r"tracking(?:\s+support)?|data\s+source)\s*[:：]",
+    re.IGNORECASE,
+)
+_GROUP_LABEL_WORDS = 5  # a colon-ended item this short names a group of KRs; a longer one is a statement
 _KR_SEPARATOR = re.compile(r"[;；]")
 _LABELLED_LINE = re.compile(r"^\W{0,4}(?:O\d+|objective|KR\s*\d*|key\s*results?)\s*\d*\s*[:：\-–—]", re.I)
 _LISTS = ("bullet_list", "ordered_list")
@@ -619,6 +626,7 @@ class _Walker:
         """Items under an objective: KRs, except labels (objective, "Key Results:", categories)."""
         items = list(node.children)
         all_have_children = all(_item_parts(i)[1] for i in items)
+        anchor: KrDraft | None = None  # the KR of the last item that was no field line
         for item in items:
             para, sublists = _item_parts(item)
             if para is None:
@@ -627,6 +635,12 @@ class _Walker:
                 continue
             cleaned, raw = self._paragraph(para, first_in_item=True)
             label = cleaned.tokens.label
+            if anchor is not None and label is None and _KR_FIELD_ITEM.match(cleaned.text):
+                # "- Cut churn to 2%\n- Measure: monthly churn\n- Target: 2%": the KR's fields, not KRs.
+                anchor.extra.setdefault("fields", []).append(cleaned.text)
+                continue
+            anchor = None
+            before = len(objective.key_results)
             if self._is_bold_objective(cleaned, raw, sublists):
                 cleaned, _ = self._paragraph(para, first_in_item=True, role=True)
                 label = "objective"
@@ -649,6 +663,8 @@ class _Walker:
                 objective.extra.setdefault("initiatives", []).append(rest)
             elif cleaned.text:
                 self._add_kr(objective, cleaned, sublists)
+            if len(objective.key_results) == before + 1 and not _KR_FIELD_ITEM.match(cleaned.text):
+                anchor = objective.key_results[-1]
 
     def _is_bold_objective(self, cleaned: Cleaned, raw: str, sublists: list[SyntaxTreeNode]) -> bool:
         """Under a list or paragraph objective, a long wholly-bold item with children is the next objective
@@ -782,6 +798,9 @@ def _is_group_label(cleaned: Cleaned, raw: str, all_have_children: bool) -> bool
     if any(ch.isdigit() for ch in cleaned.text):
         return False
     stripped = raw.strip()
-    if stripped.endswith((":", "：")) or is_wholly_bold(stripped) or is_wholly_emphasis(stripped):
+    if is_wholly_bold(stripped) or is_wholly_emphasis(stripped):
         return True
+    if stripped.endswith((":", "：")):
+        # "Docs:" names a group; "Plan a summer trip including:" is a KR whose children detail it.
+        return len(cleaned.text.split()) <= _GROUP_LABEL_WORDS
     return all_have_children and len(cleaned.text.split()) <= 2

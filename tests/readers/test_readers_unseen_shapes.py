@@ -164,3 +164,48 @@ def test_kr_table_of_an_earlier_section_does_not_reach_the_next_objective() -> N
     )
     doc = _read(text)
     assert kr_counts(doc) == [0]
+
+
+# --- lists -------------------------------------------------------------------------------------------------
+def test_measure_and_target_lines_after_a_kr_are_its_fields() -> None:
+    """KR bullets alternating with "- Measure: …" / "- Target: …" bullets; a long item ending "including:"
+    is a KR whose sub-items detail it, while a short "Docs:" item still names a group of KRs."""
+    text = (
+        "# My OKRs\n\n"
+        "## 1) Stay healthy\n\n"
+        "### Key Results\n\n"
+        "- Cycle to work three days a week\n"
+        "- Measure: commutes per week\n"
+        "- Sleep seven hours a night on average\n"
+        "- Measure: hours from the watch\n"
+        "- Target: 7 or more\n"
+        "- Plan a hiking week with friends including:\n"
+        "  - two summits\n"
+        "  - one night in a hut\n"
+        "- Measure: trip booked\n\n"
+        "## 2) Grow at work\n\n"
+        "### Key Results\n\n"
+        "- Docs:\n"
+        "  - Publish the onboarding guide\n"
+        "  - Review every design doc within two days\n"
+    )
+    doc = _read(text)
+    assert _krs(doc) == [
+        [
+            "Cycle to work three days a week",
+            "Sleep seven hours a night on average",
+            "Plan a hiking week with friends including",
+        ],
+        ["Publish the onboarding guide", "Review every design doc within two days"],
+    ]
+    assert doc.objectives[0].key_results[1].extra["fields"] == [
+        "Measure: hours from the watch",
+        "Target: 7 or more",
+    ]
+
+
+def test_field_labelled_items_with_no_kr_before_them_are_the_krs() -> None:
+    """ "- Metric: …" items that open the list are the KRs themselves."""
+    text = "## Grow the community\n\n- Metric: 5 paying members\n- Metric: host one co-branded event\n"
+    doc = _read(text)
+    assert kr_counts(doc) == [2]
