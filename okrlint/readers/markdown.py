@@ -73,6 +73,11 @@ _KR_FIELD_ITEM = re.compile(
     r"tracking(?:\s+support)?|data\s+source)\s*[:：]",
     re.IGNORECASE,
 )
+# An item defining another word of the method: "Initiative: an action…", "使命：…".
+_TERM_ITEM = re.compile(
+    r"^\W{0,4}(?i:missions?|visions?|strateg(?:y|ies)|initiatives?|tasks?|kpis?|okrs?|outputs?|outcomes?|"
+    r"使命|愿景|战略|任务|举措|願景|戰略|任務)\W{0,4}\s*[:：]"
+)
 _GROUP_LABEL_WORDS = 5  # a colon-ended item this short names a group of KRs; a longer one is a statement
 _KR_SEPARATOR = re.compile(r"[;；]")
 _LABELLED_LINE = re.compile(r"^\W{0,4}(?:O\d+|objective|KR\s*\d*|key\s*results?)\s*\d*\s*[:：\-–—]", re.I)
@@ -300,6 +305,11 @@ class _Walker:
                 self.skipped.append(
                     Skip(start, "table of contents", "a list of links to this page's headings")
                 )
+            elif block.type in _LISTS and self._is_glossary(block):
+                start = self.lines.start((block.map or (0, 0))[0])
+                self.skipped.append(
+                    Skip(start, "term definitions", "a list defining the words of the method")
+                )
             elif block.type in _LISTS:
                 self._top_list(block)
             elif block.type == "table":
@@ -446,6 +456,22 @@ class _Walker:
             elif block.type == "html_block" and _SUMMARY.search(self._block_text(block)):
                 found_list = True
         return "objective" if found_list else "plain"
+
+    def _is_glossary(self, node: SyntaxTreeNode) -> bool:
+        """ "- Objective: a goal to be achieved / - Key Results: measure progress / - Initiative: …": a flat
+        list defining one objective, one key result and another term of the method (mission, initiative,
+        task, KPI…) defines words; a real OKR list has several KRs and no such terms."""
+        labels: list[str | None] = []
+        terms = 0
+        for item in node.children:
+            para, sublists = _item_parts(item)
+            if para is None or sublists:
+                return False
+            cleaned, raw = self._paragraph(para, first_in_item=True)
+            labels.append(cleaned.tokens.label)
+            term = _TERM_ITEM.match(raw)
+            terms += bool(term and cleaned.tokens.label is None)
+        return labels.count("objective") == 1 and labels.count("key_result") == 1 and terms >= 1
 
     def _has_objective_items(self, node: SyntaxTreeNode) -> bool:
         for item in node.children:

@@ -22,7 +22,7 @@ _ROLES: tuple[tuple[str, frozenset[str]], ...] = (
         "kr",
         frozenset(
             {"keyresult", "keyresults", "keyresultskrs", "kr", "krs", "project", "projects", "okr", "okrs"}
-            | {"result", "results", "关键结果"}
+            | {"result", "results", "关键结果", "关键成果", "關鍵成果"}
         ),
     ),
     ("owner", v.OWNER),

@@ -209,3 +209,32 @@ def test_field_labelled_items_with_no_kr_before_them_are_the_krs() -> None:
     text = "## Grow the community\n\n- Metric: 5 paying members\n- Metric: host one co-branded event\n"
     doc = _read(text)
     assert kr_counts(doc) == [2]
+
+
+def test_a_list_defining_the_words_of_the_method_is_no_okr() -> None:
+    """A primer's glossary ("Objective: a goal…", "Key Results: which measure…", "Initiative: …") in English
+    or Chinese reads nothing; a flat list with one objective and two KRs is still an OKR."""
+    glossary = (
+        "# OKRs\n\n"
+        "* Objective: a goal we want to reach\n"
+        "* Key Results: which measure progress towards the objective\n"
+        "* Initiative: an action that moves a key result\n\n"
+        "## Why\n\nRead the primer first.\n"
+    )
+    assert not _read(glossary).objectives
+    glossary_zh = "## 实战\n\n1. 使命：我们为何存在\n2. 目标：近期聚焦的事项\n3. 关键成果：支撑目标的关键点\n4. 任务：具体的行动\n"
+    assert not _read(glossary_zh).objectives
+    okr = (
+        "- Objective: Make onboarding painless\n"
+        "- Key Result: 80% of new users finish setup on day one\n"
+        "- Key Result: Support tickets about setup halve\n"
+    )
+    assert kr_counts(_read(okr)) == [2]
+
+
+def test_chinese_key_results_label_variant() -> None:
+    """关键成果 ("key outcomes") labels key results as 关键结果 does."""
+    text = "目标：提升新用户留存\n关键成果1：次周留存从 30% 提升到 40%\n关键成果2：新手引导完成率达到 80%\n"
+    doc = _read(text, "okrs.txt")
+    assert _objectives(doc) == ["提升新用户留存"]
+    assert kr_counts(doc) == [2]
