@@ -238,3 +238,14 @@ def test_chinese_key_results_label_variant() -> None:
     doc = _read(text, "okrs.txt")
     assert _objectives(doc) == ["提升新用户留存"]
     assert kr_counts(doc) == [2]
+
+
+# --- structured files --------------------------------------------------------------------------------------
+def test_csv_of_objectives_keyed_by_an_objective_id() -> None:
+    """An app's export of objectives only ("id_obj,…,texto,…"): one objective per row, no KRs; a plain
+    "id,name" list with no objective id stays unread."""
+    text = "id_obj,team,texto,responsavel\n1,growth,Ganhar o mercado médio,ana\n2,ops,Tornar o suporte calmo,rui\n"
+    doc = _read(text, "okr.csv")
+    assert _objectives(doc) == ["Ganhar o mercado médio", "Tornar o suporte calmo"]
+    assert kr_counts(doc) == [0, 0]
+    assert not _read("id,name\n1,Ana\n2,Rui\n", "people.csv").objectives
