@@ -75,6 +75,7 @@ _VERDICT_CACHE_SIZE = 8_192
 _NOTICE = "Who will notice when it's done, and what will they notice?"
 _NOTICE_OBJECTIVE = "Which number shows the objective moving, and where is it today?"
 _UNKNOWN_TOPIC = "<what you need to learn>"
+_PRONOUNS = frozenset({"that", "this", "it", "them", "these", "those", "one", "ones", "which"})
 _NEW_CLAUSE = re.compile(
     r"\s*(?:,\s*)?\b(?:and|but)\s+(?:they|we|i|he|she|it|you)\b.*$", re.IGNORECASE | re.DOTALL
 )
@@ -234,6 +235,7 @@ def _topic(obj: Phrase, a: StatementAnalysis) -> str:
     people = output_classes().people
     if (
         not topic
+        or topic.lower() in _PRONOUNS  # "Run that workshop": "that" says nothing of what it teaches
         or _TIMEBOX.fullmatch(f"in {topic}")
         or all(w.lower().rstrip("s") in people for w in topic.split())
     ):
@@ -246,7 +248,7 @@ def _topic(obj: Phrase, a: StatementAnalysis) -> str:
 # What may stand before the action: nothing, a subject, a modal ("We will", "I want to").
 _LEAD = re.compile(
     r"^\s*(?:to\s+)?(?:(?:we|i|you|our team|the team)\s+)?(?:(?:will|shall|must|should|can|need to|want to|plan to|aim to|"
-    r"are going to|am going to)\s+)?$",
+    r"are going to|am going to)\s+)?(?:[a-z]+ly\s+)?$",  # "Successfully hire …": a manner adverb first
     re.IGNORECASE,
 )
 
@@ -483,6 +485,8 @@ def _fill_template(template: str, p: Predicate, a: StatementAnalysis) -> str:
     if obj is None:
         return template
     x = _artifact_phrase(obj, a, p.destination_name)
+    if "{x}" in template and not _strip_determiner(x).strip():
+        return ""  # "Migrate X% of workloads": nothing left to name once the number is gone
     topic = _topic(obj, a)
     if topic == _UNKNOWN_TOPIC and "proficiency" in template:
         topic = "<the skill trained>"  # a course or training whose subject the author has not named
@@ -513,10 +517,14 @@ def _noun_as_object(p: Predicate, a: StatementAnalysis) -> Predicate | None:
     return None
 
 
+# Who owns the line, before its action: "OWNER - Implement …", "CLO - Contracts: Create …"
+_OWNER_TAG = re.compile(r"^\s*[A-Z]{2,}(?:\s*[-–]\s*[A-Z][\w ]{0,30}?)?\s*[-–:]\s+")
+
+
 def _leads(p: Predicate, a: StatementAnalysis) -> bool:
     """The predicate is the statement's action: nothing but a subject or a modal before it ("We will …",
     "Each team member presents …")."""
-    before = a.text[: p.start]
+    before = _OWNER_TAG.sub("", a.text[: p.start], count=1)
     if a.subject is not None and a.subject.end <= p.start:
         before = a.text[a.subject.end : p.start]
     words = before.split()
@@ -580,7 +588,7 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
     if state is not None and len(a.text[: state.start()].split()) <= 3:
         work = None  # "feature x has been released": a state reached, not an action to ask why of
     if work is None:
-        if state is not None and a.subject is not None:
+        if state is not None and a.subject is not None and _launched(state.group(0)):
             # "feature x has been released": the thing reached is named; its class says what it is for
             made = Predicate.model_construct(
                 verb="",
@@ -602,9 +610,19 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
                             question=f"Why does it matter that {_tidy(_uncapital(a.text.rstrip(' .')))}? {_NOTICE}",
                             outcome_class=cls,
                         )
-        elif state is not None and len(a.text[: state.start()].split()) <= 3:
+        elif state is not None and len(a.text[: state.start()].split()) <= 3 and _launched(state.group(0)):
             # the parse read the thing as a verb ("feature x has been released"): its words still name a class
             yield from _reached_by_words(a, a.text[: state.start()].strip())
+        if state is None and a.nouns and (main is None or not _leads(main, a)):
+            named = _named_thing(a)
+            if named:
+                # "Integration tests for that library": a deliverable named without its action
+                yield Candidate(
+                    f"Increase <the result> of {named} from <baseline> to <target>",
+                    "Name the result this work is for, and measure that; keep the work as a plan.",
+                    question=f"What should {named} change, and for whom? Which number would show it?",
+                )
+                return
         if state is not None:
             said = _tidy(_uncapital(a.text.rstrip(" .")))
             yield Candidate(
@@ -614,12 +632,37 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
             )
         return
     personal = is_personal(a)
+    doing = _without_counts(work.ing, a)  # the result of the work, not of how much of it ("3 workshops")
     yield Candidate(
-        f"Increase <the result> of {_second_person(work.ing) if personal else work.ing} "
-        "from <baseline> to <target>",
+        f"Increase <the result> of {_second_person(doing) if personal else doing} from <baseline> to <target>",
         "Name the result this work is for, and measure that; keep the work as a plan.",
         question=question_for(work, personal),
     )
+
+
+# Marks around a named deliverable that are not part of its name: a priority ("P1"), a status aside ("(WIP)")
+_NOT_THE_NAME = re.compile(r"\s*\([^()]*\)|\s+\bP[0-4]\b|\s*[-–:]\s*$", re.IGNORECASE)
+
+
+def _launched(state: str) -> bool:
+    """The state is a thing put out ("has been released", "is live"), of the binary verb class: its use is what
+    follows, whereas "are prioritized" or "is documented" say nothing of who uses what."""
+    from lemminflect import getLemma
+
+    participle = state.split()[-1].lower()
+    lemmas = getLemma(participle, upos="VERB") or (participle,)
+    return bool(set(lemmas) & default_lexicon().verbs.get("binary", frozenset()))
+
+
+def _named_thing(a: StatementAnalysis) -> str | None:
+    """A verbless statement's thing, as the author named it ("the integration tests for that library")."""
+    text = _NOT_THE_NAME.sub("", a.text).strip(" .;:")
+    if not text or len(text.split()) > 12 or _DIGITS.search(text):
+        return None
+    first = text.split()[0]
+    if not first.lower().startswith(_DETERMINERS) and first.lower() not in {"a", "an", "the"}:
+        text = f"the {_uncapital(text) if not first.isupper() else text}"
+    return _tidy(text)
 
 
 def _reached_by_words(a: StatementAnalysis, thing: str) -> Iterator[Candidate]:
@@ -655,7 +698,12 @@ def _without_counts(phrase: str, a: StatementAnalysis) -> str:
     """The work without how much of it ("processing 500 tickets" -> "processing tickets"): in an objective
     the count belongs to the suggested key result, and an objective carries no number (O103)."""
     for q in a.quantities:
-        if q.kind == "count" and q.marker == "":
+        if q.kind == "count" and q.marker in {"", "at least", "up to", "more than", "over"}:
+            phrase = (
+                re.sub(rf"\b{re.escape(q.marker)}\s+(?={re.escape(q.text)})", "", phrase)
+                if q.marker
+                else phrase
+            )
             one = q.value == 1  # "1 critical request" is still one thing: "a critical request"
             phrase = re.sub(
                 rf"(?<!\w){re.escape(q.text)}\s+(?=(\w))",
@@ -670,7 +718,7 @@ def _without_counts(phrase: str, a: StatementAnalysis) -> str:
 
 
 # A statement in the perfect or the passive ("feature x has been released"): a state, with no action to ask why of.
-_STATE = re.compile(r"\b(?:has|have|had)\s+been\s+\w+", re.IGNORECASE)
+_STATE = re.compile(r"\b(?:(?:has|have|had)\s+been\s+\w+|(?:is|are)\s+(?:now\s+)?[a-z]+ed)\b", re.IGNORECASE)
 
 
 def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> Iterator[Candidate]:
@@ -754,6 +802,8 @@ def _class_key_results(a: StatementAnalysis, description: str) -> Iterator[Candi
         usable = [m for m in measures if p.object is not None or "{" not in m.phrase]
         for measure in usable:
             phrase = _fill_template(measure.phrase, p, a)
+            if not phrase:
+                continue
             yield Candidate(_shape(measure, a, phrase), description, question=question, outcome_class=cls)
         if usable:
             return
@@ -843,6 +893,8 @@ def _serving_objective(ctx: Context) -> Iterator[Candidate]:
     if goal_work is None:
         return
     wanted = _without_time(goal_work.ing, objective)
+    if len(wanted.split()) < 2:
+        return  # "Keep running": a verb alone names no outcome to measure
     wanted = _second_person(wanted) if is_personal(objective) else wanted
     yield Candidate(
         f"Increase <a measure> of {wanted} from <baseline> to <target>",
@@ -902,12 +954,18 @@ def add_metric(ctx: Context) -> Iterator[Candidate]:
     """K201/K205: give the statement a number, in the author's words where possible."""
     a = ctx.analysis
     main = a.main
-    if main is not None and "learning" in main.classes and main.object is not None:
+    if (
+        main is not None
+        and "learning" in main.classes
+        and main.object is not None
+        and main.object.start > main.start
+        and _leads(main, a)
+    ):
         # "Survey our customers …" -> "Survey <number> of our customers …": count the learning
         obj = main.object
         insert = "<number> of " if a.text[obj.start :].lower().startswith(_DETERMINERS) else "<number> "
         yield Candidate(
-            a.text[: obj.start] + insert + a.text[obj.start :],
+            _capital(a.text[: obj.start] + insert + a.text[obj.start :]),
             "Say how many: a learning key result needs a count.",
             outcome_class="research",
         )
@@ -1449,6 +1507,85 @@ def same_kind_example(candidate: Candidate, ctx: Context) -> CorpusStatement | N
 _NO_FALLBACK = frozenset({"add_baseline"})
 
 
+# Words every rewrite shape brings with it: sharing only these is not speaking of the author's subject.
+_SHAPE_WORDS = frozenset(
+    {
+        "the",
+        "our",
+        "a",
+        "an",
+        "of",
+        "for",
+        "to",
+        "from",
+        "by",
+        "in",
+        "on",
+        "at",
+        "with",
+        "and",
+        "or",
+        "per",
+        "as",
+        "is",
+        "are",
+        "be",
+        "that",
+        "who",
+        "what",
+        "their",
+        "they",
+        "them",
+        "it",
+        "its",
+        "increase",
+        "reduce",
+        "improve",
+        "grow",
+        "make",
+        "keep",
+        "achieve",
+        "get",
+        "have",
+        "share",
+        "number",
+        "rate",
+        "score",
+        "weekly",
+        "monthly",
+        "quarter",
+        "more",
+        "less",
+        "fewer",
+        "new",
+        "customers",
+        "users",
+        "team",
+        "people",
+        "change",
+        "result",
+        "measure",
+        "expect",
+        "notice",
+    }
+)
+
+
+def _stems(text: str) -> set[str]:
+    """Content words, crudely stemmed ("releasing", "released", "releases" -> "releas"), placeholders left out."""
+    out = set()
+    for word in re.findall(r"[a-z][a-z0-9-]+", placeholders.strip(text).lower()):
+        if len(word) < 3 or word in _SHAPE_WORDS:
+            continue
+        out.add(re.sub(r"(?:ing|ed|es|s|e)$", "", word) or word)
+    return out
+
+
+def _names_the_authors_subject(text: str, ctx: Context) -> bool:
+    """The rewrite, outside its placeholders, names something the statement or its objective names."""
+    return bool(_stems(text) & _stems(f"{ctx.analysis.text} {ctx.objective or ''}"))
+
+
 class Suggester:
     """Attaches re-linted suggestions to findings; holds no state beyond the linter it uses."""
 
@@ -1487,6 +1624,8 @@ class Suggester:
                 continue
             if not numbers_in(text) <= original_numbers:
                 continue  # never put a number in the author's mouth
+            if c.outcome_class is not None and not _names_the_authors_subject(text, ctx):
+                continue  # a class's outcome that names nothing of the author's is worse than none
             seen.add(text)
             unique.append(Candidate(text, c.description, c.question, c.key_result, c.outcome_class))
         return unique
