@@ -26,7 +26,7 @@ from okrlint.readers.md_source import (
     paragraph_range,
 )
 from okrlint.readers.md_tables import read_rows, read_table, table_columns
-from okrlint.readers.periods import find_period, strip_period
+from okrlint.readers.periods import find_period, period_key, strip_period
 from okrlint.readers.structured import document_meta
 from okrlint.readers.tree import yaml_documents
 from okrlint.readers.values import OWNER as OWNER_KEYS
@@ -78,6 +78,10 @@ _TERM_ITEM = re.compile(
     r"^\W{0,4}(?i:missions?|visions?|strateg(?:y|ies)|initiatives?|tasks?|kpis?|okrs?|outputs?|outcomes?|"
     r"使命|愿景|战略|任务|举措|願景|戰略|任務)\W{0,4}\s*[:：]"
 )
+# A line of prose, a lead-in or a definition rather than a plain objective line: it ends a sentence or
+# introduces what follows, links somewhere, or opens with "Term:".
+_PROSE_LINE = re.compile(r"[.:：;。]\W*$|\]\(|https?://|^\W*[\w ]{1,25}[:：]")
+_PLAIN_OBJECTIVE_WORDS = 16  # longer than 98% of the objectives read from realworld-dev (longest 22)
 _GROUP_LABEL_WORDS = 5  # a colon-ended item this short names a group of KRs; a longer one is a statement
 _KR_SEPARATOR = re.compile(r"[;；]")
 _LABELLED_LINE = re.compile(r"^\W{0,4}(?:O\d+|objective|KR\s*\d*|key\s*results?)\s*\d*\s*[:：\-–—]", re.I)
@@ -169,6 +173,8 @@ def _is_context_heading(text: str) -> bool:
     """A title or period heading ("Marketing OKRs Q3 2024", "## 2024 Q3"): context, never an objective."""
     if _is_okr_heading(text):
         return True
+    if period_key(text) is not None:
+        return True  # "## 2020", "### FY24": a period alone
     return find_period(text) is not None and len(_words(strip_period(text))) <= 2
 
 
@@ -199,6 +205,8 @@ class _Walker:
         self.pending_objective: int | None = None  # level of a bare "Objective" heading awaiting its text
         self.under_okr_heading = False  # the last heading names the OKRs ("## OKRs", "# Q3 Objectives")
         self.heading_level = 0  # level of the last heading, 0 before any
+        self.in_context_section = False  # the last heading names a period or the OKRs ("### Q1 2020")
+        self.paragraph_objectives = False  # the file writes objectives as plain lines over their KR lists
         # A paragraph objective and the level of the heading it sits under: a KR table further down in that
         # section, under sub-headings of its own ("### OKRs (Q2)"), still belongs to it.
         self.section_objective: tuple[ObjectiveDraft, int] | None = None
@@ -208,6 +216,7 @@ class _Walker:
         self.title(blocks)
         region = _okr_region(self, blocks)
         self.labelled = self._labels_objectives(region)
+        self.paragraph_objectives = not self.labelled and self._has_paragraph_objectives(region)
         self.walk(region)
 
     def _labels_objectives(self, blocks: list[SyntaxTreeNode]) -> bool:
@@ -232,6 +241,40 @@ class _Walker:
                         if clean_range(self.source, start, self.lines.end(k)).tokens.label == "objective":
                             return True
         return False
+
+    def _has_paragraph_objectives(self, blocks: list[SyntaxTreeNode]) -> bool:
+        """True when, under a period or OKRs heading, a short plain line is followed by a list: the file
+        writes each objective as a line of its own over the list of its KRs ("Make the stream good!\n- 12
+        streams")."""
+        in_context = False
+        for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+            if block.type == "heading":
+                in_context = _is_context_heading(self.clean_heading(block).text)
+            elif (
+                in_context
+                and block.type == "paragraph"
+                and following is not None
+                and following.type in _LISTS
+                and self._is_plain_objective_line(block)
+                and not self._has_objective_items(following)
+            ):
+                return True
+        return False
+
+    def _is_plain_objective_line(self, node: SyntaxTreeNode) -> bool:
+        """One short unlabelled line of plain text that is no sentence of prose, definition or lead-in."""
+        first, stop = node.map or (0, 0)
+        if stop - first != 1:
+            return False
+        cleaned, raw = self._paragraph(node, first_in_item=False)
+        text = raw.strip()
+        return (
+            bool(cleaned.text)
+            and cleaned.tokens.label is None
+            and not is_wholly_bold(text)
+            and not _PROSE_LINE.search(text)
+            and len(cleaned.text.split()) <= _PLAIN_OBJECTIVE_WORDS
+        )
 
     # --- document-level metadata ---------------------------------------------------------------------
     def front_matter(self, blocks: list[SyntaxTreeNode]) -> None:
@@ -376,6 +419,7 @@ class _Walker:
         cleaned = self.clean_heading(node)
         self.pending_objective = None
         self.under_okr_heading = cleaned.tokens.label is None and _is_okr_heading(cleaned.text)
+        self.in_context_section = cleaned.tokens.label is None and _is_context_heading(cleaned.text)
         if _is_kr_section(cleaned):
             # "## Key Results" names the KR list of the objective above; it never ends that objective.
             self.sink = "kr" if self.current else None
@@ -492,6 +536,10 @@ class _Walker:
     # --- paragraphs ------------------------------------------------------------------------------------
     def _top_paragraph(self, node: SyntaxTreeNode, following: SyntaxTreeNode | None) -> None:
         first, stop = node.map or (0, 1)
+        if self.paragraph_objectives and self.in_context_section and self._is_plain_objective_line(node):
+            cleaned, _ = self._paragraph(node, first_in_item=False)
+            self._new_objective(cleaned, None)  # the list below, if any, holds its KRs
+            return
         if stop - first > 1 and all(_FIELD_LINE.match(self.lines.text(k)) for k in range(first + 1, stop)):
             head = clean_range(self.source, self.lines.start(first), self.lines.end(first))
             if head.tokens.label == "objective" and head.text:

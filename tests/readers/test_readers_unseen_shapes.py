@@ -249,3 +249,48 @@ def test_csv_of_objectives_keyed_by_an_objective_id() -> None:
     assert _objectives(doc) == ["Ganhar o mercado médio", "Tornar o suporte calmo"]
     assert kr_counts(doc) == [0, 0]
     assert not _read("id,name\n1,Ana\n2,Rui\n", "people.csv").objectives
+
+
+def test_plain_lines_over_kr_lists_under_period_headings() -> None:
+    """Objectives written as plain lines (no label, no bold) over their KR lists, in "### Q1 2025" and
+    "### 2025" sections; a line with no list is an objective without KRs; prose, links and lead-ins are not."""
+    text = (
+        "# Objectives and Key Results\n\n"
+        "## Quarterly\n\n"
+        "### Q1 2025\n"
+        "Launch the beta of the editor\n"
+        "- 50 weekly writers\n"
+        "- Export to PDF works for every template\n\n"
+        "Make the newsletter worth opening!\n"
+        "- 12 issues sent\n"
+        "- 40% open rate\n\n"
+        "### Q2 2025\n"
+        "Run a community writing sprint (or co-host one)\n\n"
+        "## Yearly\n\n"
+        "### 2025\n"
+        "Build a small, loyal community\n"
+        "- 10 regular contributors\n"
+    )
+    doc = _read(text)
+    assert _objectives(doc) == [
+        "Launch the beta of the editor",
+        "Make the newsletter worth opening!",
+        "Run a community writing sprint (or co-host one)",
+        "Build a small, loyal community",
+    ]
+    assert kr_counts(doc) == [2, 2, 0, 1]
+    assert [o.period for o in doc.objectives][:3] == ["Q1 2025", "Q1 2025", "Q2 2025"]
+
+
+def test_prose_and_links_under_a_period_heading_are_no_objectives() -> None:
+    text = (
+        "# Team OKRs\n\n"
+        "## 2024 Q3\n"
+        "Find this quarter's OKRs in the [planning sheet](https://example.com/sheet).\n\n"
+        "## 2024 Q2\n"
+        "We focused on reliability this quarter.\n"
+        "Things we tried:\n"
+        "- weekly load tests\n"
+        "- a second on-call rota\n"
+    )
+    assert not _read(text).objectives
