@@ -247,7 +247,8 @@ class _Walker:
         writes each objective as a line of its own over the list of its KRs ("Make the stream good!\n- 12
         streams")."""
         in_context = False
-        for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        for n, block in enumerate(blocks):
+            following = blocks[n + 1] if n + 1 < len(blocks) else None
             if block.type == "heading":
                 in_context = _is_context_heading(self.clean_heading(block).text)
             elif (
