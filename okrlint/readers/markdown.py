@@ -25,7 +25,7 @@ from okrlint.readers.md_source import (
     is_wholly_emphasis,
     paragraph_range,
 )
-from okrlint.readers.md_tables import read_rows, read_table, table_columns
+from okrlint.readers.md_tables import cites_objectives, read_rows, read_table, table_columns
 from okrlint.readers.periods import find_period, period_key, strip_period
 from okrlint.readers.structured import document_meta
 from okrlint.readers.tree import yaml_documents
@@ -497,7 +497,8 @@ class _Walker:
                 columns = table_columns(self.source, self.lines, block)
                 if "objective" in columns:
                     return "context"
-                found_list = found_list or "kr" in columns
+                index = cites_objectives(self.source, self.lines, block)
+                found_list = found_list or ("kr" in columns and not index)
             elif block.type == "html_block" and _SUMMARY.search(self._block_text(block)):
                 found_list = True
         return "objective" if found_list else "plain"

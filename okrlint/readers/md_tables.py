@@ -38,6 +38,7 @@ _PROGRESS_PREFIX = re.compile(r"^(?:midq|endq|eoq|finalscore)")
 _SPLIT = re.compile(r"<br\s*/?>|•", re.IGNORECASE)
 _ARROW = re.compile(r"\s*↳\s*")  # used with match(pos): no "^", which would only match at 0
 _GLOSS = re.compile(r"^\s*(?P<head>[^()（）]+?)\s*[(（](?P<gloss>[^()（）]+)[)）]\s*$")
+_OBJECTIVE_CITATION = re.compile(r"^(?:O|OKR\s*)?\d{1,2}\s*[—–-]\s+\S", re.IGNORECASE)
 _TOTALS = frozenset({"total", "totals", "sum", "average", "合计"})
 
 
@@ -90,6 +91,21 @@ def _role(key: str) -> str | None:
     return None
 
 
+def cites_objectives(source: str, lines: SourceLines, node: SyntaxTreeNode) -> bool:
+    """A table whose "OKR" column only cites objectives by number ("1 — Family", "O2 - Growth") maps them to
+    something else (agents, owners): an index, not KRs."""
+    rows = [split_table_row(lines, r.map[0]) for r in _rows(node) if r.map is not None]
+    return bool(rows) and _cites_objectives(source, rows[0], rows[1:])
+
+
+def _cites_objectives(source: str, header: list[tuple[int, int]], rows: list[list[tuple[int, int]]]) -> bool:
+    col = next((i for i, (s, e) in enumerate(header) if _header_key(source[s:e]) in ("okr", "okrs")), None)
+    if col is None:
+        return False
+    cells = [source[slice(*r[col])].strip() for r in rows if col < len(r) and source[slice(*r[col])].strip()]
+    return bool(cells) and all(_OBJECTIVE_CITATION.match(c) for c in cells)
+
+
 TableRead = tuple[list[ObjectiveDraft], list[KrDraft], list[Skip]]
 
 
@@ -108,6 +124,8 @@ def read_rows(
     cols = header_columns(source, header)
     if "objective" not in cols and "kr" not in cols:
         return [], [], []  # numbered KR columns need an objective column beside them
+    if _cites_objectives(source, header, rows):
+        return [], [], []
     reader = _TableReader(source, cols, rows)
     reader.numbered_krs = [
         i for i, (s, e) in enumerate(header) if v.NUMBERED_KR.match(_header_key(source[s:e]))

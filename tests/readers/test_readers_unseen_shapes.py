@@ -294,3 +294,21 @@ def test_prose_and_links_under_a_period_heading_are_no_objectives() -> None:
         "- a second on-call rota\n"
     )
     assert not _read(text).objectives
+
+
+def test_a_table_citing_the_objectives_above_by_number_is_an_index() -> None:
+    """ "| OKR | Primary agent |" whose cells cite "1 — …", "2 — …" maps objectives to helpers: no objective and
+    no KRs; a "| OKR | Status |" table with "↳" KR rows is still read."""
+    text = (
+        "## 1) Stay healthy\n\n### Key Results\n\n- Cycle to work three days a week\n\n"
+        "## 2) Grow at work\n\n### Key Results\n\n- Publish the onboarding guide\n\n"
+        "## Helper map\n\n| OKR | Primary helper |\n|-----|----|\n"
+        "| 1 — Cycling | Health coach |\n| 2 — Guide | Writing buddy |\n"
+    )
+    doc = _read(text)
+    assert _objectives(doc) == ["Stay healthy", "Grow at work"]
+    assert kr_counts(doc) == [1, 1]
+    arrows = (
+        "| OKR | Status |\n|---|---|\n| Improve onboarding | |\n| ↳ Halve setup time from 2 days to 1 | |\n"
+    )
+    assert kr_counts(_read(arrows)) == [1]
