@@ -193,7 +193,7 @@ _KR_LABEL = re.compile(
     rf"|(?i:key[\s_-]*results?)(?:[\s\-]*#?\s*(?P<knum>\d+(?:\.\d+)*))?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     rf"|(?i:resultados?[\s_-]+clave|resultados?[\s_-]+chave|r[ée]sultats?[\s_-]+cl[ée]s?|risultati?[\s_-]+chiave)"
     rf"(?:\s*#?\s*(?P<rknum>\d+(?:\.\d+)*))?\s*{_SEP}\s*"
-    rf"|(?:关键结果|關鍵結果|핵심\s*결과)\s*{_CJK_NUMBER}?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
+    rf"|(?:关键结果|關鍵結果|关键成果|關鍵成果|핵심\s*결과)\s*{_CJK_NUMBER}?\s*(?:{_SEP}\s*|\s+(?=\S)|$)"
     r"|(?i:KRs)\s*:?\s*$)"
 )
 _WORD_NUMBERS = _WORD_NUMBER.split("|")

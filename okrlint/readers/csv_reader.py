@@ -29,8 +29,8 @@ _OBJ_TEXT = frozenset({"objective", "objectivetitle", "objectivename", "objectiv
 _KR_TEXT = frozenset(
     {"keyresult", "keyresults", "kr", "krs", "krtitle", "krname", "keyresulttitle", "metricname", "result"}
 )
-_GENERIC_TEXT = ("title", "statement", "text", "name", "okr", "description")
-_OBJ_ID = frozenset({"objectiveid", "oid", "objid"})
+_GENERIC_TEXT = ("title", "statement", "text", "name", "okr", "description", "texto", "titulo", "título")
+_OBJ_ID = frozenset({"objectiveid", "oid", "objid", "idobj", "idobjective", "idobjetivo", "objetivoid"})
 _KR_ID = frozenset({"krid", "keyresultid"})
 _ROW_ID = frozenset({"id", "okrid", "number", "no", "itemid", ""})
 
@@ -321,6 +321,12 @@ class _Layout:
             return self._packed(rows, packed_col)
         if "objective" in self.cols:
             return self._denormalised(rows)
+        if "objective_id" in self.cols and "kr" not in self.cols and self.generic is not None:
+            # A table of objectives keyed by an objective id ("id_obj,texto,…"): each row is an objective.
+            drafts = [
+                self._objective(r, c) for r in rows if (c := self._cleaned(r, self.generic)) is not None
+            ]
+            return drafts
         return []
 
     # --- layout 3: "Goal: …; Target: …" packed into one cell ------------------------------------------

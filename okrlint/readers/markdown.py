@@ -25,10 +25,11 @@ from okrlint.readers.md_source import (
     is_wholly_emphasis,
     paragraph_range,
 )
-from okrlint.readers.md_tables import read_rows, read_table, table_columns
-from okrlint.readers.periods import find_period, strip_period
+from okrlint.readers.md_tables import cites_objectives, read_rows, read_table, table_columns
+from okrlint.readers.periods import find_period, period_key, strip_period
 from okrlint.readers.structured import document_meta
 from okrlint.readers.tree import yaml_documents
+from okrlint.readers.values import OWNER as OWNER_KEYS
 
 _OKR_WORDS = re.compile(r"\bOKRs?\b|\bObjectives?\s*(?:and|&)\s*Key\s*Results\b", re.IGNORECASE)
 _GOALS = re.compile(r"\bgoals\b", re.IGNORECASE)
@@ -58,6 +59,31 @@ _INITIATIVE_ITEM = re.compile(r"^initiatives?[\s\-#]*\d*(?:\.\d+)*\s*[:：\-–�
 _INITIATIVES = re.compile(rf"^(?:{_INITIATIVE_SECTION})\s*[:：]?$", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary[^>]*>(?P<text>.*?)</summary>", re.DOTALL | re.IGNORECASE)
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
+# A bracket of key results closing an objective's sentence: "… (KR: a; b)." / "… (KRs: a; b)".
+_INLINE_KRS = re.compile(
+    r"\s*[(（]\s*(?:KRs?|Key\s+Results?)\s*[:：]\s*(?P<body>[^()（）]+?)\s*[)）]\s*[.。]?\s*$", re.IGNORECASE
+)
+# A line opening with a bold field name and a colon: "**DRI**: Core team", "**KPI:** velocity".
+_FIELD_LINE = re.compile(
+    r"^\s*(?:\*\*|__)(?P<name>[^*_\n:：]{1,30}?)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*"
+)
+# A list item naming a field of the KR above it rather than a KR: "Measure: …", "Target: ≥ 95%".
+_KR_FIELD_ITEM = re.compile(
+    r"^(?:measure[sd]?(?:\s+by)?|measurement|metrics?|targets?|baseline|how\s+(?:we\s+)?measure[d]?|"
+    r"tracking(?:\s+support)?|data\s+source)\s*[:：]",
+    re.IGNORECASE,
+)
+# An item defining another word of the method: "Initiative: an action…", "使命：…".
+_TERM_ITEM = re.compile(
+    r"^\W{0,4}(?i:missions?|visions?|strateg(?:y|ies)|initiatives?|tasks?|kpis?|okrs?|outputs?|outcomes?|"
+    r"使命|愿景|战略|任务|举措|願景|戰略|任務)\W{0,4}\s*[:：]"
+)
+# A line of prose, a lead-in or a definition rather than a plain objective line: it ends a sentence or
+# introduces what follows, links somewhere, or opens with "Term:".
+_PROSE_LINE = re.compile(r"[.:：;。]\W*$|\]\(|https?://|^\W*[\w ]{1,25}[:：]")
+_PLAIN_OBJECTIVE_WORDS = 16  # longer than 98% of the objectives read from realworld-dev (longest 22)
+_GROUP_LABEL_WORDS = 5  # a colon-ended item this short names a group of KRs; a longer one is a statement
+_KR_SEPARATOR = re.compile(r"[;；]")
 _LABELLED_LINE = re.compile(r"^\W{0,4}(?:O\d+|objective|KR\s*\d*|key\s*results?)\s*\d*\s*[:：\-–—]", re.I)
 _LISTS = ("bullet_list", "ordered_list")
 _OBJECTIVE_HINT = re.compile(r"(?i:objective)|\bO\d|目标|目標|목표")
@@ -147,6 +173,8 @@ def _is_context_heading(text: str) -> bool:
     """A title or period heading ("Marketing OKRs Q3 2024", "## 2024 Q3"): context, never an objective."""
     if _is_okr_heading(text):
         return True
+    if period_key(text) is not None:
+        return True  # "## 2020", "### FY24": a period alone
     return find_period(text) is not None and len(_words(strip_period(text))) <= 2
 
 
@@ -176,12 +204,19 @@ class _Walker:
         self.title_line: int | None = None  # the title's period is the document's, not a section's
         self.pending_objective: int | None = None  # level of a bare "Objective" heading awaiting its text
         self.under_okr_heading = False  # the last heading names the OKRs ("## OKRs", "# Q3 Objectives")
+        self.heading_level = 0  # level of the last heading, 0 before any
+        self.in_context_section = False  # the last heading names a period or the OKRs ("### Q1 2020")
+        self.paragraph_objectives = False  # the file writes objectives as plain lines over their KR lists
+        # A paragraph objective and the level of the heading it sits under: a KR table further down in that
+        # section, under sub-headings of its own ("### OKRs (Q2)"), still belongs to it.
+        self.section_objective: tuple[ObjectiveDraft, int] | None = None
 
     def read(self, blocks: list[SyntaxTreeNode]) -> None:
         self.front_matter(blocks)
         self.title(blocks)
         region = _okr_region(self, blocks)
         self.labelled = self._labels_objectives(region)
+        self.paragraph_objectives = not self.labelled and self._has_paragraph_objectives(region)
         self.walk(region)
 
     def _labels_objectives(self, blocks: list[SyntaxTreeNode]) -> bool:
@@ -206,6 +241,41 @@ class _Walker:
                         if clean_range(self.source, start, self.lines.end(k)).tokens.label == "objective":
                             return True
         return False
+
+    def _has_paragraph_objectives(self, blocks: list[SyntaxTreeNode]) -> bool:
+        """True when, under a period or OKRs heading, a short plain line is followed by a list: the file
+        writes each objective as a line of its own over the list of its KRs ("Make the stream good!\n- 12
+        streams")."""
+        in_context = False
+        for n, block in enumerate(blocks):
+            following = blocks[n + 1] if n + 1 < len(blocks) else None
+            if block.type == "heading":
+                in_context = _is_context_heading(self.clean_heading(block).text)
+            elif (
+                in_context
+                and block.type == "paragraph"
+                and following is not None
+                and following.type in _LISTS
+                and self._is_plain_objective_line(block)
+                and not self._has_objective_items(following)
+            ):
+                return True
+        return False
+
+    def _is_plain_objective_line(self, node: SyntaxTreeNode) -> bool:
+        """One short unlabelled line of plain text that is no sentence of prose, definition or lead-in."""
+        first, stop = node.map or (0, 0)
+        if stop - first != 1:
+            return False
+        cleaned, raw = self._paragraph(node, first_in_item=False)
+        text = raw.strip()
+        return (
+            bool(cleaned.text)
+            and cleaned.tokens.label is None
+            and not is_wholly_bold(text)
+            and not _PROSE_LINE.search(text)
+            and len(cleaned.text.split()) <= _PLAIN_OBJECTIVE_WORDS
+        )
 
     # --- document-level metadata ---------------------------------------------------------------------
     def front_matter(self, blocks: list[SyntaxTreeNode]) -> None:
@@ -279,6 +349,11 @@ class _Walker:
                 self.skipped.append(
                     Skip(start, "table of contents", "a list of links to this page's headings")
                 )
+            elif block.type in _LISTS and self._is_glossary(block):
+                start = self.lines.start((block.map or (0, 0))[0])
+                self.skipped.append(
+                    Skip(start, "term definitions", "a list defining the words of the method")
+                )
             elif block.type in _LISTS:
                 self._top_list(block)
             elif block.type == "table":
@@ -334,13 +409,18 @@ class _Walker:
         draft = ObjectiveDraft(cleaned=cleaned, period=self.periods[-1][1] if self.periods else None)
         self.drafts.append(draft)
         self.current, self.obj_level, self.sink, self.last_kr = draft, level, "kr", None
+        self.section_objective = (draft, self.heading_level) if level is None else None
         return draft
 
     def _heading(self, node: SyntaxTreeNode, blocks: list[SyntaxTreeNode], i: int) -> None:
         level = _level(node)
+        self.heading_level = level
+        if self.section_objective is not None and level <= self.section_objective[1]:
+            self.section_objective = None
         cleaned = self.clean_heading(node)
         self.pending_objective = None
         self.under_okr_heading = cleaned.tokens.label is None and _is_okr_heading(cleaned.text)
+        self.in_context_section = cleaned.tokens.label is None and _is_context_heading(cleaned.text)
         if _is_kr_section(cleaned):
             # "## Key Results" names the KR list of the objective above; it never ends that objective.
             self.sink = "kr" if self.current else None
@@ -369,6 +449,8 @@ class _Walker:
             self.sink = "kr_initiatives"
         elif _is_context_heading(cleaned.text):
             self.current, self.obj_level, self.sink = None, None, None
+        elif self._groups_krs(level):
+            return  # "#### Reliability" under "### Key Results": a theme grouping the objective's KRs
         else:
             role = self._lookahead(blocks, i)
             if role == "objective" and self.labelled:
@@ -380,6 +462,16 @@ class _Walker:
                 self.current, self.obj_level, self.sink = None, None, None
             else:
                 self.sink = None
+
+    def _groups_krs(self, level: int) -> bool:
+        """An unlabelled heading below a labelled objective heading, inside its KR block, groups KRs."""
+        return (
+            self.labelled
+            and self.current is not None
+            and self.obj_level is not None
+            and level > self.obj_level
+            and self.sink == "kr"
+        )
 
     def _lookahead(self, blocks: list[SyntaxTreeNode], i: int) -> str:
         """What a plain heading introduces: KRs ("objective"), objectives ("context") or neither."""
@@ -405,10 +497,27 @@ class _Walker:
                 columns = table_columns(self.source, self.lines, block)
                 if "objective" in columns:
                     return "context"
-                found_list = found_list or "kr" in columns
+                index = cites_objectives(self.source, self.lines, block)
+                found_list = found_list or ("kr" in columns and not index)
             elif block.type == "html_block" and _SUMMARY.search(self._block_text(block)):
                 found_list = True
         return "objective" if found_list else "plain"
+
+    def _is_glossary(self, node: SyntaxTreeNode) -> bool:
+        """ "- Objective: a goal to be achieved / - Key Results: measure progress / - Initiative: …": a flat
+        list defining one objective, one key result and another term of the method (mission, initiative,
+        task, KPI…) defines words; a real OKR list has several KRs and no such terms."""
+        labels: list[str | None] = []
+        terms = 0
+        for item in node.children:
+            para, sublists = _item_parts(item)
+            if para is None or sublists:
+                return False
+            cleaned, raw = self._paragraph(para, first_in_item=True)
+            labels.append(cleaned.tokens.label)
+            term = _TERM_ITEM.match(raw)
+            terms += bool(term and cleaned.tokens.label is None)
+        return labels.count("objective") == 1 and labels.count("key_result") == 1 and terms >= 1
 
     def _has_objective_items(self, node: SyntaxTreeNode) -> bool:
         for item in node.children:
@@ -429,6 +538,26 @@ class _Walker:
     # --- paragraphs ------------------------------------------------------------------------------------
     def _top_paragraph(self, node: SyntaxTreeNode, following: SyntaxTreeNode | None) -> None:
         first, stop = node.map or (0, 1)
+        if self.paragraph_objectives and self.in_context_section and self._is_plain_objective_line(node):
+            cleaned, _ = self._paragraph(node, first_in_item=False)
+            self._new_objective(cleaned, None)  # the list below, if any, holds its KRs
+            return
+        if stop - first > 1 and all(_FIELD_LINE.match(self.lines.text(k)) for k in range(first + 1, stop)):
+            head = clean_range(self.source, self.lines.start(first), self.lines.end(first))
+            if head.tokens.label == "objective" and head.text:
+                # "**Objective**: …\n**DRI**: …\n**KPI**: …": the lines under the statement are its fields.
+                objective = self._new_objective(head, None)
+                for k in range(first + 1, stop):
+                    field = _FIELD_LINE.match(self.lines.text(k))
+                    if (
+                        field
+                        and field.group("name").strip().lower() in OWNER_KEYS
+                        and objective.owner is None
+                    ):
+                        base = self.lines.start(k)
+                        owner = clean_range(self.source, base + field.end(), self.lines.end(k)).text
+                        objective.owner = owner or None
+                return
         labelled = [k for k in range(first, stop) if _LABELLED_LINE.match(self.lines.text(k))]
         if stop - first > 1 and len(labelled) >= 2:
             # "O1: …\nKR1: …\nKR2: …" written as one paragraph: each labelled line is its own statement, and
@@ -510,7 +639,16 @@ class _Walker:
                 continue
             cleaned, raw = self._paragraph(para, first_in_item=True, role=True)
             label = cleaned.tokens.label
-            if (label == "objective" and cleaned.text) or (
+            units = (self._kr_lines(para) or self._inline_krs(para)) if label == "objective" else []
+            if units:
+                # "- **O1: …**  \n  **KR1.1** …  \n  **KR1.2** …": one item, its KRs on lines of their own.
+                objective = self._new_objective(units[0], None)
+                created = True
+                for kr in units[1:]:
+                    self._add_kr(objective, kr, [])
+                for sub in sublists:
+                    self._kr_items(sub, objective)
+            elif (label == "objective" and cleaned.text) or (
                 label is None
                 and cleaned.text
                 and sublists
@@ -529,10 +667,42 @@ class _Walker:
         if created and self.current is not None:
             self.sink = "kr" if not self.current.key_results else None
 
+    def _kr_lines(self, para: SyntaxTreeNode) -> list[Cleaned]:
+        """An item's paragraph whose later lines open with a KR label: the objective, then one statement
+        per KR line (an unlabelled line continues the statement above); [] when no later line is a KR."""
+        first, stop = para.map or (0, 1)
+        start, end = paragraph_range(self.lines, para, first_in_item=True)
+        starts = [start]
+        for k in range(first + 1, stop):
+            line = clean_range(self.source, self.lines.start(k), self.lines.end(k))
+            if line.tokens.label == "key_result" and line.text:
+                starts.append(self.lines.start(k))
+        if len(starts) < 2:
+            return []
+        bounds = [*starts[1:], end]
+        units = [clean_range(self.source, a, min(b, end)) for a, b in zip(starts, bounds, strict=True)]
+        return units if all(u.text for u in units) else []
+
+    def _inline_krs(self, para: SyntaxTreeNode) -> list[Cleaned]:
+        """ "Objective 1: Grow usage. (KR: 80% know the app; 50 reports a month)": the objective, then
+        each ``;``-separated KR of the bracket at its end; [] when it has no such bracket."""
+        start, end = paragraph_range(self.lines, para, first_in_item=True)
+        bracket = _INLINE_KRS.search(self.source, start, end)
+        if bracket is None:
+            return []
+        units = [clean_range(self.source, start, bracket.start())]
+        cursor = bracket.start("body")
+        for sep in _KR_SEPARATOR.finditer(self.source, cursor, bracket.end("body")):
+            units.append(clean_range(self.source, cursor, sep.start()))
+            cursor = sep.end()
+        units.append(clean_range(self.source, cursor, bracket.end("body")))
+        return units if all(u.text for u in units) else []
+
     def _kr_items(self, node: SyntaxTreeNode, objective: ObjectiveDraft) -> None:
         """Items under an objective: KRs, except labels (objective, "Key Results:", categories)."""
         items = list(node.children)
         all_have_children = all(_item_parts(i)[1] for i in items)
+        anchor: KrDraft | None = None  # the KR of the last item that was no field line
         for item in items:
             para, sublists = _item_parts(item)
             if para is None:
@@ -541,6 +711,12 @@ class _Walker:
                 continue
             cleaned, raw = self._paragraph(para, first_in_item=True)
             label = cleaned.tokens.label
+            if anchor is not None and label is None and _KR_FIELD_ITEM.match(cleaned.text):
+                # "- Cut churn to 2%\n- Measure: monthly churn\n- Target: 2%": the KR's fields, not KRs.
+                anchor.extra.setdefault("fields", []).append(cleaned.text)
+                continue
+            anchor = None
+            before = len(objective.key_results)
             if self._is_bold_objective(cleaned, raw, sublists):
                 cleaned, _ = self._paragraph(para, first_in_item=True, role=True)
                 label = "objective"
@@ -563,6 +739,8 @@ class _Walker:
                 objective.extra.setdefault("initiatives", []).append(rest)
             elif cleaned.text:
                 self._add_kr(objective, cleaned, sublists)
+            if len(objective.key_results) == before + 1 and not _KR_FIELD_ITEM.match(cleaned.text):
+                anchor = objective.key_results[-1]
 
     def _is_bold_objective(self, cleaned: Cleaned, raw: str, sublists: list[SyntaxTreeNode]) -> bool:
         """Under a list or paragraph objective, a long wholly-bold item with children is the next objective
@@ -609,10 +787,16 @@ class _Walker:
 
     # --- tables and HTML -------------------------------------------------------------------------------
     def _table(self, node: SyntaxTreeNode) -> None:
-        heading_objective = self.current if self.sink == "kr" else None
+        heading_objective = self.current if self.sink == "kr" else self._krless_section_objective()
         objectives, loose, skipped = read_table(self.source, self.lines, node, heading_objective is not None)
         self.skipped.extend(skipped)
         self._table_drafts(objectives, loose, heading_objective)
+
+    def _krless_section_objective(self) -> ObjectiveDraft | None:
+        """The paragraph objective of this section, while it has no KRs yet."""
+        if self.section_objective is None or self.section_objective[0].key_results:
+            return None
+        return self.section_objective[0]
 
     def _rows_table(self, header: list[tuple[int, int]], rows: list[list[tuple[int, int]]]) -> None:
         heading_objective = self.current if self.sink == "kr" else None
@@ -690,6 +874,9 @@ def _is_group_label(cleaned: Cleaned, raw: str, all_have_children: bool) -> bool
     if any(ch.isdigit() for ch in cleaned.text):
         return False
     stripped = raw.strip()
-    if stripped.endswith((":", "：")) or is_wholly_bold(stripped) or is_wholly_emphasis(stripped):
+    if is_wholly_bold(stripped) or is_wholly_emphasis(stripped):
         return True
+    if stripped.endswith((":", "：")):
+        # "Docs:" names a group; "Plan a summer trip including:" is a KR whose children detail it.
+        return len(cleaned.text.split()) <= _GROUP_LABEL_WORDS
     return all_have_children and len(cleaned.text.split()) <= 2

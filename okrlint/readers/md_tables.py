@@ -22,7 +22,7 @@ _ROLES: tuple[tuple[str, frozenset[str]], ...] = (
         "kr",
         frozenset(
             {"keyresult", "keyresults", "keyresultskrs", "kr", "krs", "project", "projects", "okr", "okrs"}
-            | {"result", "results", "关键结果"}
+            | {"result", "results", "关键结果", "关键成果", "關鍵成果"}
         ),
     ),
     ("owner", v.OWNER),
@@ -37,6 +37,8 @@ _ROLES: tuple[tuple[str, frozenset[str]], ...] = (
 _PROGRESS_PREFIX = re.compile(r"^(?:midq|endq|eoq|finalscore)")
 _SPLIT = re.compile(r"<br\s*/?>|•", re.IGNORECASE)
 _ARROW = re.compile(r"\s*↳\s*")  # used with match(pos): no "^", which would only match at 0
+_GLOSS = re.compile(r"^\s*(?P<head>[^()（）]+?)\s*[(（](?P<gloss>[^()（）]+)[)）]\s*$")
+_OBJECTIVE_CITATION = re.compile(r"^(?:O|OKR\s*)?\d{1,2}\s*[—–-]\s+\S", re.IGNORECASE)
 _TOTALS = frozenset({"total", "totals", "sum", "average", "合计"})
 
 
@@ -64,12 +66,44 @@ def header_columns(source: str, header: list[tuple[int, int]]) -> dict[str, int]
     """Column role -> index, from the header cells' source ranges."""
     roles: dict[str, int] = {}
     for i, (start, end) in enumerate(header):
-        key = _header_key(source[start:end])
-        for role, names in _ROLES:
-            if (key in names or (role == "progress" and _PROGRESS_PREFIX.match(key))) and role not in roles:
+        for key in _header_keys(source[start:end]):
+            role = _role(key)
+            if role is not None and role not in roles:
                 roles[role] = i
                 break
     return roles
+
+
+def _header_keys(text: str) -> list[str]:
+    """The header's key, then, for an abbreviation glossed in brackets ("O(Objects)", "KR (Key Result)"),
+    the part before the bracket and the gloss inside it."""
+    keys = [_header_key(text)]
+    gloss = _GLOSS.match(re.sub(r"<[^>]*>", "", text))
+    if gloss:
+        keys += [_header_key(gloss.group("head")), _header_key(gloss.group("gloss"))]
+    return [k for k in keys if k]
+
+
+def _role(key: str) -> str | None:
+    for role, names in _ROLES:
+        if key in names or (role == "progress" and _PROGRESS_PREFIX.match(key)):
+            return role
+    return None
+
+
+def cites_objectives(source: str, lines: SourceLines, node: SyntaxTreeNode) -> bool:
+    """A table whose "OKR" column only cites objectives by number ("1 — Family", "O2 - Growth") maps them to
+    something else (agents, owners): an index, not KRs."""
+    rows = [split_table_row(lines, r.map[0]) for r in _rows(node) if r.map is not None]
+    return bool(rows) and _cites_objectives(source, rows[0], rows[1:])
+
+
+def _cites_objectives(source: str, header: list[tuple[int, int]], rows: list[list[tuple[int, int]]]) -> bool:
+    col = next((i for i, (s, e) in enumerate(header) if _header_key(source[s:e]) in ("okr", "okrs")), None)
+    if col is None:
+        return False
+    cells = [source[slice(*r[col])].strip() for r in rows if col < len(r) and source[slice(*r[col])].strip()]
+    return bool(cells) and all(_OBJECTIVE_CITATION.match(c) for c in cells)
 
 
 TableRead = tuple[list[ObjectiveDraft], list[KrDraft], list[Skip]]
@@ -90,6 +124,8 @@ def read_rows(
     cols = header_columns(source, header)
     if "objective" not in cols and "kr" not in cols:
         return [], [], []  # numbered KR columns need an objective column beside them
+    if _cites_objectives(source, header, rows):
+        return [], [], []
     reader = _TableReader(source, cols, rows)
     reader.numbered_krs = [
         i for i, (s, e) in enumerate(header) if v.NUMBERED_KR.match(_header_key(source[s:e]))
@@ -130,6 +166,8 @@ class _TableReader:
         if text_cell is None:
             return
         if self.labelled:
+            if obj_cell is not None and kr_cell is not None:
+                self._labelled_objective_cell(obj_cell, cells)  # "| O1 - … | KR1 - … |": both on one row
             self._labelled_row(cells, text_cell, under_objective)
             return
         arrow = _ARROW.match(self.source, text_cell[0], text_cell[1])
@@ -154,11 +192,19 @@ class _TableReader:
             elif under_objective:
                 self.loose.extend(self._krs(kr_cell, cells))
 
+    def _labelled_objective_cell(self, obj_cell: tuple[int, int], cells: list[tuple[int, int]]) -> None:
+        """The objective column's cell on a row that also holds a KR: the column names its role."""
+        cleaned = clean_range(self.source, *obj_cell)
+        new = self.current is None or cleaned.text != self.current.cleaned.text
+        if cleaned.tokens.label in ("objective", None) and cleaned.text and new:
+            self._start_objective(obj_cell, cells, owner=False)
+
     def _labelled_row(
         self, cells: list[tuple[int, int]], text_cell: tuple[int, int], under_objective: bool
     ) -> None:
         """In a labelled table an unlabelled row (notes, a review) is neither objective nor KR."""
         label = clean_range(self.source, *text_cell).tokens.label
+        text_cell = self._statement_cell(cells, text_cell)
         if label == "objective":
             self._start_objective(text_cell, cells, owner=False)
         elif label == "key_result" and self.current is not None:
@@ -168,6 +214,14 @@ class _TableReader:
         elif label is None:
             text = clean_range(self.source, *text_cell).text
             self.skipped.append(Skip(text_cell[0], text, "a row with no objective or key-result label"))
+
+    def _statement_cell(self, cells: list[tuple[int, int]], text_cell: tuple[int, int]) -> tuple[int, int]:
+        """A cell holding only a label ("| **KR 1** | Validate 500 entries |") numbers the row: the
+        statement is the next cell with text."""
+        if clean_range(self.source, *text_cell).text:
+            return text_cell
+        after = [c for c in cells if c[0] > text_cell[0] and clean_range(self.source, *c).text]
+        return after[0] if after else text_cell
 
     def _cell(self, cells: list[tuple[int, int]], role: str) -> tuple[int, int] | None:
         """The cell of a column role, or None when the column is missing or the cell empty."""
@@ -196,11 +250,14 @@ class _TableReader:
             parts.append((cursor, match.start()))
             cursor = match.end()
         parts.append((cursor, end))
+        # The statement's own cell is no field of it (a label-only KR cell puts it under "Target").
+        own = next((i for i, (s, e) in enumerate(cells) if s <= start and end <= e), None)
+        cols = {role: i for role, i in self.cols.items() if i != own}
         out: list[KrDraft] = []
         for part in parts:
             cleaned = clean_range(self.source, *part)
             if cleaned.text:
-                out.append(_kr(self.source, cleaned, cells, self.cols))
+                out.append(_kr(self.source, cleaned, cells, cols))
         return out
 
 

@@ -55,7 +55,7 @@ OBJECTIVE_TEXT = (
 KR_LIST = _aliases(
     "key_results", "keyResults", "krs", "results", "key-results", "keyresult",
     "resultados_clave", "resultados_chave", "resultats_cles", "risultati_chiave", "schluesselergebnisse",
-    "关键结果", "關鍵結果", "主要な結果",
+    "关键结果", "關鍵結果", "关键成果", "關鍵成果", "主要な結果",
 )  # fmt: skip
 KR_TEXT = (
     "title", "statement", "kr", "key_result", "text", "description", "desc", "name", "metric_name",
@@ -67,7 +67,15 @@ OBJECTIVE_TYPES = _aliases(
     "obj", "objective", "objectives", "o", "goal", "objetivo", "objectif", "目标", "目標"
 )
 KR_TYPES = _aliases(
-    "kr", "keyresult", "keyresults", "milestone", "krs", "resultado_chave", "resultado_clave", "关键结果"
+    "kr",
+    "keyresult",
+    "keyresults",
+    "milestone",
+    "krs",
+    "resultado_chave",
+    "resultado_clave",
+    "关键结果",
+    "关键成果",
 )
 # Numbered key-result columns of a one-row-per-objective table ("KR1", "Key Result 2"), as normalised keys.
 NUMBERED_KR = re.compile(r"^(?:kr|keyresults?|krs|result)\d{1,2}$")
