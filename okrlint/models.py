@@ -11,12 +11,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from okrlint.bibliography import guide_title
+from okrlint.shared_fields import share_fields_set
 
 
 class Frozen(BaseModel):
     """Base for every value type: immutable, strict about unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_post_init(self, context: Any, /) -> None:
+        share_fields_set(self)
 
 
 class Severity(StrEnum):

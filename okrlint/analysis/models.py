@@ -5,11 +5,12 @@ All offsets are code-point offsets into the statement's cleaned text (the engine
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from okrlint.analysis.classes import NumberPlace, Role
+from okrlint.shared_fields import share_fields_set
 
 QuantityKind = Literal["percent", "money", "count", "duration", "ratio", "multiplier", "placeholder", "year"]
 ChangeShape = Literal["from_to", "by", "to", "of", "level", "none"]
@@ -17,6 +18,9 @@ ChangeShape = Literal["from_to", "by", "to", "of", "level", "none"]
 
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        share_fields_set(self)
 
 
 class TextSpan(Model):
