@@ -5,16 +5,17 @@ Rules report statement-relative spans; the engine owns file positions, messages,
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 
 from okrlint.analysis import StatementAnalysis
-from okrlint.checks.base import CheckContext, DocumentUnit, Hit, OkrUnit, StatementUnit, Unit
+from okrlint.checks.base import CheckContext, Digest, DocumentUnit, Hit, OkrUnit, StatementUnit, Unit
 from okrlint.config import Config
 from okrlint.lexicons import Lexicon
 from okrlint.models import (
@@ -159,7 +160,10 @@ class Engine:
         return [self._finding(item, document.path, index) for item in raised]
 
     def check_document_rules(
-        self, document: OkrDocument, analyses: Mapping[str, StatementAnalysis], index: LineIndex | None
+        self,
+        document: OkrDocument,
+        analyses: Mapping[str, StatementAnalysis] | Mapping[str, Digest],
+        index: LineIndex | None,
     ) -> list[Finding]:
         """Rules over the whole file (S3xx of scope document). ``analyses`` may be digests (``digest``) holding
         only what these rules read, so that a very large file need not keep every full analysis."""
@@ -286,13 +290,19 @@ def _statement_units(
 
 # What rules over the whole file read of each statement's analysis (S302, S306, S317, S318): a very large file keeps
 # only this much of each statement once its own rules have run. A test compares the findings both ways.
-DOCUMENT_RULE_FIELDS = ("text", "subject_person", "lemmas", "content_lemmas", "quantities", "english")
+DOCUMENT_RULE_FIELDS = tuple(f.name for f in fields(Digest))
 
 
-def digest(analysis: StatementAnalysis) -> StatementAnalysis:
-    """The part of ``analysis`` that document rules read, as a (partial, unvalidated) StatementAnalysis."""
-    return StatementAnalysis.model_construct(
-        **{name: getattr(analysis, name) for name in DOCUMENT_RULE_FIELDS}
+def digest(analysis: StatementAnalysis) -> Digest:
+    """The part of ``analysis`` that document rules read. Words are interned: a file's statements share a
+    small vocabulary, and a digest outlives the analysis it was taken from."""
+    return Digest(
+        text=analysis.text,
+        subject_person=analysis.subject_person,
+        lemmas=tuple(sys.intern(w) for w in analysis.lemmas),
+        content_lemmas=frozenset(sys.intern(w) for w in analysis.content_lemmas),
+        quantities=analysis.quantities,
+        english=analysis.english,
     )
 
 

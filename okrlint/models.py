@@ -5,8 +5,9 @@ Enums are ``StrEnum`` so that ``finding.severity == "warning"`` holds, which is 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -21,6 +22,11 @@ class Frozen(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         share_fields_set(self)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        share_fields_set(copied)
+        return copied
 
 
 class Severity(StrEnum):

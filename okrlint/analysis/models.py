@@ -5,7 +5,8 @@ All offsets are code-point offsets into the statement's cleaned text (the engine
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,6 +22,11 @@ class Model(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         share_fields_set(self)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        share_fields_set(copied)
+        return copied
 
 
 class TextSpan(Model):
