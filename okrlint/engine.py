@@ -157,7 +157,8 @@ class Engine:
                 okr_unit = OkrUnit(objective, analyses[objective.statement.text], krs, document)
                 for rule in self._by_scope[Scope.OKR]:
                     raised.extend(self._raise(rule, okr_unit, objective.statement, statements, fired))
-        return [self._finding(item, document.path, index) for item in raised]
+        refs: dict[str, StatementRef] = {}
+        return [self._finding(item, document.path, index, refs) for item in raised]
 
     def check_document_rules(
         self,
@@ -176,7 +177,8 @@ class Engine:
         raised: list[_Raised] = []
         for rule in self._by_scope[Scope.DOCUMENT]:
             raised.extend(self._raise(rule, doc_unit, first, statements, {}))
-        return [self._finding(item, document.path, index) for item in raised]
+        refs: dict[str, StatementRef] = {}
+        return [self._finding(item, document.path, index, refs) for item in raised]
 
     def statement_is_clean(
         self, document: OkrDocument, analyses: Mapping[str, StatementAnalysis], statement_id: str
@@ -213,7 +215,10 @@ class Engine:
             out.append(_Raised(rule, hit, statement))
         return out
 
-    def _finding(self, item: _Raised, path: str, index: LineIndex | None) -> Finding:
+    def _finding(
+        self, item: _Raised, path: str, index: LineIndex | None, refs: dict[str, StatementRef]
+    ) -> Finding:
+        """``refs``: one StatementRef per statement, shared by its findings."""
         rule, hit, statement = item.rule, item.hit, item.statement
         start = max(0, min(hit.start, len(statement.text)))
         end = max(start, min(hit.end, len(statement.text)))
@@ -222,6 +227,15 @@ class Engine:
             # A statement linted on its own is its own source text.
             index = LineIndex(statement.text)
         first, last = index.position(span.start), index.position(span.end)
+        if span == statement.span:
+            # Most findings cover their whole statement: they share its span and positions (a very large
+            # file holds tens of thousands of findings).
+            span = statement.span
+            first = statement.start if first == statement.start else first
+            last = statement.end if last == statement.end else last
+        ref = refs.get(statement.id)
+        if ref is None or ref.text != statement.text:
+            ref = refs[statement.id] = StatementRef(id=statement.id, kind=statement.kind, text=statement.text)
         variables: dict[str, Any] = {
             "text": statement.text,
             "span_text": statement.text[start:end],
@@ -245,7 +259,7 @@ class Engine:
             start=first,
             end=last,
             span=span,
-            statement=StatementRef(id=statement.id, kind=statement.kind, text=statement.text),
+            statement=ref,
             explanation=self._explanations.get(spec.code) or f"{spec.what.strip()} {spec.why.strip()}",
             source=spec.source,
             docs=spec.docs_path,
