@@ -191,3 +191,25 @@ def test_a_file_whose_parts_could_read_differently_is_read_whole(monkeypatch, se
     )
     assert _read_in_tiny_parts(monkeypatch, text) is None
     assert read_document(text, path="okrs.md", format="markdown") == read_markdown(text, "okrs.md")
+
+
+def test_a_directive_on_every_line_covers_its_own_statement_only() -> None:
+    """Directives are found by line (a scan of every directive per finding was quadratic in a file's size)."""
+    lines = ["# Team OKRs Q3 2024", ""]
+    for i in range(60):
+        lines += [f"## Grow our region {i}", ""]
+        lines += ["- Improve customer churn <!-- okrlint: ignore[K202] vague on purpose -->"]
+        lines += [
+            "<!-- okrlint: ignore[K203] -->",
+            "- Launch the new website",
+            "- Improve customer satisfaction",
+            "",
+        ]
+    report = Linter({"extend-select": ["X001"]}).lint_text("\n".join(lines), format="markdown", path="d.md")
+    found = [(lines[f.start.line - 1], f.code, f.suppressed) for f in report.findings]
+    churn = [s for text, code, s in found if code == "K202" and "churn" in text]
+    satisfaction = [s for text, code, s in found if code == "K202" and "satisfaction" in text]
+    launch = [s for text, code, s in found if code == "K203"]
+    assert len(churn) == len(satisfaction) == len(launch) == 60
+    assert all(churn) and all(launch) and not any(satisfaction)
+    assert not any(f.code == "X001" for f in report.findings)
