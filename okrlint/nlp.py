@@ -235,6 +235,18 @@ def english_words(nlp: Language) -> EnglishWords:
     return _english_words_for(id(nlp), nlp)
 
 
+@lru_cache(maxsize=1)
+def _domain_verbs() -> frozenset[str]:
+    """Work verbs the model's dictionary lacks ("onboard", "upskill", "refactor"), from the committed classes of
+    output (``rules/lexicons/output_classes.json``): they open imperatives like any other verb."""
+    import json
+
+    from okrlint.resources import rules_dir
+
+    raw = json.loads((rules_dir() / "lexicons" / "output_classes.json").read_text(encoding="utf-8"))
+    return frozenset(word for word in raw["verbs"] if " " not in word)
+
+
 def frame_for(text: str, verbs: frozenset[str] = frozenset()) -> str | None:
     """The framed text to parse ("We publish …") when ``text`` may open with an imperative verb.
 
@@ -304,7 +316,7 @@ def parse_statements(nlp: Language, texts: list[str], batch_size: int = 256) -> 
     current batch of Docs is alive at a time, however many texts there are (a list of every Doc held about
     9 KiB per statement of a 5,000-key-result file until the last one was parsed).
     """
-    verbs = english_words(nlp).verbs
+    verbs = english_words(nlp).verbs | _domain_verbs()
     parseable = [_SURROGATE.sub("\ufffd", t) if len(t) <= MAX_PARSE_CHARS else "" for t in texts]
     framed = [frame_for(t, verbs) for t in parseable]
     first_pass = (f if f is not None else t for t, f in zip(parseable, framed, strict=True))

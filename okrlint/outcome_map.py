@@ -32,6 +32,8 @@ _DECISIVE_VERB_CLASSES = frozenset(
 _MODIFIER_CLASSES = frozenset({"content", "site", "release", "documentation", "process"})
 # Verbs of taking in ("watch", "listen"): the object is consumed, not produced.
 _CONSUMING = "consuming"
+# Verbs of choosing ("decide on the pricing model"): a decision, not a thing made.
+_NO_OUTPUT = frozenset({_CONSUMING, "deciding"})
 
 
 class Measure(BaseModel):
@@ -50,6 +52,10 @@ class Measure(BaseModel):
         return self.measure.lstrip("-")
 
 
+# Classes of output whose plan is a product plan ("a roadmap for the mobile app")
+_PRODUCT_CLASSES = {"release": "product", "site": "product", "product_part": "product", "journey": "product"}
+
+
 class OutcomeClass(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -65,9 +71,15 @@ class OutcomeClass(BaseModel):
     own: bool = False
 
     def domain_measures(self, modifiers: tuple[str, ...]) -> tuple[Measure, ...]:
+        """The measures of the first domain a modifier names: as written ("marketing"), in the plural the parse
+        lemmatised away ("sale" -> "sales"), or by its class of output ("hire" -> hiring, "app" -> product)."""
+        nouns = output_classes().nouns
         for modifier in modifiers:
-            if modifier.lower() in self.by_domain:
-                return self.by_domain[modifier.lower()]
+            word = modifier.lower()
+            cls = nouns.get(word)
+            for key in (word, f"{word}s", cls, _PRODUCT_CLASSES.get(cls or "")):
+                if key and key in self.by_domain:
+                    return self.by_domain[key]
         return ()
 
     def measures(self, people: bool) -> tuple[Measure, ...]:
@@ -172,7 +184,7 @@ def is_people(phrase: Phrase | None) -> bool:
 def output_class(predicate: Predicate) -> str | None:
     """The class of output a predicate produces: a decisive verb, else the object, else any verb's class."""
     verb_class = output_classes().verbs.get(predicate.verb.lower())
-    if verb_class == _CONSUMING:
+    if verb_class in _NO_OUTPUT:
         return None
     if verb_class in _DECISIVE_VERB_CLASSES:
         return verb_class
@@ -180,12 +192,13 @@ def output_class(predicate: Predicate) -> str | None:
     if by_object is not None:
         return by_object
     if predicate.object is None or is_people(predicate.object):
-        return verb_class if verb_class != _CONSUMING else None
+        return verb_class if verb_class not in _NO_OUTPUT else None
     return None
 
 
-def is_consuming(predicate: Predicate) -> bool:
-    return output_classes().verbs.get(predicate.verb.lower()) == _CONSUMING
+def names_no_output(predicate: Predicate) -> bool:
+    """Taking in or choosing ("watch a show", "decide on a model"): the verb makes nothing."""
+    return output_classes().verbs.get(predicate.verb.lower()) in _NO_OUTPUT
 
 
 def gerund(verb: str) -> str:

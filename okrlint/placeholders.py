@@ -4,9 +4,19 @@ file reads back exactly as it was offered."""
 
 from __future__ import annotations
 
+import re
+
 NAMES = ("baseline", "target", "number", "who", "n", "x")
 # A phrase the author must choose ("<the change in what customers do>", "<what you need to learn>"): it opens
 # with a determiner or a question word, and holds no "=" (an HTML tag with attributes does: <a href="…">).
 PHRASE = r"<(?:the|a|an|what|who|how|which) [^<>=]+>"
 # A placeholder, so that a pattern can refuse to treat one as markup.
 PATTERN = r"<(?:" + "|".join(NAMES) + r")>|" + PHRASE
+
+
+_ANY = re.compile(PATTERN)
+
+
+def strip(text: str) -> str:
+    """The text without its placeholders: what the rewrite itself says."""
+    return _ANY.sub(" ", text)

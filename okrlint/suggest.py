@@ -15,20 +15,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from okrlint import placeholders
 from okrlint.analysis import Phrase, Predicate, Quantity, StatementAnalysis
+from okrlint.analysis.classes import VerbClass
 from okrlint.corpus import CorpusStatement, load_corpus, similarity, words
 from okrlint.lexicons import default_lexicon
 from okrlint.models import Applicability, Category, Finding, Span, StatementKind, Suggestion
 from okrlint.outcome_map import (
     Measure,
     gerund,
-    is_consuming,
     is_people,
     modifier_class,
+    names_no_output,
+    noun_class,
     outcome_map,
     output_class,
     output_classes,
@@ -70,8 +72,10 @@ _SENIORITY = frozenset(
 _RATE_WORDS = ("rate", "score", "time", "share", "average", "%", "size", "monthly", "weekly", "daily", "per ")
 _MAX_SUGGESTIONS = 2
 _VERDICT_CACHE_SIZE = 8_192
-_NOTICE = "What will users or the team notice when it's done?"
+_NOTICE = "Who will notice when it's done, and what will they notice?"
+_NOTICE_OBJECTIVE = "Which number shows the objective moving, and where is it today?"
 _UNKNOWN_TOPIC = "<what you need to learn>"
+_PRONOUNS = frozenset({"that", "this", "it", "them", "these", "those", "one", "ones", "which"})
 _NEW_CLAUSE = re.compile(
     r"\s*(?:,\s*)?\b(?:and|but)\s+(?:they|we|i|he|she|it|you)\b.*$", re.IGNORECASE | re.DOTALL
 )
@@ -97,6 +101,8 @@ class Context:
     kind: StatementKind
     objective: str | None
     whole: Span  # a rewrite replaces the whole statement, not just the flagged words
+    # The objective's own analysis, when a key result has one: what the key result's work is for
+    objective_analysis: StatementAnalysis | None = None
 
 
 def fill(text: str) -> str:
@@ -204,10 +210,12 @@ def _artifact_phrase(obj: Phrase, a: StatementAnalysis, destination: str | None 
     if had_quantifier or obj.counted:
         text = " ".join(_bare_words(obj, a, _QUANTIFIERS - {"new"}))
     text = re.sub(r"^(?:a|an)\s+", "the ", text, flags=re.IGNORECASE)  # once measured, it is a specific thing
+    if text.lower().startswith(_DETERMINERS):
+        text = text[0].lower() + text[1:]  # "The new website" began the statement; here it is mid-sentence
     possessive = bool(re.match(r"^\S+['’]s\b", text))  # "Facebook's profile page" has its owner
     if not text.lower().startswith(_DETERMINERS) and not possessive:
         text = ("the " if had_quantifier or destination else "our ") + text
-    if destination:
+    if destination and destination.lower() not in text.lower():  # "the migration to AWS" already says where
         text = f"{text} on {destination}"
     return text
 
@@ -227,6 +235,7 @@ def _topic(obj: Phrase, a: StatementAnalysis) -> str:
     people = output_classes().people
     if (
         not topic
+        or topic.lower() in _PRONOUNS  # "Run that workshop": "that" says nothing of what it teaches
         or _TIMEBOX.fullmatch(f"in {topic}")
         or all(w.lower().rstrip("s") in people for w in topic.split())
     ):
@@ -239,7 +248,7 @@ def _topic(obj: Phrase, a: StatementAnalysis) -> str:
 # What may stand before the action: nothing, a subject, a modal ("We will", "I want to").
 _LEAD = re.compile(
     r"^\s*(?:to\s+)?(?:(?:we|i|you|our team|the team)\s+)?(?:(?:will|shall|must|should|can|need to|want to|plan to|aim to|"
-    r"are going to|am going to)\s+)?$",
+    r"are going to|am going to)\s+)?(?:[a-z]+ly\s+)?$",  # "Successfully hire …": a manner adverb first
     re.IGNORECASE,
 )
 
@@ -361,12 +370,54 @@ def _is_comparative(word: str) -> bool:
     return False
 
 
+def _is_adjective(word: str) -> bool:
+    """An adjective ("happy", "boring"), by lemminflect's lemma table."""
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(word.lower())
+
+
+# "Drivers spend less time in low-demand areas": how much of a thing, said with a comparative
+_LESS_OR_MORE = re.compile(
+    r"^(?P<verb>[a-z]+)\s+(?P<amount>less|fewer|more)\s+(?P<thing>[a-z]+)\b(?P<rest>.*)$", re.I
+)
+
+
+def _amount_measured(work: Work, a: StatementAnalysis) -> str | None:
+    """The amount a comparative speaks of, as a measure with its direction: "drivers spend less time in
+    low-demand areas" -> "Reduce the time drivers spend in low-demand areas"."""
+    found = _LESS_OR_MORE.match(work.base)
+    main = a.main
+    if found is None or main is None:
+        return None
+    verb = "Reduce" if found.group("amount").lower() in {"less", "fewer"} else "Increase"
+    rest = found.group("rest")
+    if a.subject is not None and a.subject.end <= main.start and not _FIRST_PERSON.fullmatch(a.subject.text):
+        return _tidy(
+            f"{verb} the {found.group('thing')} {_uncapital(a.subject.text)} {found.group('verb')}{rest}"
+        )
+    from lemminflect import getInflection
+
+    done = getInflection(main.verb, tag="VBN")
+    return _tidy(f"{verb} the {found.group('thing')} {done[0]}{rest}") if done else None
+
+
 def states_an_outcome(a: StatementAnalysis) -> bool:
     """The author's action is a change of state with a comparative ("become fitter", "spend less time"), and
     not a piece of work of a known class."""
     main = a.main
     if main is None or output_class(main) is not None:
         return False
+    if main.verb in _WANTING and main.object is not None and not main.negated:
+        return True  # "I want time for myself": what is wanted is the outcome
+    if (
+        main.causative
+        and VerbClass.HOLDING not in main.classes  # "Keep the office clean" is upkeep, not a change
+        and main.object is not None
+        and main.complement
+        and _is_adjective(main.complement)
+    ):
+        return True  # "Make customers happy", "Make releases boring": a state to bring about
     following = a.text[main.end :].split()[:1]
     if not following:
         return False
@@ -388,16 +439,25 @@ def _outcome_measure(a: StatementAnalysis, kind: StatementKind) -> Iterator[Cand
     doing = work.ing
     if a.subject is not None and a.subject.end <= main.start and not _FIRST_PERSON.fullmatch(a.subject.text):
         doing = f"{_uncapital(a.subject.text)} {doing}"  # "Drivers spend less time" keeps its drivers
+    own = doing  # the rewrite speaks in the author's voice, the question to them
     doing = _second_person(doing)
     question = f"How would you measure {doing}? Which number would show it, and where is it today?"
     if kind is StatementKind.OBJECTIVE:
-        said = a.text.rstrip(" .") if a.subject is not None and a.subject.end <= main.start else work.base
+        stated = a.subject is not None and a.subject.end <= main.start and main.verb not in _WANTING
+        said = a.text.rstrip(" .") if stated else work.base
         yield Candidate(
-            f"{_capital(_tidy(said))}, as shown by <a measure of {doing}>",
+            f"{_capital(_tidy(said))}, as shown by <a measure of {_without_time(own, a)}>",
             "This is already an outcome: say how you will know it happened.",
             question=question,
         )
         return
+    amount = _amount_measured(work, a)
+    if amount is not None:
+        yield Candidate(
+            f"{amount} from <baseline> to <target>",
+            "This is already an outcome: measure it, with a target.",
+            question=question,
+        )
     yield Candidate(
         f"Increase <a measure> of {doing} from <baseline> to <target>",
         "This is already an outcome: measure it, with a target.",
@@ -425,10 +485,18 @@ def _fill_template(template: str, p: Predicate, a: StatementAnalysis) -> str:
     if obj is None:
         return template
     x = _artifact_phrase(obj, a, p.destination_name)
+    if "{x}" in template and not _strip_determiner(x).strip():
+        return ""  # "Migrate X% of workloads": nothing left to name once the number is gone
     topic = _topic(obj, a)
     if topic == _UNKNOWN_TOPIC and "proficiency" in template:
         topic = "<the skill trained>"  # a course or training whose subject the author has not named
-    values = {"x": x, "people": _people_phrase(obj, a), "topic": topic}
+    # a learning key result keeps the author's way of asking ("Survey", "Interview"); other work is asked by interview
+    asking = (
+        p.verb
+        if output_classes().verbs.get(p.verb.lower()) == "research" and " " not in p.verb
+        else "interview"
+    )
+    values = {"x": x, "people": _people_phrase(obj, a), "topic": topic, "asking": gerund(asking)}
     return _tidy(re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template))
 
 
@@ -449,10 +517,14 @@ def _noun_as_object(p: Predicate, a: StatementAnalysis) -> Predicate | None:
     return None
 
 
+# Who owns the line, before its action: "OWNER - Implement …", "CLO - Contracts: Create …"
+_OWNER_TAG = re.compile(r"^\s*[A-Z]{2,}(?:\s*[-–]\s*[A-Z][\w ]{0,30}?)?\s*[-–:]\s+")
+
+
 def _leads(p: Predicate, a: StatementAnalysis) -> bool:
     """The predicate is the statement's action: nothing but a subject or a modal before it ("We will …",
     "Each team member presents …")."""
-    before = a.text[: p.start]
+    before = _OWNER_TAG.sub("", a.text[: p.start], count=1)
     if a.subject is not None and a.subject.end <= p.start:
         before = a.text[a.subject.end : p.start]
     words = before.split()
@@ -480,17 +552,27 @@ def lead_predicates(a: StatementAnalysis) -> list[Predicate]:
     return out
 
 
+def _serves_people(obj: Phrase) -> bool:
+    """A thing named by the people it serves ("customer portal", "member area", "partner site")."""
+    people = output_classes().people
+    return any(m.lower() in people for m in obj.modifiers)
+
+
 def _classified(a: StatementAnalysis) -> Iterator[tuple[Predicate, str]]:
     """The author's actions whose class of output is known (by verb or object), main first."""
     for p in lead_predicates(a):
+        if VerbClass.CESSATION in p.classes:
+            return  # "Stop having so many meetings": what is given up is not work to measure the outcome of
         if p.object is not None and _WH.search(a.text[p.end : p.object.start]):
             # "Discuss how to market our product": the product is not what this work makes
             p = p.model_copy(update={"object": None})
         cls = output_class(p)
-        if cls is None and p.object is None and not is_consuming(p):
+        if cls is None and p.object is None and not names_no_output(p):
             found = _noun_as_object(p, a)
             if found is not None:
                 p, cls = found, output_class(found)
+        if cls == "site" and p.object is not None and _serves_people(p.object):
+            cls = "release"  # "the new customer portal": used by people who are already customers, not a shop window
         if cls is not None and cls in outcome_map().classes:
             yield p, cls
 
@@ -506,6 +588,41 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
     if state is not None and len(a.text[: state.start()].split()) <= 3:
         work = None  # "feature x has been released": a state reached, not an action to ask why of
     if work is None:
+        if state is not None and a.subject is not None and _launched(state.group(0)):
+            # "feature x has been released": the thing reached is named; its class says what it is for
+            made = Predicate.model_construct(
+                verb="",
+                verb_text="",
+                start=0,
+                end=0,
+                classes=frozenset(),
+                object=a.subject,
+                destination_name=None,
+            )
+            cls = noun_class(a.subject) or modifier_class(a.subject)
+            if cls in outcome_map().classes and class_fits(made, cls, a):
+                for measure in outcome_map().classes[cls].measures(is_people(a.subject))[:1]:
+                    if "{" in measure.phrase or measure.learning:
+                        phrase = _fill_template(measure.phrase, made, a)
+                        yield Candidate(
+                            _shape(measure, a, phrase),
+                            "Measure what the work is for, not that it is done.",
+                            question=f"Why does it matter that {_tidy(_uncapital(a.text.rstrip(' .')))}? {_NOTICE}",
+                            outcome_class=cls,
+                        )
+        elif state is not None and len(a.text[: state.start()].split()) <= 3 and _launched(state.group(0)):
+            # the parse read the thing as a verb ("feature x has been released"): its words still name a class
+            yield from _reached_by_words(a, a.text[: state.start()].strip())
+        if state is None and a.nouns and (main is None or not _leads(main, a)):
+            named = _named_thing(a)
+            if named:
+                # "Integration tests for that library": a deliverable named without its action
+                yield Candidate(
+                    f"Increase <the result> of {named} from <baseline> to <target>",
+                    "Name the result this work is for, and measure that; keep the work as a plan.",
+                    question=f"What should {named} change, and for whom? Which number would show it?",
+                )
+                return
         if state is not None:
             said = _tidy(_uncapital(a.text.rstrip(" .")))
             yield Candidate(
@@ -515,25 +632,93 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
             )
         return
     personal = is_personal(a)
+    doing = _without_counts(work.ing, a)  # the result of the work, not of how much of it ("3 workshops")
     yield Candidate(
-        f"Increase <the result> of {_second_person(work.ing) if personal else work.ing} "
-        "from <baseline> to <target>",
+        f"Increase <the result> of {_second_person(doing) if personal else doing} from <baseline> to <target>",
         "Name the result this work is for, and measure that; keep the work as a plan.",
         question=question_for(work, personal),
     )
+
+
+# Marks around a named deliverable that are not part of its name: a priority ("P1"), a status aside ("(WIP)")
+_NOT_THE_NAME = re.compile(r"\s*\([^()]*\)|\s+\bP[0-4]\b|\s*[-–:]\s*$", re.IGNORECASE)
+
+
+def _launched(state: str) -> bool:
+    """The state is a thing put out ("has been released", "is live"), of the binary verb class: its use is what
+    follows, whereas "are prioritized" or "is documented" say nothing of who uses what."""
+    from lemminflect import getLemma
+
+    participle = state.split()[-1].lower()
+    lemmas = getLemma(participle, upos="VERB") or (participle,)
+    return bool(set(lemmas) & default_lexicon().verbs.get("binary", frozenset()))
+
+
+def _named_thing(a: StatementAnalysis) -> str | None:
+    """A verbless statement's thing, as the author named it ("the integration tests for that library")."""
+    text = _NOT_THE_NAME.sub("", a.text).strip(" .;:")
+    if not text or len(text.split()) > 12 or _DIGITS.search(text):
+        return None
+    first = text.split()[0]
+    if not first.lower().startswith(_DETERMINERS) and first.lower() not in {"a", "an", "the"}:
+        text = f"the {_uncapital(text) if not first.isupper() else text}"
+    return _tidy(text)
+
+
+def _reached_by_words(a: StatementAnalysis, thing: str) -> Iterator[Candidate]:
+    """The outcome of a thing reached, by the class its words name, when no parse phrase is there to fill a
+    template ("feature x" -> the share of customers who use feature x weekly)."""
+    table = output_classes().nouns
+    words = re.findall(r"[a-z][a-z-]*", thing.lower())
+    cls = next((table[w] for w in words if table.get(w) in outcome_map().classes), None)
+    if cls is None or cls not in _OUTSIDE_CLASSES | {"documentation", "process", "migration"}:
+        return
+    for measure in outcome_map().classes[cls].measures(False)[:1]:
+        if measure.learning or "{x}" not in measure.phrase or re.search(r"\{(?!x\})", measure.phrase):
+            continue
+        phrase = measure.phrase.replace("{x}", _uncapital(thing))
+        yield Candidate(
+            _shape(measure, a, phrase),
+            "Measure what the work is for, not that it is done.",
+            question=f"Why does it matter that {_tidy(_uncapital(a.text.rstrip(' .')))}? {_NOTICE}",
+            outcome_class=cls,
+        )
+
+
+def _article_for(initial: str) -> str:
+    return "an " if initial.lower() in "aeiou" else "a "
+
+
+def _no_longer(doing: str) -> str:
+    """ "stopping buying too much stuff" -> "no longer buying too much stuff": giving something up, said plainly."""
+    return re.sub(r"^(?:stopping|quitting|ceasing)\s+(?=\w+ing\b)", "no longer ", doing, flags=re.IGNORECASE)
 
 
 def _without_counts(phrase: str, a: StatementAnalysis) -> str:
     """The work without how much of it ("processing 500 tickets" -> "processing tickets"): in an objective
     the count belongs to the suggested key result, and an objective carries no number (O103)."""
     for q in a.quantities:
-        if q.kind == "count" and q.marker == "":
-            phrase = re.sub(rf"(?<!\w){re.escape(q.text)}\s+(?=\w)", "", phrase, count=1)
+        if q.kind == "count" and q.marker in {"", "at least", "up to", "more than", "over"}:
+            phrase = (
+                re.sub(rf"\b{re.escape(q.marker)}\s+(?={re.escape(q.text)})", "", phrase)
+                if q.marker
+                else phrase
+            )
+            one = q.value == 1  # "1 critical request" is still one thing: "a critical request"
+            phrase = re.sub(
+                rf"(?<!\w){re.escape(q.text)}\s+(?=(\w))",
+                lambda m, one=one: _article_for(m.group(1)) if one else "",
+                phrase,
+                count=1,
+            )
+        elif q.marker == "than":  # a condition ("bugs older than 30 days"): the threshold is the key result's
+            unit = rf"(?:\s+{re.escape(q.unit)})?" if q.unit else ""
+            phrase = re.sub(rf"\s+\w+\s+than\s+{re.escape(q.text)}{unit}(?!\w)", "", phrase, count=1)
     return phrase
 
 
 # A statement in the perfect or the passive ("feature x has been released"): a state, with no action to ask why of.
-_STATE = re.compile(r"\b(?:has|have|had)\s+been\s+\w+", re.IGNORECASE)
+_STATE = re.compile(r"\b(?:(?:has|have|had)\s+been\s+\w+|(?:is|are)\s+(?:now\s+)?[a-z]+ed)\b", re.IGNORECASE)
 
 
 def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> Iterator[Candidate]:
@@ -544,16 +729,20 @@ def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> It
     work = work_phrase(main, a) if main is not None else None
     if work is None:
         return
+    doing = _no_longer(work.ing)
     if is_personal(a):
         yield Candidate(
-            f"Achieve <what you would notice in your own life> through {_second_person(_without_counts(work.ing, a))}",
+            f"Achieve <what you would notice in your own life> through {_without_counts(doing, a)}",
             "Say what should be different in your life when this is done; the work itself is a plan.",
             question=question_for(work, personal=True),
             key_result=key_result,
         )
         return
+    plain = _without_counts(doing, a)
+    if key_result is None and plain != doing:
+        key_result = _capital(a.text.rstrip(" ."))  # the count or condition taken out is the key result's
     yield Candidate(
-        f"Achieve <the change you expect> through {_without_counts(work.ing, a)}",
+        f"Achieve <the change you expect> through {plain}",
         "Say what should be different when the work is done; the work itself is a plan.",
         question=question_for(work),
         key_result=key_result,
@@ -561,7 +750,7 @@ def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> It
 
 
 # Classes whose outcome is an outside audience or customers.
-_OUTSIDE_CLASSES = frozenset({"content", "release", "site"})
+_OUTSIDE_CLASSES = frozenset({"content", "release", "site", "outreach"})
 _REACH_STATED = re.compile(r"\bto\s+(?:\d[\d,.]*|all|every)\s+\w+", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 
@@ -595,7 +784,13 @@ def _class_key_results(a: StatementAnalysis, description: str) -> Iterator[Candi
         question = question_for(work) if work else None
         measures = entry.measures(people)
         if entry.by_domain:
-            measures = entry.domain_measures(p.object.modifiers if p.object else ())
+            # the domain is named before the plan ("sales plan") or after it ("a roadmap for the mobile app")
+            tail = (
+                re.findall(r"[a-z][a-z-]*", a.text[p.object.head_end : p.object.end].lower())
+                if p.object
+                else []
+            )
+            measures = entry.domain_measures((*p.object.modifiers, *tail) if p.object else ())
             other = modifier_class(p.object) if p.object is not None and not measures else None
             if (
                 other is not None
@@ -607,6 +802,8 @@ def _class_key_results(a: StatementAnalysis, description: str) -> Iterator[Candi
         usable = [m for m in measures if p.object is not None or "{" not in m.phrase]
         for measure in usable:
             phrase = _fill_template(measure.phrase, p, a)
+            if not phrase:
+                continue
             yield Candidate(_shape(measure, a, phrase), description, question=question, outcome_class=cls)
         if usable:
             return
@@ -618,7 +815,92 @@ def outcome_key_result(ctx: Context, description: str) -> Iterator[Candidate]:
         produced = True
         yield candidate
     if not produced:
+        yield from _serving_objective(ctx)
         yield from _unsure_key_result(ctx.analysis)
+
+
+# The objective's verb says it keeps things running or holding steady: no outcome to measure the work against.
+_NOT_AN_OUTCOME = frozenset({VerbClass.MAINTENANCE, VerbClass.HOLDING})
+_PURPOSE_TAIL = re.compile(r"\s+(?:in order\s+|so as\s+)?to\s+[a-z]+\b.*$", re.IGNORECASE)
+_DOWN_VERBS = frozenset({"reduce", "decrease", "lower", "cut", "shorten", "minimize", "minimise", "halve"})
+
+
+def _without_time(text: str, a: StatementAnalysis) -> str:
+    """``text`` without the statement's time expressions ("… roadmap in Q3" -> "… roadmap")."""
+    text = _PERIOD_AHEAD.sub("", text)
+    for t in a.time_expressions:
+        said = a.text[t.start : t.end]
+        text = re.sub(
+            rf"\s*(?:\b(?:in|by|during|for|before|until|this|within|over)\s+)?(?:the\s+(?:next|coming)\s+)?"
+            rf"{re.escape(said)}",
+            "",
+            text,
+        )
+    return _tidy(text.rstrip(" .,;"))
+
+
+# "in the next 12 months", "within the coming year": a period counted from now
+_PERIOD_AHEAD = re.compile(
+    r"\s*\b(?:in|within|over|during|for)\s+the\s+(?:next|coming)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|"
+    r"years?)\b",
+    re.IGNORECASE,
+)
+
+
+def _serving_objective(ctx: Context) -> Iterator[Candidate]:
+    """A key result whose work has no class of its own, measured by what its objective is for (003: key results
+    say how you know the objective is met): an objective that is itself work of a known class gives that class's
+    outcome ("Launch the new customer portal" -> the share of customers who use it); an objective that changes
+    something names what to measure ("Improve the company cash flow" -> "Increase <a measure of the company cash
+    flow>"); any other objective is the outcome itself ("Get our candidate elected"). The coach's question ties
+    the author's work to it."""
+    objective = ctx.objective_analysis
+    main = ctx.analysis.main
+    work = work_phrase(main, ctx.analysis) if main is not None else None
+    if objective is None or work is None or states_an_outcome(ctx.analysis):
+        return
+    doing = _second_person(work.ing) if is_personal(ctx.analysis) else work.ing
+    description = "Measure what the objective is for; the work is how you get there."
+    goal = objective.main
+    if goal is None or goal.classes & _NOT_AN_OUTCOME or goal.negated:
+        return
+    changes = VerbClass.CHANGE in goal.classes
+    if not changes:
+        produced = False
+        for candidate in _class_key_results(objective, description):
+            produced = True
+            yield replace(candidate, question=f"How does {doing} help? {_NOTICE_OBJECTIVE}")
+        if produced:
+            return
+    if changes and goal.object is not None and not goal.object_is_prepositional:
+        measured = _without_time(objective.text[goal.object.start :], objective)
+        if (
+            goal.purpose
+        ):  # "… accuracy to support growth": the purpose is the objective's why, not its measure
+            measured = _PURPOSE_TAIL.sub("", measured)
+        if is_people(goal.object):
+            measured = (
+                f"{gerund(goal.verb)} {measured}"  # "scaling the engineering team", not the team itself
+            )
+        verb = "Reduce" if goal.verb in _DOWN_VERBS else "Increase"
+        yield Candidate(
+            f"{verb} <a measure> of {_uncapital(measured)} from <baseline> to <target>",
+            description,
+            question=f"Which measure of {_uncapital(measured)} should {doing} move, and where is it today?",
+        )
+        return
+    goal_work = work_phrase(goal, objective)
+    if goal_work is None:
+        return
+    wanted = _without_time(goal_work.ing, objective)
+    if len(wanted.split()) < 2:
+        return  # "Keep running": a verb alone names no outcome to measure
+    wanted = _second_person(wanted) if is_personal(objective) else wanted
+    yield Candidate(
+        f"Increase <a measure> of {wanted} from <baseline> to <target>",
+        description,
+        question=f"How will you know {doing} helps with {wanted}? Which number would show it, and where is it today?",
+    )
 
 
 # ---------------------------------------------------------------------------------------------- generators
@@ -672,12 +954,18 @@ def add_metric(ctx: Context) -> Iterator[Candidate]:
     """K201/K205: give the statement a number, in the author's words where possible."""
     a = ctx.analysis
     main = a.main
-    if main is not None and "learning" in main.classes and main.object is not None:
+    if (
+        main is not None
+        and "learning" in main.classes
+        and main.object is not None
+        and main.object.start > main.start
+        and _leads(main, a)
+    ):
         # "Survey our customers …" -> "Survey <number> of our customers …": count the learning
         obj = main.object
         insert = "<number> of " if a.text[obj.start :].lower().startswith(_DETERMINERS) else "<number> "
         yield Candidate(
-            a.text[: obj.start] + insert + a.text[obj.start :],
+            _capital(a.text[: obj.start] + insert + a.text[obj.start :]),
             "Say how many: a learning key result needs a count.",
             outcome_class="research",
         )
@@ -839,15 +1127,42 @@ def _without_numbers(a: StatementAnalysis) -> str:
     return re.sub(r"\s+(?:up|down|more|less|and|in|this|per|or more|or less)$", "", text)
 
 
-def _customers_change(verb: str, subject: str, timebox: str, key_result: str | None) -> Candidate:
+def _customers_change(
+    verb: str, subject: str, timebox: str, key_result: str | None, by_team: bool = False
+) -> Candidate:
     """A KPI can still read as a KPI without its number ("Grow revenue"): the objective is then the KPI moved by
-    a change in what customers do, which the author names; the coach's question asks for it."""
+    a change in what customers do, which the author names; the coach's question asks for it. A number the team's
+    own work makes (bugs, cycle time, service hours) is moved by a change in how the team works instead."""
+    if by_team:
+        return Candidate(
+            _tidy(f"{_capital(verb)} {subject} with <the change in how the team works> {timebox}"),
+            "Name the change in how the team works that would move this number; the number is a key result.",
+            question=f"What would the team do differently that would {verb.lower()} {subject}? That change is the objective.",
+            key_result=key_result,
+        )
     return Candidate(
         _tidy(f"{_capital(verb)} {subject} with <the change in what customers do> {timebox}"),
         "Name the change in what customers do that would move this number; the number is a key result.",
         question=f"What would customers do differently that would {verb.lower()} {subject}? That change is the objective.",
         key_result=key_result,
     )
+
+
+# The author names how the change will come about: "…, using careful beta testing", "through referrals"
+_MEANS = re.compile(r",?\s+(?:using|through|via|by means of|thanks to)\s+\w", re.IGNORECASE)
+
+
+# Numbers the team's own work makes: its defects, its time and cost, the hours it serves
+_TEAM_MADE_HEADS = frozenset({"bug", "error", "defect", "incident", "backlog", "delay", "cost", "time"})
+
+
+def _made_by_the_team(a: StatementAnalysis) -> bool:
+    main = a.main
+    if main is None or main.object is None:
+        return False
+    obj = main.object
+    heads = {obj.head.lower(), (obj.counted or "").lower()}
+    return bool(heads & _TEAM_MADE_HEADS) or "work_item" in obj.classes | obj.counted_classes
 
 
 def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
@@ -885,13 +1200,16 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
             subject = _strip_determiner(" ".join([*lead_in, subject]))
         timebox_match = _TIMEBOX.search(a.text)
         timebox = timebox_match.group(0) if timebox_match else ""
-        yield _customers_change(main.verb, subject, timebox, key_result)
-        yield Candidate(
+        kept = Candidate(
             _capital(rest),
             description,
             question=f"What would change for customers if you {_uncapital(rest)}? That change is the objective.",
             key_result=key_result,
         )
+        if _MEANS.search(rest):
+            yield kept  # "…, using careful beta testing": the author already named how, keep it
+        yield _customers_change(main.verb, subject, timebox, key_result, _made_by_the_team(a))
+        yield kept
         return
     if main is not None and main.object is not None:
         obj = main.object
@@ -915,7 +1233,11 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
     )
     own_verb = main is not None and main.verb not in _VAGUE_KPI_VERBS and main.verb.isalpha()
     yield _customers_change(
-        main.verb if own_verb and main else ("reduce" if down else "grow"), subject, timebox, key_result
+        main.verb if own_verb and main else ("reduce" if down else "grow"),
+        subject,
+        timebox,
+        key_result,
+        _made_by_the_team(a),
     )
     grown = _tidy(f"{'Reduce' if down else 'Grow'} {subject} {timebox}")
     yield Candidate(
@@ -966,6 +1288,65 @@ def objective_without_number(ctx: Context) -> Iterator[Candidate]:
         yield from _kpi_objectives(ctx.analysis)
 
 
+def _hedge_in_finding(ctx: Context) -> tuple[str, str] | None:
+    """The hedge O108 flagged ("some sort of"), with the words that go with it ("Create some sort of new
+    product": ("some sort of", "a")), or None when the finding is about something else."""
+    if ctx.finding.code != "O108":
+        return None
+    a = ctx.analysis
+    start, end = ctx.finding.span.start - ctx.whole.start, ctx.finding.span.end - ctx.whole.start
+    if a.text[start:end].lower() not in default_lexicon().words.get("hedge", frozenset()):
+        return None
+    before = re.search(r"\b(?:some|any|a|an)\s*$", a.text[:start], flags=re.IGNORECASE)
+    hedged = a.text[before.start() if before else start : end]
+    following = a.text[end:].split(None, 1)[0].lower() if a.text[end:].strip() else ""
+    obj = next((p.object for p in a.predicates if p.object is not None and p.object.end > end), None)
+    plural = obj is not None and _is_plural(a.text[end : obj.end].split()[-1])
+    article = "" if not following or plural else ("an" if following[:1] in "aeiou" else "a")
+    return hedged, article
+
+
+def _base_form(verb: str) -> str:
+    """A verb's base form from its inflection ("buying" -> "buy"), by lemminflect."""
+    from lemminflect import getLemma
+
+    lemmas = getLemma(verb.lower(), upos="VERB")
+    return lemmas[0] if lemmas else verb.lower()
+
+
+def _is_plural(word: str) -> bool:
+    """A plural noun ("programs"), by lemminflect's lemma."""
+    from lemminflect import getLemma
+
+    lemmas = getLemma(word.lower().strip(".,;"), upos="NOUN")
+    return bool(lemmas) and lemmas[0] != word.lower().strip(".,;")
+
+
+def _decided(text: str, hedge: tuple[str, str]) -> str:
+    """The text with the hedge replaced by a plain article ("some sort of new product" -> "a new product")."""
+    hedged, article = hedge
+    return _tidy(re.sub(re.escape(hedged), article, text, count=1, flags=re.IGNORECASE))
+
+
+def objective_decided(ctx: Context) -> Iterator[Candidate]:
+    """O108 on a hedge ("Create some sort of new product"): the objective as the author would say it once decided
+    ("Create a new product"), with the question that decides it; other vague terms get the usual rewrites."""
+    hedge = _hedge_in_finding(ctx)
+    if hedge is not None:
+        decided = _capital(_decided(ctx.analysis.text.rstrip(" ."), hedge))
+        main = ctx.analysis.main
+        thing = _decided(main.object.text, hedge) if main is not None and main.object is not None else None
+        question = (
+            f"Which {_strip_determiner(thing)} exactly, for whom, and what should it change for them?"
+            if thing
+            else "What exactly is the objective about, for whom, and what should it change for them?"
+        )
+        yield from objective_rewrite(ctx)  # what the decided thing is for comes first
+        yield Candidate(decided, "Decide what the objective is about and say it plainly.", question=question)
+        return
+    yield from objective_rewrite(ctx)
+
+
 def objective_first_step(ctx: Context) -> Iterator[Candidate]:
     """O107: the step this quarter can finish: understand the need before building (003:108)."""
     a = ctx.analysis
@@ -982,6 +1363,14 @@ def objective_first_step(ctx: Context) -> Iterator[Candidate]:
 _CLAUSE_CUT = re.compile(r"\s*(?:,\s*)?\b(?:because|although|though|since|while|so that|which|as)\b.*$", re.I)
 _SUBJECT = re.compile(r"^(?:we|our team|the team|i)\s+(?:need to\s+|want to\s+)?", re.I)
 _TOO_ADJECTIVE = re.compile(r"^(?P<thing>.+?)\s+(?:is|are)\s+too\s+(?P<quality>\w+)$", re.I)
+# "Stop buying too much stuff": an excess to give up -> "Buy less stuff"
+_STOP_EXCESS = re.compile(
+    r"^(?:stop|quit|avoid)\s+(?P<verb>[a-z]+ing)\s+(?:too|so)\s+(?P<amount>much|many)\s+(?P<thing>.+)$", re.I
+)
+# "(We) don't have enough time to execute our ideas": a shortage -> "Have more time to execute our ideas"
+_SHORTAGE = re.compile(
+    r"^(?:don't|do not|can't|cannot|can not)\s+(?P<verb>[a-z]+)\s+enough\s+(?P<thing>.+)$", re.I
+)
 
 
 def problem_turned_round(a: StatementAnalysis) -> str | None:
@@ -993,6 +1382,13 @@ def problem_turned_round(a: StatementAnalysis) -> str | None:
     if too:
         return _capital(f"make {_uncapital(too.group('thing'))} less {too.group('quality')}")
     text = _SUBJECT.sub("", text)
+    excess = _STOP_EXCESS.match(text)
+    if excess:
+        less = "fewer" if excess.group("amount").lower() == "many" else "less"
+        return _capital(f"{_base_form(excess.group('verb'))} {less} {excess.group('thing')}")
+    shortage = _SHORTAGE.match(text)
+    if shortage:
+        return _capital(f"{shortage.group('verb').lower()} more {shortage.group('thing')}")
     if re.match(r"(?:stop|avoid|quit|no longer|don't|do not)\b", text, re.IGNORECASE):
         return None  # "Stop buying too much stuff" already turns the problem round
     inversions = outcome_map().problem_inversions
@@ -1019,11 +1415,11 @@ def _problem_objective(a: StatementAnalysis, generic: bool = True) -> Iterator[C
         question = (
             "What would you notice in your own life when this is solved? Measure that in the key results."
             if is_personal(a)
-            else "What will users or the team notice when this is solved? Measure that in the key results."
+            else "Who will notice when this is solved, and what will they notice? Measure that in the key results."
         )
         yield Candidate(turned, description, question=question)
-    if not generic:
-        return
+    if not generic or (a.main is not None and work_phrase(a.main, a) is not None):
+        return  # the author's own work is there to ask about: the unsure objective keeps their words
     if is_personal(a):
         yield Candidate(
             "Achieve <what you would notice in your own life when this is solved>",
@@ -1032,9 +1428,9 @@ def _problem_objective(a: StatementAnalysis, generic: bool = True) -> Iterator[C
         )
         return
     yield Candidate(
-        "Achieve <what users or the team will notice when this is solved>",
+        "Achieve <what people will notice when this is solved>",
         description,
-        question=f'What will users or the team notice when "{a.text.rstrip(" .")}" is solved?',
+        question=f'Who will notice when "{a.text.rstrip(" .")}" is solved, and what will they notice?',
     )
 
 
@@ -1071,6 +1467,7 @@ GENERATORS: Mapping[str, Callable[[Context], Iterator[Candidate]]] = {
     "objective_from_task": objective_from_task,
     "objective_without_number": objective_without_number,
     "objective_first_step": objective_first_step,
+    "objective_decided": objective_decided,
 }
 
 
@@ -1110,6 +1507,85 @@ def same_kind_example(candidate: Candidate, ctx: Context) -> CorpusStatement | N
 _NO_FALLBACK = frozenset({"add_baseline"})
 
 
+# Words every rewrite shape brings with it: sharing only these is not speaking of the author's subject.
+_SHAPE_WORDS = frozenset(
+    {
+        "the",
+        "our",
+        "a",
+        "an",
+        "of",
+        "for",
+        "to",
+        "from",
+        "by",
+        "in",
+        "on",
+        "at",
+        "with",
+        "and",
+        "or",
+        "per",
+        "as",
+        "is",
+        "are",
+        "be",
+        "that",
+        "who",
+        "what",
+        "their",
+        "they",
+        "them",
+        "it",
+        "its",
+        "increase",
+        "reduce",
+        "improve",
+        "grow",
+        "make",
+        "keep",
+        "achieve",
+        "get",
+        "have",
+        "share",
+        "number",
+        "rate",
+        "score",
+        "weekly",
+        "monthly",
+        "quarter",
+        "more",
+        "less",
+        "fewer",
+        "new",
+        "customers",
+        "users",
+        "team",
+        "people",
+        "change",
+        "result",
+        "measure",
+        "expect",
+        "notice",
+    }
+)
+
+
+def _stems(text: str) -> set[str]:
+    """Content words, crudely stemmed ("releasing", "released", "releases" -> "releas"), placeholders left out."""
+    out = set()
+    for word in re.findall(r"[a-z][a-z0-9-]+", placeholders.strip(text).lower()):
+        if len(word) < 3 or word in _SHAPE_WORDS:
+            continue
+        out.add(re.sub(r"(?:ing|ed|es|s|e)$", "", word) or word)
+    return out
+
+
+def _names_the_authors_subject(text: str, ctx: Context) -> bool:
+    """The rewrite, outside its placeholders, names something the statement or its objective names."""
+    return bool(_stems(text) & _stems(f"{ctx.analysis.text} {ctx.objective or ''}"))
+
+
 class Suggester:
     """Attaches re-linted suggestions to findings; holds no state beyond the linter it uses."""
 
@@ -1120,6 +1596,8 @@ class Suggester:
         self._verdicts: dict[tuple[str, StatementKind, str | None], bool] = {}
 
     def candidates(self, ctx: Context) -> list[Candidate]:
+        if ctx.objective and ctx.kind is StatementKind.KEY_RESULT and ctx.objective_analysis is None:
+            ctx = replace(ctx, objective_analysis=self.linter.analyze([ctx.objective])[ctx.objective])
         name = self.templates.get(ctx.finding.code)
         generated = list(GENERATORS[name](ctx)) if name in GENERATORS else []
         if name not in _NO_FALLBACK:
@@ -1133,12 +1611,21 @@ class Suggester:
         seen: set[str] = set()
         unique = []
         original_numbers = numbers_in(ctx.analysis.text)
+        hedge = _hedge_in_finding(ctx)
         for c in generated:
+            if hedge is not None:
+                c = replace(
+                    c,
+                    text=_capital(_decided(c.text, hedge)),
+                    question=_decided(c.question, hedge) if c.question else None,
+                )
             text = _tidy(c.text)
             if not text or text.lower() == ctx.analysis.text.lower().rstrip(". ") or text in seen:
                 continue
             if not numbers_in(text) <= original_numbers:
                 continue  # never put a number in the author's mouth
+            if c.outcome_class is not None and not _names_the_authors_subject(text, ctx):
+                continue  # a class's outcome that names nothing of the author's is worse than none
             seen.add(text)
             unique.append(Candidate(text, c.description, c.question, c.key_result, c.outcome_class))
         return unique
@@ -1156,10 +1643,10 @@ class Suggester:
     def suggest_all(self, contexts: list[Context]) -> list[tuple[Suggestion, ...]]:
         """Suggestions for many findings. Candidates are re-linted lazily, in order and in rounds (one
         ``nlp.pipe`` pass per round for every finding still short of rewrites), so most findings cost one parse."""
+        self.linter.analyze(ctx.objective for ctx in contexts if ctx.objective)
         queues = [self.candidates(ctx) for ctx in contexts]
         chosen: list[list[Suggestion]] = [[] for _ in contexts]
         positions = [0] * len(contexts)
-        self.linter.analyze(ctx.objective for ctx in contexts if ctx.objective)
         while True:
             pending = [
                 i

@@ -80,7 +80,10 @@ def test_output_key_result_gets_an_outcome_on_the_same_artefact(linter: Linter) 
     assert "the new website" in first.text and "<baseline>" in first.text and "<target>" in first.text
     assert first.applicability == Applicability.DISPLAY_ONLY
     assert first.outcome_class == "site"
-    assert first.question == "Why launch the new website? What will users or the team notice when it's done?"
+    assert (
+        first.question
+        == "Why launch the new website? Who will notice when it's done, and what will they notice?"
+    )
 
 
 def test_a_worked_example_is_cited_only_for_the_same_kind_of_work(linter: Linter) -> None:

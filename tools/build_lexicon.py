@@ -44,6 +44,12 @@ CLASSES: dict[str, tuple[str, str, tuple[str, ...], str]] = {
         ("supply.v.01", "deliver.v.01", "deliver.v.02", "offer.v.01"),
         "give or hand over something: 'Deliver a new website', 'Provide 3 concepts' hand over work product",
     ),
+    "cessation": (
+        "verbs",
+        "v",
+        ("stop.v.01", "discontinue.v.01", "avoid.v.01", "refrain.v.01"),
+        "put an end to or keep away from: 'Stop buying too much stuff' gives something up, it makes nothing",
+    ),
     "goods": (
         "nouns",
         "n",

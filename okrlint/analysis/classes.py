@@ -24,6 +24,7 @@ class VerbClass(StrEnum):
     APPEARANCE = "appearance"  # appears before an audience: appear, get featured, guest
     ESCAPE = "escape"  # leaves something behind: get rid of, get out of, lose
     PROVISION = "provision"  # hands something over: deliver, provide, supply, offer (derived from WordNet)
+    CESSATION = "cessation"  # gives something up: stop, quit, cease (derived from WordNet)
 
 
 class NounClass(StrEnum):

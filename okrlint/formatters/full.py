@@ -8,7 +8,7 @@ Layout (after rustc and ruff)::
        |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^
        = warning: K201 key-result-without-number
        = help: Raise onboarding completion from <baseline> to <target> [display-only]
-       = ask: Why improve customer onboarding? What will users or the team notice when it's done?
+       = ask: Why improve customer onboarding? Who will notice when it's done, and what will they notice?
        = why: Flags a key result ...
        = source: Step by Step Guide to OKRs (Weekdone) (line 45)
        = docs: docs/rules/K201-key-result-without-number.md

@@ -247,7 +247,7 @@ def platform_file(prefix: str = "") -> SampleFile:
                 description="Add a baseline and a target",
                 example="Raise the share of new teams deploying in week one from 20% to 60%",
                 example_source=Citation(file=SEEDS["003"], line=605),
-                question="Why improve onboarding? What will users or the team notice when it's done?",
+                question="Why improve onboarding? Who will notice when it's done, and what will they notice?",
                 outcome_class="release",
             ),
         ),
