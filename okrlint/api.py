@@ -19,6 +19,7 @@ from okrlint.arguments import (
     statement_list,
     text_argument,
 )
+from okrlint.checks.base import Digest
 from okrlint.config import DEFAULT_CONFIG, Config
 from okrlint.engine import Engine, digest
 from okrlint.gc_tuning import fewer_collections
@@ -276,7 +277,7 @@ class Linter:
             # documents have theirs already.
             small_found = [(src, found) for src, found in checked if not _is_large(src)]
             groups = [
-                ([f for f in found if not f.suppressed], _statement_context(src.document))
+                ([f for f in found if not f.suppressed], _statement_context(src.document.objectives))
                 for src, found in small_found
             ]
             rewritten = iter(self._with_suggestions_for(groups, analyses))
@@ -295,32 +296,31 @@ class Linter:
         read of each statement). Parts are independent, so workers can share one large file (``findings``).
         """
         index = index_for(src.source)
-        context = _statement_context(src.document)
         parts = _objective_parts(src.document.objectives, BATCH_STATEMENTS)
-        return self._finish_large(src, index, [self._large_part(src, part, index, context) for part in parts])
+        return self._finish_large(src, index, [self._large_part(src, part, index) for part in parts])
 
     def _large_part(
         self,
         src: SourceDocument,
         part: Sequence[Objective],
         index: LineIndex,
-        context: dict[str, StatementContext],
-    ) -> tuple[list[Finding], dict[str, StatementAnalysis]]:
+    ) -> tuple[list[Finding], dict[str, Digest]]:
         """Findings (with rewrites) of some objectives of a large document, and digests of their analyses."""
         analyses = self.analyze(s.text for o in part for s in _statements_of(o))
         own = self.engine.check_objectives(src.document, part, analyses, index)
-        return self._with_suggestions(own, analyses, context), {t: digest(a) for t, a in analyses.items()}
+        found = self._with_suggestions(own, analyses, _statement_context(part))
+        return found, {t: digest(a) for t, a in analyses.items()}
 
     def _finish_large(
         self,
         src: SourceDocument,
         index: LineIndex,
-        parts: Iterable[tuple[list[Finding], dict[str, StatementAnalysis]]],
+        parts: Iterable[tuple[list[Finding], dict[str, Digest]]],
     ) -> list[Finding]:
         """Whole-file rules on the parts' digests, then suppression over every finding at once (an unused
         directive is only known at the end); suppressed findings drop their rewrites, as elsewhere."""
         found: list[Finding] = []
-        digests: dict[str, StatementAnalysis] = {}
+        digests: dict[str, Digest] = {}
         for part_found, part_digests in parts:
             found += part_found
             for text, analysis in part_digests.items():
@@ -335,12 +335,8 @@ class Linter:
         """Batches of small documents and parts of large ones, shared by ``workers`` forked workers."""
         small = [src for src in sources if not _is_large(src)]
         batches = list(_batches(small, size))
-        large = [
-            (src, index_for(src.source), _statement_context(src.document))
-            for src in sources
-            if _is_large(src)
-        ]
-        parts = [list(_objective_parts(src.document.objectives, size)) for src, _, _ in large]
+        large = [(src, index_for(src.source)) for src in sources if _is_large(src)]
+        parts = [list(_objective_parts(src.document.objectives, size)) for src, _ in large]
         tasks = [(-1, i) for i in range(len(batches))]
         tasks += [(d, p) for d, doc_parts in enumerate(parts) for p in range(len(doc_parts))]
 
@@ -348,12 +344,12 @@ class Linter:
             d, i = tasks[task]
             if d < 0:
                 return self.findings(batches[i])
-            src, index, context = large[d]
-            return self._large_part(src, parts[d][i], index, context)
+            src, index = large[d]
+            return self._large_part(src, parts[d][i], index)
 
         results = parallel_map(self, work, len(tasks), workers)
         out = [f for (d, _), found in zip(tasks, results, strict=True) if d < 0 for f in found]
-        for d, (src, index, _) in enumerate(large):
+        for d, (src, index) in enumerate(large):
             mine = [result for (dd, _), result in zip(tasks, results, strict=True) if dd == d]
             out += self._finish_large(src, index, mine)
         return out
@@ -513,10 +509,10 @@ def _objective_parts(objectives: Sequence[Objective], size: int) -> Iterator[lis
         yield part
 
 
-def _statement_context(document: OkrDocument) -> dict[str, StatementContext]:
+def _statement_context(objectives: Iterable[Objective]) -> dict[str, StatementContext]:
     """Statement id -> (kind, text, objective text, the statement's whole span) for the suggester."""
     out: dict[str, StatementContext] = {}
-    for objective in document.objectives:
+    for objective in objectives:
         o = objective.statement
         out[o.id] = (StatementKind.OBJECTIVE, o.text, None, o.file_span(0, len(o.text)))
         for kr in objective.key_results:

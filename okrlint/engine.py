@@ -5,16 +5,17 @@ Rules report statement-relative spans; the engine owns file positions, messages,
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 
 from okrlint.analysis import StatementAnalysis
-from okrlint.checks.base import CheckContext, DocumentUnit, Hit, OkrUnit, StatementUnit, Unit
+from okrlint.checks.base import CheckContext, Digest, DocumentUnit, Hit, OkrUnit, StatementUnit, Unit
 from okrlint.config import Config
 from okrlint.lexicons import Lexicon
 from okrlint.models import (
@@ -156,10 +157,14 @@ class Engine:
                 okr_unit = OkrUnit(objective, analyses[objective.statement.text], krs, document)
                 for rule in self._by_scope[Scope.OKR]:
                     raised.extend(self._raise(rule, okr_unit, objective.statement, statements, fired))
-        return [self._finding(item, document.path, index) for item in raised]
+        refs: dict[str, StatementRef] = {}
+        return [self._finding(item, document.path, index, refs) for item in raised]
 
     def check_document_rules(
-        self, document: OkrDocument, analyses: Mapping[str, StatementAnalysis], index: LineIndex | None
+        self,
+        document: OkrDocument,
+        analyses: Mapping[str, StatementAnalysis] | Mapping[str, Digest],
+        index: LineIndex | None,
     ) -> list[Finding]:
         """Rules over the whole file (S3xx of scope document). ``analyses`` may be digests (``digest``) holding
         only what these rules read, so that a very large file need not keep every full analysis."""
@@ -172,7 +177,8 @@ class Engine:
         raised: list[_Raised] = []
         for rule in self._by_scope[Scope.DOCUMENT]:
             raised.extend(self._raise(rule, doc_unit, first, statements, {}))
-        return [self._finding(item, document.path, index) for item in raised]
+        refs: dict[str, StatementRef] = {}
+        return [self._finding(item, document.path, index, refs) for item in raised]
 
     def statement_is_clean(
         self, document: OkrDocument, analyses: Mapping[str, StatementAnalysis], statement_id: str
@@ -209,7 +215,10 @@ class Engine:
             out.append(_Raised(rule, hit, statement))
         return out
 
-    def _finding(self, item: _Raised, path: str, index: LineIndex | None) -> Finding:
+    def _finding(
+        self, item: _Raised, path: str, index: LineIndex | None, refs: dict[str, StatementRef]
+    ) -> Finding:
+        """``refs``: one StatementRef per statement, shared by its findings."""
         rule, hit, statement = item.rule, item.hit, item.statement
         start = max(0, min(hit.start, len(statement.text)))
         end = max(start, min(hit.end, len(statement.text)))
@@ -218,6 +227,15 @@ class Engine:
             # A statement linted on its own is its own source text.
             index = LineIndex(statement.text)
         first, last = index.position(span.start), index.position(span.end)
+        if span == statement.span:
+            # Most findings cover their whole statement: they share its span and positions (a very large
+            # file holds tens of thousands of findings).
+            span = statement.span
+            first = statement.start if first == statement.start else first
+            last = statement.end if last == statement.end else last
+        ref = refs.get(statement.id)
+        if ref is None or ref.text != statement.text:
+            ref = refs[statement.id] = StatementRef(id=statement.id, kind=statement.kind, text=statement.text)
         variables: dict[str, Any] = {
             "text": statement.text,
             "span_text": statement.text[start:end],
@@ -241,7 +259,7 @@ class Engine:
             start=first,
             end=last,
             span=span,
-            statement=StatementRef(id=statement.id, kind=statement.kind, text=statement.text),
+            statement=ref,
             explanation=self._explanations.get(spec.code) or f"{spec.what.strip()} {spec.why.strip()}",
             source=spec.source,
             docs=spec.docs_path,
@@ -286,13 +304,19 @@ def _statement_units(
 
 # What rules over the whole file read of each statement's analysis (S302, S306, S317, S318): a very large file keeps
 # only this much of each statement once its own rules have run. A test compares the findings both ways.
-DOCUMENT_RULE_FIELDS = ("text", "subject_person", "lemmas", "content_lemmas", "quantities", "english")
+DOCUMENT_RULE_FIELDS = tuple(f.name for f in fields(Digest))
 
 
-def digest(analysis: StatementAnalysis) -> StatementAnalysis:
-    """The part of ``analysis`` that document rules read, as a (partial, unvalidated) StatementAnalysis."""
-    return StatementAnalysis.model_construct(
-        **{name: getattr(analysis, name) for name in DOCUMENT_RULE_FIELDS}
+def digest(analysis: StatementAnalysis) -> Digest:
+    """The part of ``analysis`` that document rules read. Words are interned: a file's statements share a
+    small vocabulary, and a digest outlives the analysis it was taken from."""
+    return Digest(
+        text=analysis.text,
+        subject_person=analysis.subject_person,
+        lemmas=tuple(sys.intern(w) for w in analysis.lemmas),
+        content_lemmas=frozenset(sys.intern(w) for w in analysis.content_lemmas),
+        quantities=analysis.quantities,
+        english=analysis.english,
     )
 
 

@@ -129,20 +129,21 @@ class Suppressor:
             return [*findings, *self._meta_findings(SuppressionUnit(document, (), source), source)]
         lines = {s.id: (s.start.line, s.end.line) for s in document.statements()}
         blocks = _blocks(directives)
+        by_line = _by_line(directives)
         unit = SuppressionUnit(document, directives, source or "")
         out: list[Finding] = []
         for f in findings:
             # A finding belongs to its statement's lines (a rule may point at any word of it).
             own = (f.start.line, f.end.line)
             first, last = lines.get(f.statement.id, own) if f.statement else own
-            covered = self._covered(f, first, last, directives, blocks, unit.used, config_ignores)
+            covered = self._covered(f, first, last, directives, by_line, blocks, unit.used, config_ignores)
             out.append(f.model_copy(update={"suppressed": True}) if covered else f)
         if source is not None:
             for meta in self._meta_findings(unit, source):
                 line = meta.start.line
                 # Only named codes silence X findings: a bare directive must not hide the X001 about itself.
                 covered = self._covered(
-                    meta, line, line, directives, blocks, None, config_ignores, explicit=True
+                    meta, line, line, directives, by_line, blocks, None, config_ignores, explicit=True
                 )
                 out.append(meta.model_copy(update={"suppressed": True}) if covered else meta)
         return out
@@ -153,6 +154,7 @@ class Suppressor:
         first: int,
         last: int,
         directives: Sequence[Directive],
+        by_line: _DirectivesByLine,
         blocks: Sequence[_Block],
         used: dict[int, set[int | None]] | None,
         config_ignores: Sequence[str],
@@ -163,7 +165,8 @@ class Suppressor:
         ``explicit``: only directives that name codes count (bare ones are skipped).
         """
         hits: list[tuple[int, int | None]] = []
-        for i, d in enumerate(directives):
+        for i in by_line.candidates(first, last):
+            d = directives[i]
             if not d.active or d.kind in (DirectiveKind.DISABLE, DirectiveKind.ENABLE):
                 continue
             if explicit and d.covers_all:
@@ -270,3 +273,29 @@ def unknown_code_in_suppression(unit: SuppressionUnit, ctx: CheckContext) -> Hit
                 yield Hit(
                     s.start, s.end, {"problem": "", "selector": s.text, "hint": did_you_mean(s.text, names)}
                 )
+
+
+@dataclass(frozen=True, slots=True)
+class _DirectivesByLine:
+    """The directives that may cover a finding, found by line: a file with a directive on every line and a
+    finding on every line costs one look-up per line of the finding, not a scan of every directive."""
+
+    file_wide: tuple[int, ...]
+    ignores: dict[int, tuple[int, ...]]
+
+    def candidates(self, first: int, last: int) -> list[int]:
+        """Indices, in file order, of the file-wide directives and of the line directives on lines
+        ``first - 1`` to ``last`` (the line before: an own-line directive covers the statement under it)."""
+        near = [i for line in range(first - 1, last + 1) for i in self.ignores.get(line, ())]
+        return sorted([*self.file_wide, *near]) if near else list(self.file_wide)
+
+
+def _by_line(directives: Sequence[Directive]) -> _DirectivesByLine:
+    file_wide: list[int] = []
+    ignores: dict[int, list[int]] = {}
+    for i, d in enumerate(directives):
+        if d.kind is DirectiveKind.IGNORE:
+            ignores.setdefault(d.line, []).append(i)
+        elif d.kind not in (DirectiveKind.DISABLE, DirectiveKind.ENABLE):
+            file_wide.append(i)
+    return _DirectivesByLine(tuple(file_wide), {line: tuple(ix) for line, ix in ignores.items()})

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from okrlint.analysis import StatementAnalysis
+from okrlint.analysis.models import Quantity
 from okrlint.lexicons import Lexicon
 from okrlint.models import Confidence, KeyResult, Objective, OkrDocument, Severity, Statement
 
@@ -43,9 +44,23 @@ class OkrUnit:
 
 
 @dataclass(frozen=True, slots=True)
+class Digest:
+    """What rules over the whole file read of a statement's analysis (``engine.DOCUMENT_RULE_FIELDS``): a very
+    large file keeps this much of each statement once its own rules have run. A rule reading any other field of
+    a digest fails loudly (AttributeError) instead of reading a default."""
+
+    text: str
+    subject_person: str
+    lemmas: tuple[str, ...]
+    content_lemmas: frozenset[str]
+    quantities: tuple[Quantity, ...]
+    english: bool
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentUnit:
     document: OkrDocument
-    analyses: Mapping[str, StatementAnalysis]
+    analyses: Mapping[str, StatementAnalysis | Digest]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from okrlint.readers.decoding import decode
 from okrlint.readers.detect import FORMATS, detect_format
 from okrlint.readers.errors import ReadError
 from okrlint.readers.markdown import read_markdown
+from okrlint.readers.md_parts import read_markdown_in_parts
 from okrlint.readers.spreadsheet import is_spreadsheet, read_spreadsheet
 from okrlint.readers.structured import read_json, read_yaml
 from okrlint.readers.text_reader import read_text
@@ -51,7 +52,9 @@ def read_document(text: str, path: str = "<stdin>", format: str | None = None) -
         # `okrlint:` suppression comments are read by okrlint.directives; blanked here (offsets unchanged) so
         # that formats which keep comments as content (CSV, plain text) do not read them as statements.
         with collections_paused():
-            return reader(mask_directives(text, fmt), path)
+            masked = mask_directives(text, fmt)
+            in_parts = read_markdown_in_parts(masked, path) if fmt == "markdown" else None
+            return in_parts or reader(masked, path)
     except RecursionError:
         raise ReadError(path, message="input is nested too deeply") from None
 

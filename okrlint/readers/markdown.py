@@ -7,6 +7,7 @@ source through ``md_source`` so that every statement keeps exact file offsets.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -96,7 +97,23 @@ def _parser() -> MarkdownIt:
     return md.disable("inline")  # only block structure is used: statement text comes from the source
 
 
+@dataclass(frozen=True, slots=True)
+class ReadingFacts:
+    """What reading a Markdown text decided from the text as a whole: a part of the file must be read under the
+    same decisions for its objectives to be those of the whole file (see ``md_parts``)."""
+
+    labelled: bool  # an objective label somewhere: unlabelled headings are sections, not objectives
+    okr_region: bool  # only sections under "OKRs" headings were read
+    asides_skipped: bool  # examples and definitions were skipped (the text has OKRs of its own)
+    paragraph_objectives: bool  # objectives are written as plain lines over their key-result lists
+
+
 def read_markdown(text: str, path: str) -> OkrDocument:
+    return read_markdown_with_facts(text, path)[0]
+
+
+def read_markdown_with_facts(text: str, path: str) -> tuple[OkrDocument, ReadingFacts]:
+    """The document, and the decisions its reading took from the whole text."""
     # A BOM would hide a first-line heading from the parser; a space keeps every offset where it was.
     structure = " " + text[1:] if text.startswith("\ufeff") else text
     lines = SourceLines(structure)
@@ -112,7 +129,10 @@ def read_markdown(text: str, path: str) -> OkrDocument:
         # Worked examples and definitions are skipped only when the document has OKRs of its own.
         walker = _Walker(text, lines, path, skip_asides=False)
         walker.read(blocks)
-    return walker.document()
+    facts = ReadingFacts(
+        walker.labelled, walker.in_okr_region, walker.skip_asides, walker.paragraph_objectives
+    )
+    return walker.document(), facts
 
 
 def _reshaped(structure: str, lines: SourceLines, shapes: dict[int, str]) -> str:
@@ -210,11 +230,13 @@ class _Walker:
         # A paragraph objective and the level of the heading it sits under: a KR table further down in that
         # section, under sub-headings of its own ("### OKRs (Q2)"), still belongs to it.
         self.section_objective: tuple[ObjectiveDraft, int] | None = None
+        self.in_okr_region = False  # only the sections under "OKRs" headings are read
 
     def read(self, blocks: list[SyntaxTreeNode]) -> None:
         self.front_matter(blocks)
         self.title(blocks)
         region = _okr_region(self, blocks)
+        self.in_okr_region = region is not blocks
         self.labelled = self._labels_objectives(region)
         self.paragraph_objectives = not self.labelled and self._has_paragraph_objectives(region)
         self.walk(region)

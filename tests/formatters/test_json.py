@@ -58,3 +58,10 @@ def test_versioned_object_without_documents() -> None:
     assert "documents" not in data
     assert data["summary"]["by_severity"] == {"error": 3, "warning": 2, "info": 2}
     assert [f["code"] for f in data["findings"] if f["suppressed"]] == ["K208"]
+
+
+@pytest.mark.parametrize("make", [sample_report, empty_report, team_report])
+def test_json_built_a_finding_at_a_time_is_the_report_dumped_whole(make) -> None:
+    report = make()
+    whole = json.dumps(report.model_dump(mode="json", exclude={"documents"}), indent=2, ensure_ascii=False)
+    assert json_.render(report) == whole + "\n"

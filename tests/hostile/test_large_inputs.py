@@ -107,3 +107,135 @@ def test_workers_share_one_large_document_and_report_what_one_process_reports(mo
     monkeypatch.setattr(okrlint.api, "MIN_PARALLEL_BATCH", 5)
     shared = Linter(config).lint_documents([source], jobs=2)
     assert [f.model_dump() for f in shared.findings] == [f.model_dump() for f in alone.findings]
+
+
+def _read_in_tiny_parts(monkeypatch, text: str):
+    """The document ``read_markdown_in_parts`` gives with parts of one section each (None: read whole)."""
+    from okrlint.directives import mask
+    from okrlint.readers import md_parts
+
+    monkeypatch.setattr(md_parts, "PART_CHARS", 1)
+    return md_parts.read_markdown_in_parts(mask(text, "markdown"), "okrs.md")
+
+
+def test_a_large_markdown_file_read_in_parts_is_the_document_read_whole(monkeypatch) -> None:
+    import okrlint.api
+    from okrlint.readers import read_document
+
+    text = _large_document()
+    config = {"extend-select": ["X001"]}
+    whole_document = read_document(text, path="okrs.md", format="markdown")
+    whole = Linter(config).lint_text(text, format="markdown", path="okrs.md")
+    in_parts = _read_in_tiny_parts(monkeypatch, text)
+    assert in_parts is not None  # front matter, a title and nine sections: read one section at a time
+    assert in_parts == whole_document
+    # Now read_document itself reads in parts, and the linter lints in parts of two objectives.
+    monkeypatch.setattr(okrlint.api, "BATCH_STATEMENTS", 7)
+    parts = Linter(config).lint_text(text, format="markdown", path="okrs.md")
+    assert {"S317", "S306", "S302"} <= {f.code for f in whole.findings}
+    assert [f.model_dump() for f in parts.findings] == [f.model_dump() for f in whole.findings]
+    assert parts.documents == whole.documents
+
+
+def _markdown_files() -> list:
+    from pathlib import Path
+
+    from benchmarks.realworld import DEFAULT_FOLDER
+
+    here = Path(__file__).resolve().parents[1] / "fixtures"
+    found = sorted(here.rglob("*.md"))
+    if DEFAULT_FOLDER.is_dir():
+        found += sorted(p for p in DEFAULT_FOLDER.glob("*.md") if p.name != "README.md")
+    return found
+
+
+def test_every_markdown_file_read_in_parts_is_read_as_whole(monkeypatch) -> None:
+    """Fixtures and real files, cut at every top-level section: the same document, or read whole."""
+    from okrlint.directives import mask
+    from okrlint.readers import ReadError
+    from okrlint.readers.markdown import read_markdown
+
+    split = 0
+    for path in _markdown_files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            whole = read_markdown(mask(text, "markdown"), "okrs.md")
+        except ReadError:
+            whole = None
+        in_parts = _read_in_tiny_parts(monkeypatch, text)
+        if in_parts is not None:
+            split += 1
+            assert in_parts == whole, path.name
+    assert split >= 5  # the comparison above was made, on files of several shapes
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "## Objective: Delight our users",  # a label here makes unlabelled headings sections, file-wide
+        "## Q4 2024",  # a period heading: a section, not an objective
+        '<div class="okrs">\n\n## Hidden\n\n</div>',  # an HTML block may run past a heading
+        "Delight our users\n-----------------",  # a setext heading the line scan does not see
+    ],
+)
+def test_a_file_whose_parts_could_read_differently_is_read_whole(monkeypatch, second: str) -> None:
+    from okrlint.readers import read_document
+    from okrlint.readers.markdown import read_markdown
+
+    sections = [
+        f"## Grow our community in region {i}\n\n- Raise weekly active members from 1,000 to 5,000\n"
+        for i in range(4)
+    ]
+    text = "# Team OKRs\n\n" + "\n".join(
+        [sections[0], second + "\n\n- Cut churn from 5% to 3%\n", *sections[1:]]
+    )
+    assert _read_in_tiny_parts(monkeypatch, text) is None
+    assert read_document(text, path="okrs.md", format="markdown") == read_markdown(text, "okrs.md")
+
+
+def test_a_directive_on_every_line_covers_its_own_statement_only() -> None:
+    """Directives are found by line (a scan of every directive per finding was quadratic in a file's size)."""
+    lines = ["# Team OKRs Q3 2024", ""]
+    for i in range(60):
+        lines += [f"## Grow our region {i}", ""]
+        lines += ["- Improve customer churn <!-- okrlint: ignore[K202] vague on purpose -->"]
+        lines += [
+            "<!-- okrlint: ignore[K203] -->",
+            "- Launch the new website",
+            "- Improve customer satisfaction",
+            "",
+        ]
+    report = Linter({"extend-select": ["X001"]}).lint_text("\n".join(lines), format="markdown", path="d.md")
+    found = [(lines[f.start.line - 1], f.code, f.suppressed) for f in report.findings]
+    churn = [s for text, code, s in found if code == "K202" and "churn" in text]
+    satisfaction = [s for text, code, s in found if code == "K202" and "satisfaction" in text]
+    launch = [s for text, code, s in found if code == "K203"]
+    assert len(churn) == len(satisfaction) == len(launch) == 60
+    assert all(churn) and all(launch) and not any(satisfaction)
+    assert not any(f.code == "X001" for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [
+        # plain-line objectives over KR lists in one section, headings with labelled objectives in the others
+        [
+            "## Q1 2025\nLaunch the beta of the editor\n- 50 weekly writers\n",
+            "## Q2 2025\n### Objective: Grow the community\n- 10 regular contributors\n",
+        ],
+        # plain-line objectives in every section
+        [
+            "## Q1 2025\nLaunch the beta of the editor\n- 50 weekly writers\n",
+            "## Q2 2025\nMake the newsletter worth opening\n- 40% open rate\n",
+            "## Q3 2025\nBuild a small, loyal community\n- 10 regular contributors\n",
+        ],
+    ],
+)
+def test_plain_line_objectives_read_in_parts_as_whole(monkeypatch, sections: list[str]) -> None:
+    """Whether a file writes objectives as plain lines is decided from the whole file: a part that would decide
+    otherwise is not trusted."""
+    from okrlint.readers.markdown import read_markdown
+
+    text = "# Objectives and Key Results\n\n" + "\n".join(sections)
+    in_parts = _read_in_tiny_parts(monkeypatch, text)
+    assert in_parts is None or in_parts == read_markdown(text, "okrs.md")

@@ -88,32 +88,36 @@ def test_api_statement_longer_than_spacy_accepts_is_a_clear_error(linter: Linter
     # lint_statement takes a raw str, no reader in between: spaCy raised ValueError [E088] above 1,000,000
     # characters. Past MAX_PARSE_CHARS the caller gets a ValueError that says why, quickly, instead of an
     # empty list that would read as "clean"; inside a document (lint_okr) the text is not parsed, so no rule fires.
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(ValueError, match="characters long"):
         linter.lint_statement("Increase revenue " * 120_000)
     report = linter.lint_okr("Grow revenue", ["Increase revenue " * 120_000])
-    assert time.monotonic() - started < 20
+    assert time.process_time() - started < 20
     assert not any(
         f.statement and f.statement.id == "O1.KR1" and f.code.startswith("K") for f in report.findings
     )
+
+
+# In-process bounds below are on this process's CPU time, not the wall clock: they guard against the quadratic
+# cases that once took 15-18 s, with room to spare, and stay meaningful on a machine busy with other work.
 
 
 def test_long_unspaced_run_is_cheap_for_the_tokenizer(linter: Linter) -> None:
     # spaCy's tokenizer peels punctuation off a whitespace-free chunk one character at a time, re-scanning
     # the rest each time: 9,000 "!" took about 15 s before such chunks were kept as one token.
     text = "Increase NPS from 30 to 50 " + "!" * (MAX_PARSE_CHARS - 1_000)
-    started = time.monotonic()
+    started = time.process_time()
     linter.lint_statement(text)
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_run_on_statement_with_hundreds_of_verbs_is_analysed_quickly(linter: Linter) -> None:
     # Every predicate walked its verb's subtree (and a gap test rescanned it per token): 9,000 characters of
     # "launch a and …" took 18 s. The analysis now reads the first MAX_PREDICATES predicates.
     text = ("launch a and " * 1_000)[: MAX_PARSE_CHARS - 1_000].strip()
-    started = time.monotonic()
+    started = time.process_time()
     codes = [f.code for f in linter.lint_statement(text)]
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert codes  # still judged: a run-on list of launches is not a clean key result
 
 
@@ -125,9 +129,9 @@ def test_pathological_line_is_cleaned_in_linear_time(unit: str) -> None:
     # Each of these was quadratic in cleaning (a trailing-anchored regex re-scanning a run from every
     # character, one deletion pass per "&amp;", an owner label re-scanned from every "owner:").
     body = "Grow " + unit * (100_000 // len(unit)) + " x ("
-    started = time.monotonic()
+    started = time.process_time()
     clean_range(body, 0, len(body))
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
 
 
 @pytest.mark.parametrize(
@@ -199,10 +203,10 @@ def test_yaml_billion_laughs_is_refused_quickly(good_baseline: GoodBaseline) -> 
     bomb = "a: &a [" + ", ".join(["lol"] * 10) + "]\n"
     for prev, name in zip("abcdefghij", "bcdefghijk", strict=True):
         bomb += f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]\n"
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(ReadError) as info:
         read_document(bomb + "objectives: *k\n", "bomb.yaml")
-    assert time.monotonic() - started < 1
+    assert time.process_time() - started < 1
     assert (info.value.line, info.value.column) == (5, 4)  # e = 10^5 strings
 
 
