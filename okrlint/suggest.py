@@ -363,8 +363,8 @@ def _is_comparative(word: str) -> bool:
     lowered = word.lower()
     if _COMPARATIVE_RE.fullmatch(lowered):
         return True
-    if len(lowered) < 4 or not lowered.isalpha():
-        return False
+    if len(lowered) < 4 or not lowered.isalpha() or not lowered.endswith("er"):
+        return False  # a regular comparative ends in -er; the irregular ones are listed above
     for lemma in getLemma(lowered, upos="ADJ"):
         if lemma != lowered and lowered in getInflection(lemma, tag="JJR"):
             return True
@@ -651,8 +651,11 @@ def _launched(state: str) -> bool:
     from lemminflect import getLemma
 
     participle = state.split()[-1].lower()
+    binary = default_lexicon().verbs.get("binary", frozenset())
+    if {participle[:-1], participle[:-2]} & binary:
+        return True  # "released", "launched": the regular forms need no dictionary
     lemmas = getLemma(participle, upos="VERB") or (participle,)
-    return bool(set(lemmas) & default_lexicon().verbs.get("binary", frozenset()))
+    return bool(set(lemmas) & binary)
 
 
 def _named_thing(a: StatementAnalysis) -> str | None:
