@@ -5,28 +5,19 @@ Enums are ``StrEnum`` so that ``finding.severity == "warning"`` holds, which is 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from okrlint.bibliography import guide_title
-from okrlint.shared_fields import share_fields_set
+from okrlint.shared_fields import SharesFieldsSet
 
 
-class Frozen(BaseModel):
+class Frozen(SharesFieldsSet):
     """Base for every value type: immutable, strict about unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-    def model_post_init(self, context: Any, /) -> None:
-        share_fields_set(self)
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
-        copied = super().model_copy(update=update, deep=deep)
-        share_fields_set(copied)
-        return copied
 
 
 class Severity(StrEnum):

@@ -8,6 +8,9 @@ values themselves. okrlint's value types are frozen, so nothing adds to an insta
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, Self
+
 from pydantic import BaseModel
 
 _SHARED: dict[frozenset[str], set[str]] = {}
@@ -22,3 +25,15 @@ def share_fields_set(model: BaseModel) -> None:
         shared = _SHARED.setdefault(key, own)
     if shared is not own:
         object.__setattr__(model, "__pydantic_fields_set__", shared)
+
+
+class SharesFieldsSet(BaseModel):
+    """A frozen value type whose instances share their set of given field names (see the module's note)."""
+
+    def model_post_init(self, context: Any, /) -> None:
+        share_fields_set(self)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        share_fields_set(copied)
+        return copied

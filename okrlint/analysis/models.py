@@ -5,28 +5,19 @@ All offsets are code-point offsets into the statement's cleaned text (the engine
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Literal, Self
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from okrlint.analysis.classes import NumberPlace, Role
-from okrlint.shared_fields import share_fields_set
+from okrlint.shared_fields import SharesFieldsSet
 
 QuantityKind = Literal["percent", "money", "count", "duration", "ratio", "multiplier", "placeholder", "year"]
 ChangeShape = Literal["from_to", "by", "to", "of", "level", "none"]
 
 
-class Model(BaseModel):
+class Model(SharesFieldsSet):
     model_config = ConfigDict(frozen=True)
-
-    def model_post_init(self, context: Any, /) -> None:
-        share_fields_set(self)
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
-        copied = super().model_copy(update=update, deep=deep)
-        share_fields_set(copied)
-        return copied
 
 
 class TextSpan(Model):
