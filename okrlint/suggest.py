@@ -145,6 +145,11 @@ def _strip_determiner(text: str) -> str:
     return text
 
 
+def _one_spaced(text: str) -> str:
+    """Runs of whitespace as one space: patterns that start or end with ``\\s*`` stay linear on long runs."""
+    return " ".join(text.split())
+
+
 def _tidy(text: str) -> str:
     """One space between words, none before punctuation, no dangling comma or preposition at the end."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -249,7 +254,8 @@ def _topic(obj: Phrase, a: StatementAnalysis) -> str:
 # What may stand before the action: nothing, a subject, a modal ("We will", "I want to").
 _LEAD = re.compile(
     r"^\s*(?:to\s+)?(?:(?:we|i|you|our team|the team)\s+)?(?:(?:will|shall|must|should|can|need to|want to|plan to|aim to|"
-    r"are going to|am going to)\s+)?(?:[a-z]+ly\s+)?$",  # "Successfully hire …": a manner adverb first
+    r"are going to|am going to)\s+)?(?:(?!(?:rarely|hardly|barely|scarcely|seldom|only|nearly|early|weekly|monthly|"
+    r"daily|quarterly|yearly)\b)[a-z]+ly\s+)?$",  # "Successfully hire …": a manner adverb, not "Rarely miss …"
     re.IGNORECASE,
 )
 
@@ -301,7 +307,7 @@ def work_phrase(p: Predicate, a: StatementAnalysis) -> Work | None:
         base_parts.append(other.verb.split(" ")[0])
         ing_parts.append(gerund(other.verb.split(" ")[0]))
         cursor = other.end
-    rest = _NEW_CLAUSE.sub("", a.text[cursor:])  # "… and they share what they learned" is another statement
+    rest = _NEW_CLAUSE.sub("", _one_spaced(a.text[cursor:]))  # "… and they share what they learned" is another statement
     rest = _tidy(rest.rstrip(" .!?;:"))
     joined_verb = _JOINED_VERB.match(rest)
     if joined_verb and len(base_parts) == 1 and _is_verb(joined_verb.group(2)):
@@ -391,6 +397,11 @@ def _amount_measured(work: Work, a: StatementAnalysis) -> str | None:
     main = a.main
     if found is None or main is None:
         return None
+    if (
+        found.group("thing").lower() not in a.nouns
+        and found.group("thing").lower().rstrip("s") not in a.nouns
+    ):
+        return None  # "Spend less on AWS": "on" is no amount
     verb = "Reduce" if found.group("amount").lower() in {"less", "fewer"} else "Increase"
     rest = found.group("rest")
     if a.subject is not None and a.subject.end <= main.start and not _FIRST_PERSON.fullmatch(a.subject.text):
@@ -563,7 +574,7 @@ def _classified(a: StatementAnalysis) -> Iterator[tuple[Predicate, str]]:
     """The author's actions whose class of output is known (by verb or object), main first."""
     for p in lead_predicates(a):
         if VerbClass.CESSATION in p.classes:
-            return  # "Stop having so many meetings": what is given up is not work to measure the outcome of
+            continue  # "Stop having so many meetings": what is given up is not work to measure the outcome of
         if p.object is not None and _WH.search(a.text[p.end : p.object.start]):
             # "Discuss how to market our product": the product is not what this work makes
             p = p.model_copy(update={"object": None})
@@ -660,9 +671,12 @@ def _launched(state: str) -> bool:
 
 def _named_thing(a: StatementAnalysis) -> str | None:
     """A verbless statement's thing, as the author named it ("the integration tests for that library")."""
-    text = _NOT_THE_NAME.sub("", a.text).strip(" .;:")
+    text = _NOT_THE_NAME.sub("", _one_spaced(_OWNER_TAG.sub("", a.text, count=1))).strip(" .;:")
     if not text or len(text.split()) > 12 or _DIGITS.search(text):
         return None
+    opening = text.split()[0].lower()
+    if opening.endswith("ly") or opening in {"ever", "never", "always"} or _is_verb(opening):
+        return None  # "Hardly ever deploy on Fridays", "Define the company strategy": an action, misparsed
     first = text.split()[0]
     if not first.lower().startswith(_DETERMINERS) and first.lower() not in {"a", "an", "the"}:
         text = f"the {_uncapital(text) if not first.isupper() else text}"
@@ -753,6 +767,7 @@ def _unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> It
     )
 
 
+_TEAM = re.compile(r"\b(?:team|teammates?|direct reports?)\b", re.IGNORECASE)
 # Classes whose outcome is an outside audience or customers.
 _OUTSIDE_CLASSES = frozenset({"content", "release", "site", "outreach"})
 _REACH_STATED = re.compile(r"\bto\s+(?:\d[\d,.]*|all|every)\s+\w+", re.IGNORECASE)
@@ -771,6 +786,8 @@ def class_fits(p: Predicate, cls: str, a: StatementAnalysis) -> bool:
         internal = outcome_map().internal_work
         if any(w.lower().strip(".,;") in internal for w in a.text.split()):
             return False
+        if cls == "outreach" and p.object is not None and _TEAM.search(p.object.text):
+            return False  # "weekly team meetings": the team meets itself, no outside audience
         if cls == "content" and _REACH_STATED.search(a.text[p.end :]):
             return False
     return True
@@ -826,12 +843,34 @@ def outcome_key_result(ctx: Context, description: str) -> Iterator[Candidate]:
 # The objective's verb says it keeps things running or holding steady: no outcome to measure the work against.
 _NOT_AN_OUTCOME = frozenset({VerbClass.MAINTENANCE, VerbClass.HOLDING})
 _PURPOSE_TAIL = re.compile(r"\s+(?:in order\s+|so as\s+)?to\s+[a-z]+\b.*$", re.IGNORECASE)
-_DOWN_VERBS = frozenset({"reduce", "decrease", "lower", "cut", "shorten", "minimize", "minimise", "halve"})
+# The verbs of the lexicon's change class that move a measure down
+_DOWN_VERBS = frozenset(
+    {
+        "reduce",
+        "decrease",
+        "lower",
+        "cut",
+        "shorten",
+        "minimize",
+        "minimise",
+        "halve",
+        "drop",
+        "decline",
+        "shrink",
+        "slash",
+        "eliminate",
+        "drive down",
+        "bring down",
+        "go down",
+        "come down",
+        "fall",
+    }
+)
 
 
 def _without_time(text: str, a: StatementAnalysis) -> str:
     """``text`` without the statement's time expressions ("… roadmap in Q3" -> "… roadmap")."""
-    text = _PERIOD_AHEAD.sub("", text)
+    text = _PERIOD_AHEAD.sub("", _one_spaced(text))
     for t in a.time_expressions:
         said = a.text[t.start : t.end]
         text = re.sub(
@@ -869,7 +908,9 @@ def _serving_objective(ctx: Context) -> Iterator[Candidate]:
     if goal is None or goal.classes & _NOT_AN_OUTCOME or goal.negated:
         return
     changes = VerbClass.CHANGE in goal.classes
-    if not changes:
+    if not changes and not (
+        goal.copular or goal.causative
+    ):  # "Become the market leader" is a state, not work
         produced = False
         for candidate in _class_key_results(objective, description):
             produced = True
@@ -877,7 +918,8 @@ def _serving_objective(ctx: Context) -> Iterator[Candidate]:
         if produced:
             return
     if changes and goal.object is not None and not goal.object_is_prepositional:
-        measured = _without_time(objective.text[goal.object.start :], objective)
+        # everything after the verb, so that "Improve how we forecast" keeps its "how"
+        measured = _without_time(objective.text[goal.end :].strip(), objective)
         if (
             goal.purpose
         ):  # "… accuracy to support growth": the purpose is the objective's why, not its measure
@@ -1210,7 +1252,7 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
             question=f"What would change for customers if you {_uncapital(rest)}? That change is the objective.",
             key_result=key_result,
         )
-        if _MEANS.search(rest):
+        if _MEANS.search(_one_spaced(rest)):
             yield kept  # "…, using careful beta testing": the author already named how, keep it
         yield _customers_change(main.verb, subject, timebox, key_result, _made_by_the_team(a))
         yield kept
@@ -1306,7 +1348,10 @@ def _hedge_in_finding(ctx: Context) -> tuple[str, str] | None:
     following = a.text[end:].split(None, 1)[0].lower() if a.text[end:].strip() else ""
     obj = next((p.object for p in a.predicates if p.object is not None and p.object.end > end), None)
     plural = obj is not None and _is_plural(a.text[end : obj.end].split()[-1])
-    article = "" if not following or plural else ("an" if following[:1] in "aeiou" else "a")
+    # no article before a determiner ("something like a referral program") or a lone word ("kind of famous")
+    bare = not following or plural or following in {"a", "an", "the", "our", "my", "their", "your", "its"}
+    bare = bare or len(a.text[end:].split()) == 1
+    article = "" if bare else ("an" if following[:1] in "aeiou" else "a")
     return hedged, article
 
 
