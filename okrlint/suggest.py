@@ -221,7 +221,8 @@ def _artifact_phrase(obj: Phrase, a: StatementAnalysis, destination: str | None 
     possessive = bool(re.match(r"^\S+['’]s\b", text))  # "Facebook's profile page" has its owner
     if not text.lower().startswith(_DETERMINERS) and not possessive:
         text = ("the " if had_quantifier or destination else "our ") + text
-    if destination and destination.lower() not in text.lower():  # "the migration to AWS" already says where
+    if destination and not re.search(rf"\b{re.escape(destination)}\b", text, re.IGNORECASE):
+        # "the migration to AWS" already says where
         text = f"{text} on {destination}"
     return text
 
@@ -307,7 +308,8 @@ def work_phrase(p: Predicate, a: StatementAnalysis) -> Work | None:
         base_parts.append(other.verb.split(" ")[0])
         ing_parts.append(gerund(other.verb.split(" ")[0]))
         cursor = other.end
-    rest = _NEW_CLAUSE.sub("", _one_spaced(a.text[cursor:]))  # "… and they share what they learned" is another statement
+    # "… and they share what they learned" is another statement
+    rest = _NEW_CLAUSE.sub("", _one_spaced(a.text[cursor:]))
     rest = _tidy(rest.rstrip(" .!?;:"))
     joined_verb = _JOINED_VERB.match(rest)
     if joined_verb and len(base_parts) == 1 and _is_verb(joined_verb.group(2)):
@@ -331,6 +333,8 @@ def question_for(work: Work, personal: bool = False) -> str:
 
 # A goal about the author's own life: said in the first person singular, or about a personal subject.
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|myself|mine)\b", re.IGNORECASE)
+# A subject that is the author or their team ("I", "We"): not said again in front of a gerund
+_PRONOUN_SUBJECT = re.compile(r"(?:i|we|you|our team|the team)", re.IGNORECASE)
 _PERSONAL_SUBJECTS = re.compile(
     r"\b(?:health|healthy|fitness|fit|fitter|weight|diet|home|house|job|career|hobby|family|time for myself)\b",
     re.IGNORECASE,
@@ -395,8 +399,8 @@ def _amount_measured(work: Work, a: StatementAnalysis) -> str | None:
     low-demand areas" -> "Reduce the time drivers spend in low-demand areas"."""
     found = _LESS_OR_MORE.match(work.base)
     main = a.main
-    if found is None or main is None:
-        return None
+    if found is None or main is None or main.verb in _WANTING:
+        return None  # "We need more engineers": the amount is of what is wanted, asked about as it stands
     if (
         found.group("thing").lower() not in a.nouns
         and found.group("thing").lower().rstrip("s") not in a.nouns
@@ -404,7 +408,11 @@ def _amount_measured(work: Work, a: StatementAnalysis) -> str | None:
         return None  # "Spend less on AWS": "on" is no amount
     verb = "Reduce" if found.group("amount").lower() in {"less", "fewer"} else "Increase"
     rest = found.group("rest")
-    if a.subject is not None and a.subject.end <= main.start and not _FIRST_PERSON.fullmatch(a.subject.text):
+    if (
+        a.subject is not None
+        and a.subject.end <= main.start
+        and not _PRONOUN_SUBJECT.fullmatch(a.subject.text)
+    ):
         return _tidy(
             f"{verb} the {found.group('thing')} {_uncapital(a.subject.text)} {found.group('verb')}{rest}"
         )
@@ -449,7 +457,11 @@ def _outcome_measure(a: StatementAnalysis, kind: StatementKind) -> Iterator[Cand
     if work is None:
         return
     doing = work.ing
-    if a.subject is not None and a.subject.end <= main.start and not _FIRST_PERSON.fullmatch(a.subject.text):
+    if (
+        a.subject is not None
+        and a.subject.end <= main.start
+        and not _PRONOUN_SUBJECT.fullmatch(a.subject.text)
+    ):
         doing = f"{_uncapital(a.subject.text)} {doing}"  # "Drivers spend less time" keeps its drivers
     own = doing  # the rewrite speaks in the author's voice, the question to them
     doing = _second_person(doing)
@@ -497,7 +509,9 @@ def _fill_template(template: str, p: Predicate, a: StatementAnalysis) -> str:
     if obj is None:
         return template
     x = _artifact_phrase(obj, a, p.destination_name)
-    if "{x}" in template and not _strip_determiner(x).strip():
+    if "{x}" in template and (
+        not _strip_determiner(x).strip() or re.match(r"(?:of|for|to|in|on)\b", _strip_determiner(x))
+    ):
         return ""  # "Migrate X% of workloads": nothing left to name once the number is gone
     topic = _topic(obj, a)
     if topic == _UNKNOWN_TOPIC and "proficiency" in template:
@@ -636,7 +650,7 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
                 )
                 return
         if state is not None:
-            said = _tidy(_uncapital(a.text.rstrip(" .")))
+            said = _tidy(re.sub(r"\b(is|are)\s+now\s+", r"\1 ", _uncapital(a.text.rstrip(" ."))))
             yield Candidate(
                 f"Increase <the result you expect>, now that {said}, from <baseline> to <target>",
                 "Name the result this work is for, and measure that; keep the work as a plan.",
@@ -1467,7 +1481,7 @@ def _problem_objective(a: StatementAnalysis, generic: bool = True) -> Iterator[C
             else "Who will notice when this is solved, and what will they notice? Measure that in the key results."
         )
         yield Candidate(turned, description, question=question)
-    if not generic or (a.main is not None and work_phrase(a.main, a) is not None):
+    if not generic or (a.main is not None and a.main.verb != "be" and work_phrase(a.main, a) is not None):
         return  # the author's own work is there to ask about: the unsure objective keeps their words
     if is_personal(a):
         yield Candidate(

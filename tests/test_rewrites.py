@@ -731,3 +731,23 @@ def test_long_runs_of_spaces_cost_little_to_rewrite(linter: Linter, text: str) -
     for kind in ("key_result", "objective"):
         linter.lint_statement(text, kind=kind)
     assert time.process_time() - started < 3
+
+
+@pytest.mark.parametrize(
+    ("statement", "kind", "unwanted"),
+    [
+        ("Our releases are too slow", "objective", "through being"),  # a state, turned round instead
+        ("Users are now onboarded", "key_result", "are now onboarded"),  # "now" said once
+        ("We spend less time in meetings", "key_result", "we spending"),  # the author's own subject
+        ("We need more engineers", "key_result", "engineers needed"),
+    ],
+)
+def test_states_and_the_authors_own_subject_are_said_grammatically(
+    linter: Linter, statement: str, kind: str, unwanted: str
+) -> None:
+    first = _first(linter, statement, kind)
+    assert unwanted not in first.text + (first.question or ""), (first.text, first.question)
+
+
+def test_a_destination_is_matched_as_a_word(linter: Linter) -> None:
+    assert _first(linter, "Migrate the laws database to AWS").text.count("AWS") == 1
