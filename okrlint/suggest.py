@@ -994,8 +994,7 @@ def add_target(ctx: Context) -> Iterator[Candidate]:
             return
         phrase = _metric_phrase(obj, a, p.span_end)
         if phrase:
-            down_verbs = {"reduce", "decrease", "lower", "cut", "shorten", "minimize", "minimise", "halve"}
-            down = p.verb in down_verbs or obj.head in {"time", "cost", "churn", "ticket", "bug", "error"}
+            down = p.verb in _DOWN_VERBS or obj.head in {"time", "cost", "churn", "ticket", "bug", "error"}
             verb = (
                 _capital(p.verb_text.lower())
                 if "change" in p.classes
@@ -1285,7 +1284,7 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
     timebox_match = _TIMEBOX.search(a.text)
     timebox = timebox_match.group(0) if timebox_match else ""
     heads = {(main.object.head if main and main.object else ""), *a.nouns}
-    down = bool(heads & _DOWN_HEADS) or bool(main and main.verb in {"reduce", "cut", "lower", "decrease"})
+    down = bool(heads & _DOWN_HEADS) or bool(main and main.verb in _DOWN_VERBS)
     key_result = (
         f"{'Reduce' if down else 'Increase'} {subject} from <baseline> to {_quantity_text(target, a)}"
         if target
