@@ -611,7 +611,8 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
     main = a.main
     work = work_phrase(main, a) if main is not None else None
     state = _STATE.search(a.text)
-    if state is not None and len(a.text[: state.start()].split()) <= 3:
+    reached = state is not None and len(a.text[: state.start()].split()) <= 3
+    if reached:
         work = None  # "feature x has been released": a state reached, not an action to ask why of
     if work is None:
         if state is not None and a.subject is not None and _launched(state.group(0)):
@@ -629,14 +630,8 @@ def _unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
             if cls in outcome_map().classes and class_fits(made, cls, a):
                 for measure in outcome_map().classes[cls].measures(is_people(a.subject))[:1]:
                     if "{" in measure.phrase or measure.learning:
-                        phrase = _fill_template(measure.phrase, made, a)
-                        yield Candidate(
-                            _shape(measure, a, phrase),
-                            "Measure what the work is for, not that it is done.",
-                            question=f"Why does it matter that {_tidy(_uncapital(a.text.rstrip(' .')))}? {_NOTICE}",
-                            outcome_class=cls,
-                        )
-        elif state is not None and len(a.text[: state.start()].split()) <= 3 and _launched(state.group(0)):
+                        yield _reached_outcome(a, measure, _fill_template(measure.phrase, made, a), cls)
+        elif reached and _launched(state.group(0)):
             # the parse read the thing as a verb ("feature x has been released"): its words still name a class
             yield from _reached_by_words(a, a.text[: state.start()].strip())
         if state is None and a.nouns and (main is None or not _leads(main, a)):
@@ -708,13 +703,17 @@ def _reached_by_words(a: StatementAnalysis, thing: str) -> Iterator[Candidate]:
     for measure in outcome_map().classes[cls].measures(False)[:1]:
         if measure.learning or "{x}" not in measure.phrase or re.search(r"\{(?!x\})", measure.phrase):
             continue
-        phrase = measure.phrase.replace("{x}", _uncapital(thing))
-        yield Candidate(
-            _shape(measure, a, phrase),
-            "Measure what the work is for, not that it is done.",
-            question=f"Why does it matter that {_tidy(_uncapital(a.text.rstrip(' .')))}? {_NOTICE}",
-            outcome_class=cls,
-        )
+        yield _reached_outcome(a, measure, measure.phrase.replace("{x}", _uncapital(thing)), cls)
+
+
+def _reached_outcome(a: StatementAnalysis, measure: Measure, phrase: str, cls: str) -> Candidate:
+    """The measure of what a thing put out is for, asked why it matters that it is out."""
+    return Candidate(
+        _shape(measure, a, phrase),
+        "Measure what the work is for, not that it is done.",
+        question=f"Why does it matter that {_tidy(_uncapital(a.text.rstrip(' .')))}? {_NOTICE}",
+        outcome_class=cls,
+    )
 
 
 def _article_for(initial: str) -> str:
@@ -1364,7 +1363,7 @@ def _hedge_in_finding(ctx: Context) -> tuple[str, str] | None:
     # no article before a determiner ("something like a referral program") or a lone word ("kind of famous")
     bare = not following or plural or following in {"a", "an", "the", "our", "my", "their", "your", "its"}
     bare = bare or len(a.text[end:].split()) == 1
-    article = "" if bare else ("an" if following[:1] in "aeiou" else "a")
+    article = "" if bare else _article_for(following[:1]).strip()
     return hedged, article
 
 
