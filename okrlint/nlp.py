@@ -239,16 +239,14 @@ def english_words(nlp: Language) -> EnglishWords:
     return _english_words_for(id(nlp), nlp)
 
 
-@lru_cache(maxsize=1)
-def _domain_verbs() -> frozenset[str]:
-    """Work verbs the model's dictionary lacks ("onboard", "upskill", "refactor"), from the committed classes of
-    output (``rules/lexicons/output_classes.json``): they open imperatives like any other verb."""
-    import json
+@lru_cache(maxsize=4)
+def _frame_verbs_for(nlp_id: int, nlp: Language) -> frozenset[str]:
+    """The verbs that may open an imperative: the model's, and the work verbs its dictionary lacks ("onboard",
+    "upskill", "refactor") from okrlint's own table of output classes. Built once per pipeline, not per parse."""
+    from okrlint.output_class_table import output_classes
 
-    from okrlint.resources import rules_dir
-
-    raw = json.loads((rules_dir() / "lexicons" / "output_classes.json").read_text(encoding="utf-8"))
-    return frozenset(word for word in raw["verbs"] if " " not in word)
+    domain = (word for word in output_classes().verbs if " " not in word)
+    return english_words(nlp).verbs | frozenset(domain)
 
 
 def frame_for(text: str, verbs: frozenset[str] = frozenset()) -> str | None:
@@ -326,7 +324,7 @@ def parse_statements(nlp: Language, texts: list[str], batch_size: int = 256) -> 
 
 
 def _parse(nlp: Language, texts: list[str], batch_size: int) -> Iterator[ParsedStatement]:
-    verbs = english_words(nlp).verbs | _domain_verbs()
+    verbs = _frame_verbs_for(id(nlp), nlp)
     parseable = [_SURROGATE.sub("\ufffd", t) if len(t) <= MAX_PARSE_CHARS else "" for t in texts]
     framed = [frame_for(t, verbs) for t in parseable]
     first_pass = (f if f is not None else t for t, f in zip(parseable, framed, strict=True))

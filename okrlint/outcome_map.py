@@ -8,15 +8,13 @@ The suggester reads a predicate's verb and object through ``output_class``; noth
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from okrlint.analysis import Phrase, Predicate
 from okrlint.models import Citation
+from okrlint.output_class_table import output_classes
 from okrlint.resources import rules_dir
 from okrlint.yamlio import load_yaml
 
@@ -104,35 +102,12 @@ class OutcomeMap(BaseModel):
     internal_work: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class OutputClasses:
-    """Generated data (tested as a whole), so not validated field by field on every start."""
-
-    classes: tuple[str, ...]
-    verbs: Mapping[str, str]
-    nouns: Mapping[str, str]
-    gerunds: Mapping[str, str]
-    people: frozenset[str]
-
-
 @cache
 def outcome_map() -> OutcomeMap:
     raw = load_yaml((rules_dir() / "lexicons" / "outcome_map.yaml").read_text(encoding="utf-8"))
     for name, entry in raw["classes"].items():
         entry["name"] = name
     return OutcomeMap.model_validate(raw)
-
-
-@cache
-def output_classes() -> OutputClasses:
-    raw = json.loads((rules_dir() / "lexicons" / "output_classes.json").read_text(encoding="utf-8"))
-    return OutputClasses(
-        classes=tuple(raw["classes"]),
-        verbs=raw["verbs"],
-        nouns=raw["nouns"],
-        gerunds=raw["gerunds"],
-        people=frozenset(raw["people"]),
-    )
 
 
 def _noun_keys(phrase: Phrase) -> list[str]:
