@@ -1643,9 +1643,9 @@ def _stems(text: str) -> set[str]:
     return out
 
 
-def _names_the_authors_subject(text: str, ctx: Context) -> bool:
-    """The rewrite, outside its placeholders, names something the statement or its objective names."""
-    return bool(_stems(text) & _stems(f"{ctx.analysis.text} {ctx.objective or ''}"))
+def _authors_words(ctx: Context) -> set[str]:
+    """What the statement and its objective name, for checking that a rewrite speaks of the same subject."""
+    return _stems(f"{ctx.analysis.text} {ctx.objective or ''}")
 
 
 class Suggester:
@@ -1674,6 +1674,7 @@ class Suggester:
         unique = []
         original_numbers = numbers_in(ctx.analysis.text)
         hedge = _hedge_in_finding(ctx)
+        authors = _authors_words(ctx)
         for c in generated:
             if hedge is not None:
                 c = replace(
@@ -1686,7 +1687,7 @@ class Suggester:
                 continue
             if not numbers_in(text) <= original_numbers:
                 continue  # never put a number in the author's mouth
-            if c.outcome_class is not None and not _names_the_authors_subject(text, ctx):
+            if c.outcome_class is not None and not _stems(text) & authors:
                 continue  # a class's outcome that names nothing of the author's is worse than none
             seen.add(text)
             unique.append(Candidate(text, c.description, c.question, c.key_result, c.outcome_class))
