@@ -5,10 +5,13 @@ Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``, the way editors count them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from okrlint.models import Position
+
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 
 
 class LineIndex:
@@ -16,19 +19,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        i = 0
-        n = len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            elif ch == "\n":
-                starts.append(i + 1)
-            i += 1
-        self.line_starts = starts
+        # One regex scan, not a Python loop over every character (an index is made for every statement linted
+        # on its own, each rewrite checked included, and for every file)
+        self.line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
     def position(self, offset: int) -> Position:
         """Position of ``offset`` (clamped to the text); the end of the text is a valid position."""
