@@ -150,10 +150,17 @@ def _one_spaced(text: str) -> str:
     return " ".join(text.split())
 
 
+# Compiled once: _tidy and _stems run for every candidate rewrite (tens of thousands of calls on a large file)
+_SPACE_RUN = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
+_STEM_WORD = re.compile(r"[a-z][a-z0-9-]+")
+_STEM_ENDING = re.compile(r"(?:ing|ed|es|s|e)$")
+
+
 def _tidy(text: str) -> str:
     """One space between words, none before punctuation, no dangling comma or preposition at the end."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    text = _SPACE_RUN.sub(" ", text).strip()
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
     return text.strip(" ,;:")
 
 
@@ -1636,10 +1643,10 @@ _SHAPE_WORDS = frozenset(
 def _stems(text: str) -> set[str]:
     """Content words, crudely stemmed ("releasing", "released", "releases" -> "releas"), placeholders left out."""
     out = set()
-    for word in re.findall(r"[a-z][a-z0-9-]+", placeholders.strip(text).lower()):
+    for word in _STEM_WORD.findall(placeholders.strip(text).lower()):
         if len(word) < 3 or word in _SHAPE_WORDS:
             continue
-        out.add(re.sub(r"(?:ing|ed|es|s|e)$", "", word) or word)
+        out.add(_STEM_ENDING.sub("", word) or word)
     return out
 
 
