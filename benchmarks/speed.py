@@ -8,6 +8,9 @@
    Flagged-heavy (``--only flagged``): 2,500 statements of which 2,000 are flagged key results (each finding
    builds rewrites and re-lints them), in one process, ``--pairs`` raw/okrlint pairs back to back: the median of
    the pairs' ratios, in wall time and in CPU time.
+   Parse floor (``--only parse-floor``): on the same file, raw spaCy against okrlint's parse alone of every text
+   it parses (the statements and the rewrites it re-lints): the best ratio okrlint could reach there if its
+   analysis, rules and rewrite search took no time.
 2. Cold start: ``okrlint check`` on a 10-OKR file vs ``python -c "import spacy; spacy.load(model)"``.
 3. Peak memory (max RSS of a fresh process) streaming 10k and 100k generated statements.
 4. Growth: okrlint time for 1k, 10k and 100k statements (it should be linear).
@@ -259,6 +262,45 @@ def throughput(okrs: list[tuple[str, list[str]]], label: str, jobs: list[int], p
                 )
 
 
+def parse_floor(okrs: list[tuple[str, list[str]]], pairs: int) -> None:
+    """The best ratio okrlint could reach on these statements: raw spaCy over the statements against okrlint's
+    parse alone (``parse_statements``, nothing else) of every text okrlint parses when it lints them, that is the
+    statements and each distinct rewrite it re-lints before offering it. Everything else okrlint does (analysis,
+    rules, rewrite search) can only take its ratio below this one. ``pairs`` pairs back to back, medians."""
+    import spacy
+
+    from okrlint.api import ANALYSIS_CACHE_SIZE, Linter, okr_document
+    from okrlint.nlp import _resolve_model, parse_statements
+
+    texts = statements_of(okrs)
+    full = spacy.load(_resolve_model(None))
+    list(full.pipe(texts[:200]))  # warm up
+    linter = Linter()
+    linter.lint_documents([okr_document(o, krs) for o, krs in okrs])
+    # The analysis cache holds one entry per text parsed (statements, rewrites, their objectives), as long as
+    # the run stays under its bound.
+    parsed = list(linter._cache)
+    if len(parsed) >= ANALYSIS_CACHE_SIZE:
+        raise SystemExit("parse floor: more texts than the analysis cache holds; use fewer statements")
+    walls: list[tuple[float, float]] = []
+    cpus: list[tuple[float, float]] = []
+    for _ in range(pairs):
+        (raw_wall, raw_cpu), _ = _timed(_drain, full.pipe(texts))
+        (ours_wall, ours_cpu), _ = _timed(_drain, parse_statements(linter.nlp, parsed))
+        walls.append((raw_wall, ours_wall))
+        cpus.append((raw_cpu, ours_cpu))
+    print(
+        f"parse floor: raw spaCy over {len(texts)} statements vs okrlint's parse alone of the {len(parsed)} texts "
+        f"it parses (statements and rewrites): best possible ratio "
+        f"{statistics.median(r / o for r, o in walls):.2f}x wall, {statistics.median(r / o for r, o in cpus):.2f}x "
+        f"CPU (median of {pairs} pairs)"
+    )
+    for (rw, ow), (rc, oc) in zip(walls, cpus, strict=True):
+        print(
+            f"    pair: raw spaCy {rw:6.2f}s wall {rc:6.2f}s CPU, okrlint's parse {ow:6.2f}s wall {oc:6.2f}s CPU"
+        )
+
+
 def _drain(docs: Iterator[object]) -> None:
     for _ in docs:
         pass
@@ -455,7 +497,7 @@ def single_file_growth(sizes: list[int], jobs: list[int], raw: bool = True) -> N
             )
 
 
-SECTIONS = ("throughput", "flagged", "cold-start", "streaming", "single-file")
+SECTIONS = ("throughput", "flagged", "parse-floor", "cold-start", "streaming", "single-file")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -505,6 +547,8 @@ def main(argv: list[str] | None = None) -> int:
         if "flagged" in only:
             # 2,500 statements, 2,000 of them flagged key results: rewrites are built and re-linted for each.
             throughput(list(flagged_okrs(2_500)), "flagged key results", [1], args.pairs)
+        if "parse-floor" in only:
+            parse_floor(list(flagged_okrs(2_500)), args.pairs)
     if "cold-start" in only:
         cold_start(3 if args.quick else 5)
     if "streaming" in only:
