@@ -311,11 +311,9 @@ def digest(analysis: StatementAnalysis) -> Digest:
     """The part of ``analysis`` that document rules read. Words are interned: a file's statements share a
     small vocabulary, and a digest outlives the analysis it was taken from."""
     return Digest(
-        text=analysis.text,
-        subject_person=analysis.subject_person,
+        subject_person=sys.intern(analysis.subject_person),
         lemmas=tuple(sys.intern(w) for w in analysis.lemmas),
-        content_lemmas=frozenset(sys.intern(w) for w in analysis.content_lemmas),
-        quantities=analysis.quantities,
+        content_and_numbers=tuple(sorted(sys.intern(w) for w in analysis.content_and_numbers)),
         english=analysis.english,
     )
 
