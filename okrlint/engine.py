@@ -56,6 +56,7 @@ class Engine:
         self._messages: dict[str, Template] = {}
         # One explanation string per rule, shared by all its findings.
         self._explanations = {r.code: f"{r.spec.what.strip()} {r.spec.why.strip()}" for r in self.rules}
+        self._docs = {r.code: r.spec.docs_path for r in self.rules}  # and one docs path
         self._options = {r.code: rule_options(r, config) for r in self.rules}
         self._kpis = frozenset(t.lower() for t in config.vocabulary.kpis)
         self._accepted = frozenset(t.lower() for t in config.vocabulary.accept)
@@ -262,7 +263,7 @@ class Engine:
             statement=ref,
             explanation=self._explanations.get(spec.code) or f"{spec.what.strip()} {spec.why.strip()}",
             source=spec.source,
-            docs=spec.docs_path,
+            docs=self._docs.get(spec.code) or spec.docs_path,
             line_text=index.line_text(first.line),
         )
 
