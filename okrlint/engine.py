@@ -56,6 +56,7 @@ class Engine:
         self._messages: dict[str, Template] = {}
         # One explanation string per rule, shared by all its findings.
         self._explanations = {r.code: f"{r.spec.what.strip()} {r.spec.why.strip()}" for r in self.rules}
+        self._docs = {r.code: r.spec.docs_path for r in self.rules}  # and one docs path
         self._options = {r.code: rule_options(r, config) for r in self.rules}
         self._kpis = frozenset(t.lower() for t in config.vocabulary.kpis)
         self._accepted = frozenset(t.lower() for t in config.vocabulary.accept)
@@ -262,7 +263,7 @@ class Engine:
             statement=ref,
             explanation=self._explanations.get(spec.code) or f"{spec.what.strip()} {spec.why.strip()}",
             source=spec.source,
-            docs=spec.docs_path,
+            docs=self._docs.get(spec.code) or spec.docs_path,
             line_text=index.line_text(first.line),
         )
 
@@ -311,11 +312,9 @@ def digest(analysis: StatementAnalysis) -> Digest:
     """The part of ``analysis`` that document rules read. Words are interned: a file's statements share a
     small vocabulary, and a digest outlives the analysis it was taken from."""
     return Digest(
-        text=analysis.text,
-        subject_person=analysis.subject_person,
+        subject_person=sys.intern(analysis.subject_person),
         lemmas=tuple(sys.intern(w) for w in analysis.lemmas),
-        content_lemmas=frozenset(sys.intern(w) for w in analysis.content_lemmas),
-        quantities=analysis.quantities,
+        content_and_numbers=tuple(sorted(sys.intern(w) for w in analysis.content_and_numbers)),
         english=analysis.english,
     )
 

@@ -6,6 +6,7 @@ Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``, the way editors count them.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -20,8 +21,11 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         # One regex scan, not a Python loop over every character (an index is made for every statement linted
-        # on its own, each rewrite checked included, and for every file)
-        self.line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        # on its own, each rewrite checked included, and for every file); 8 bytes a line instead of 36 for a
+        # list of ints (a file of 100,000 key results has 150,000 lines)
+        self.line_starts = array("q", [0, *(m.end() for m in _LINE_BREAK.finditer(text))])
+        # The line last asked for: consecutive findings on one line share its text.
+        self._last_line: tuple[int, str] = (0, "")
 
     def position(self, offset: int) -> Position:
         """Position of ``offset`` (clamped to the text); the end of the text is a valid position."""
@@ -38,9 +42,14 @@ class LineIndex:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""
+        last = self._last_line
+        if last[0] == line:
+            return last[1]
         start = self.line_starts[line - 1]
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        text = self.text[start:end].rstrip("\r\n")
+        self._last_line = (line, text)
+        return text
 
 
 @dataclass(frozen=True)

@@ -134,3 +134,8 @@ class StatementAnalysis(Model):
     @property
     def has_number(self) -> bool:
         return bool(self.quantities)
+
+    @property
+    def content_and_numbers(self) -> frozenset[str]:
+        """The content lemmas and the numbers as written: what two copies of one key result share (S317)."""
+        return self.content_lemmas | {q.text for q in self.quantities}

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from okrlint.analysis import StatementAnalysis
-from okrlint.analysis.models import Quantity
 from okrlint.lexicons import Lexicon
 from okrlint.models import Confidence, KeyResult, Objective, OkrDocument, Severity, Statement
 
@@ -46,14 +45,14 @@ class OkrUnit:
 @dataclass(frozen=True, slots=True)
 class Digest:
     """What rules over the whole file read of a statement's analysis (``engine.DOCUMENT_RULE_FIELDS``): a very
-    large file keeps this much of each statement once its own rules have run. A rule reading any other field of
-    a digest fails loudly (AttributeError) instead of reading a default."""
+    large file keeps this much of each statement once its own rules have run. Word sets are sorted tuples (a
+    tuple of five words is 80 bytes, a frozenset 728); rules read them through ``frozenset`` or ``set``, which
+    serves an analysis's frozensets as well. A rule reading any other field fails loudly (AttributeError)
+    instead of reading a default."""
 
-    text: str
     subject_person: str
     lemmas: tuple[str, ...]
-    content_lemmas: frozenset[str]
-    quantities: tuple[Quantity, ...]
+    content_and_numbers: tuple[str, ...]
     english: bool
 
 

@@ -140,8 +140,7 @@ def duplicate_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
         for kr in objective.key_results:
             if kr.dropped:
                 continue
-            a = u.analyses[kr.statement.id]
-            words = frozenset(a.content_lemmas | {q.text for q in a.quantities})
+            words = frozenset(u.analyses[kr.statement.id].content_and_numbers)
             if words:
                 entries.append((kr.statement, words))
     matches = first_similar([words for _, words in entries], threshold)

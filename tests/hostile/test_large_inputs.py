@@ -90,6 +90,24 @@ def test_a_large_document_linted_in_parts_reports_what_it_reports_whole(monkeypa
     assert [f.model_dump() for f in parts.findings] == [f.model_dump() for f in whole.findings]
 
 
+def test_whole_file_rules_judge_a_large_documents_digests_as_they_judge_its_analyses(monkeypatch) -> None:
+    # Digests keep what S306, S317 and S318 read: the person, the words and the numbers (key results that
+    # differ only by a number are not repeats), and whether a statement is English.
+    import okrlint.api
+
+    text = _large_document().replace(
+        "- Improve onboarding for team 3", "- Erhöhen Sie die Kundenzufriedenheit im dritten Quartal deutlich"
+    )
+    config = {"select": ["S306", "S317", "S318"]}
+    whole = Linter(config).lint_text(text, format="markdown")
+    monkeypatch.setattr(okrlint.api, "BATCH_STATEMENTS", 7)
+    parts = Linter(config).lint_text(text, format="markdown")
+    assert {"S306", "S317", "S318"} <= {f.code for f in whole.findings}
+    repeated = {f.statement.text for f in whole.findings if f.code == "S317" and f.statement}
+    assert not any("blog posts" in t for t in repeated)
+    assert [f.model_dump() for f in parts.findings] == [f.model_dump() for f in whole.findings]
+
+
 def test_workers_share_one_large_document_and_report_what_one_process_reports(monkeypatch) -> None:
     import multiprocessing
 

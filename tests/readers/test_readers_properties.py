@@ -166,3 +166,17 @@ def test_line_index_round_trip(text: str) -> None:
     for line in range(1, len(index.line_starts) + 1):
         start = index.offset(Position(line=line, column=1))
         assert index.position(start) == Position(line=line, column=1)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["\n", "\r\n", "\r", "a", "b", " ", "é"]), max_size=40).map("".join),
+    order=st.lists(st.integers(min_value=0, max_value=40), max_size=20),
+)
+def test_line_text_is_each_lines_text_in_any_order_of_asking(text: str, order: list[int]) -> None:
+    # Asked in any order (the last answer is remembered), a line's text is the same as split by the editor.
+    index = LineIndex(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for n in order:
+        line = n % len(index.line_starts) + 1
+        assert index.line_text(line) == lines[line - 1]
