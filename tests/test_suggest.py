@@ -121,3 +121,27 @@ def test_templatize_turns_numbers_into_placeholders() -> None:
 def test_placeholders_are_display_only_and_filled_for_relinting() -> None:
     assert has_placeholder("Increase x from <baseline> to <target>")
     assert not has_placeholder(fill("Increase x from <baseline> to <target>"))
+
+
+def test_every_downward_verb_is_a_verb_of_change() -> None:
+    """The words that turn a rewrite's "Increase" into "Reduce" are a part of the change class, so a verb added
+    to one list and forgotten in the other is caught here."""
+    from okrlint.lexicons import default_lexicon
+
+    lexicon = default_lexicon()
+    downward = lexicon.words["downward_change"]
+    assert downward
+    assert downward <= lexicon.verbs["change"]
+
+
+def test_work_that_brings_a_measure_down_is_rewritten_as_a_reduction() -> None:
+    """An objective that cuts something gives its no-class key result a "Reduce" measure, one that grows
+    something an "Increase" one."""
+    linter = Linter()
+
+    def first_rewrite(objective: str) -> str:
+        found = linter.lint_statement("Implement NET30 for all new clients", "key_result", objective)
+        return next(s.text for f in found for s in f.suggestions)
+
+    assert first_rewrite("Cut the cost of our cloud hosting").startswith("Reduce")
+    assert first_rewrite("Grow the company cash flow").startswith("Increase")

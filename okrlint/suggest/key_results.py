@@ -24,6 +24,7 @@ from okrlint.outcome_map import (
     output_classes,
 )
 from okrlint.suggest.candidate import Candidate, Context
+from okrlint.suggest.inflection import is_verb, verb_lemmas
 from okrlint.suggest.text import (
     DETERMINERS,
     DIGITS,
@@ -39,8 +40,8 @@ from okrlint.suggest.words import (
     OWNER_TAG,
     artifact_phrase,
     is_personal,
-    is_verb,
     metric_phrase,
+    moves_down,
     outcome_measure,
     people_phrase,
     predicate_leads,
@@ -220,14 +221,11 @@ _NOT_THE_NAME = re.compile(r"\s*\([^()]*\)|\s+\bP[0-4]\b|\s*[-–:]\s*$", re.IGN
 def _launched(state: str) -> bool:
     """The state is a thing put out ("has been released", "is live"), of the binary verb class: its use is what
     follows, whereas "are prioritized" or "is documented" say nothing of who uses what."""
-    from lemminflect import getLemma
-
     participle = state.split()[-1].lower()
     binary = default_lexicon().verbs.get("binary", frozenset())
     if {participle[:-1], participle[:-2]} & binary:
         return True  # "released", "launched": the regular forms need no dictionary
-    lemmas = getLemma(participle, upos="VERB") or (participle,)
-    return bool(set(lemmas) & binary)
+    return bool(set(verb_lemmas(participle)) & binary)
 
 
 def _named_thing(a: StatementAnalysis) -> str | None:
@@ -408,29 +406,6 @@ def outcome_key_result(ctx: Context, description: str) -> Iterator[Candidate]:
 # The objective's verb says it keeps things running or holding steady: no outcome to measure the work against.
 _NOT_AN_OUTCOME = frozenset({VerbClass.MAINTENANCE, VerbClass.HOLDING})
 _PURPOSE_TAIL = re.compile(r"\s+(?:in order\s+|so as\s+)?to\s+[a-z]+\b.*$", re.IGNORECASE)
-# The verbs of the lexicon's change class that move a measure down
-DOWN_VERBS = frozenset(
-    {
-        "reduce",
-        "decrease",
-        "lower",
-        "cut",
-        "shorten",
-        "minimize",
-        "minimise",
-        "halve",
-        "drop",
-        "decline",
-        "shrink",
-        "slash",
-        "eliminate",
-        "drive down",
-        "bring down",
-        "go down",
-        "come down",
-        "fall",
-    }
-)
 
 
 def _serving_objective(ctx: Context) -> Iterator[Candidate]:
@@ -471,7 +446,7 @@ def _serving_objective(ctx: Context) -> Iterator[Candidate]:
             measured = (
                 f"{gerund(goal.verb)} {measured}"  # "scaling the engineering team", not the team itself
             )
-        verb = "Reduce" if goal.verb in DOWN_VERBS else "Increase"
+        verb = "Reduce" if moves_down(goal.verb) else "Increase"
         yield Candidate(
             f"{verb} <a measure> of {uncapital(measured)} from <baseline> to <target>",
             description,
@@ -523,7 +498,7 @@ def add_target(ctx: Context) -> Iterator[Candidate]:
             return
         phrase = metric_phrase(obj, a, p.span_end)
         if phrase:
-            down = p.verb in DOWN_VERBS or obj.head in {"time", "cost", "churn", "ticket", "bug", "error"}
+            down = moves_down(p.verb) or obj.head in {"time", "cost", "churn", "ticket", "bug", "error"}
             verb = (
                 capital(p.verb_text.lower())
                 if "change" in p.classes

@@ -15,8 +15,8 @@ from okrlint.outcome_map import (
     outcome_map,
 )
 from okrlint.suggest.candidate import Candidate, Context
+from okrlint.suggest.inflection import base_form, is_plural
 from okrlint.suggest.key_results import (
-    DOWN_VERBS,
     article_for,
     class_fits,
     classified,
@@ -30,6 +30,7 @@ from okrlint.suggest.words import (
     artifact_phrase,
     is_personal,
     metric_phrase,
+    moves_down,
     question_for,
     work_phrase,
 )
@@ -228,7 +229,7 @@ def _kpi_objectives(a: StatementAnalysis) -> Iterator[Candidate]:
     timebox_match = TIMEBOX.search(a.text)
     timebox = timebox_match.group(0) if timebox_match else ""
     heads = {(main.object.head if main and main.object else ""), *a.nouns}
-    down = bool(heads & _DOWN_HEADS) or bool(main and main.verb in DOWN_VERBS)
+    down = bool(heads & _DOWN_HEADS) or bool(main and moves_down(main.verb))
     key_result = (
         f"{'Reduce' if down else 'Increase'} {subject} from <baseline> to {_quantity_text(target, a)}"
         if target
@@ -299,28 +300,12 @@ def hedge_in_finding(ctx: Context) -> tuple[str, str] | None:
     hedged = a.text[before.start() if before else start : end]
     following = a.text[end:].split(None, 1)[0].lower() if a.text[end:].strip() else ""
     obj = next((p.object for p in a.predicates if p.object is not None and p.object.end > end), None)
-    plural = obj is not None and _is_plural(a.text[end : obj.end].split()[-1])
+    plural = obj is not None and is_plural(a.text[end : obj.end].split()[-1])
     # no article before a determiner ("something like a referral program") or a lone word ("kind of famous")
     bare = not following or plural or following in {"a", "an", "the", "our", "my", "their", "your", "its"}
     bare = bare or len(a.text[end:].split()) == 1
     article = "" if bare else article_for(following[:1]).strip()
     return hedged, article
-
-
-def _base_form(verb: str) -> str:
-    """A verb's base form from its inflection ("buying" -> "buy"), by lemminflect."""
-    from lemminflect import getLemma
-
-    lemmas = getLemma(verb.lower(), upos="VERB")
-    return lemmas[0] if lemmas else verb.lower()
-
-
-def _is_plural(word: str) -> bool:
-    """A plural noun ("programs"), by lemminflect's lemma."""
-    from lemminflect import getLemma
-
-    lemmas = getLemma(word.lower().strip(".,;"), upos="NOUN")
-    return bool(lemmas) and lemmas[0] != word.lower().strip(".,;")
 
 
 def hedge_decided(text: str, hedge: tuple[str, str]) -> str:
@@ -388,7 +373,7 @@ def problem_turned_round(a: StatementAnalysis) -> str | None:
     excess = _STOP_EXCESS.match(text)
     if excess:
         less = "fewer" if excess.group("amount").lower() == "many" else "less"
-        return capital(f"{_base_form(excess.group('verb'))} {less} {excess.group('thing')}")
+        return capital(f"{base_form(excess.group('verb'))} {less} {excess.group('thing')}")
     shortage = _SHORTAGE.match(text)
     if shortage:
         return capital(f"{shortage.group('verb').lower()} more {shortage.group('thing')}")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from okrlint.analysis import Phrase, Predicate, StatementAnalysis
 from okrlint.analysis.classes import VerbClass
+from okrlint.lexicons import default_lexicon
 from okrlint.models import StatementKind
 from okrlint.outcome_map import (
     gerund,
@@ -17,6 +18,13 @@ from okrlint.outcome_map import (
     output_classes,
 )
 from okrlint.suggest.candidate import Candidate
+from okrlint.suggest.inflection import (
+    IRREGULAR_COMPARATIVE,
+    is_adjective,
+    is_comparative,
+    is_verb,
+    past_participle,
+)
 from okrlint.suggest.text import (
     DETERMINERS,
     DIGITS,
@@ -164,13 +172,6 @@ _LEAD = re.compile(
 _JOINED_VERB = re.compile(r"(and|or)\s+([a-z]+(?:-[a-z]+)?)\b")
 
 
-def is_verb(word: str) -> bool:
-    """A verb lemma by lemminflect's dictionary ("market-test": its last part, "test", is one)."""
-    from lemminflect import getAllInflections
-
-    return bool(getAllInflections(word.rsplit("-", 1)[-1], upos="VERB"))
-
-
 _WANTING = frozenset({"want", "need", "wish", "desire"})
 
 
@@ -261,33 +262,6 @@ def second_person(text: str) -> str:
     )
 
 
-# A statement that already names a state to reach ("become fitter", "Make more money", "Drivers spend less
-# time in low-demand areas"): a comparative in the action, so the question is how to measure it, not why.
-_COMPARATIVE_RE = re.compile(r"\b(?:more|less|fewer|better|worse)\b", re.IGNORECASE)
-
-
-def _is_comparative(word: str) -> bool:
-    """A comparative adjective or adverb ("fitter", "healthier", "more"), by lemminflect's inflections."""
-    from lemminflect import getInflection, getLemma
-
-    lowered = word.lower()
-    if _COMPARATIVE_RE.fullmatch(lowered):
-        return True
-    if len(lowered) < 4 or not lowered.isalpha() or not lowered.endswith("er"):
-        return False  # a regular comparative ends in -er; the irregular ones are listed above
-    for lemma in getLemma(lowered, upos="ADJ"):
-        if lemma != lowered and lowered in getInflection(lemma, tag="JJR"):
-            return True
-    return False
-
-
-def _is_adjective(word: str) -> bool:
-    """An adjective ("happy", "boring"), by lemminflect's lemma table."""
-    from lemminflect import getAllLemmas
-
-    return "ADJ" in getAllLemmas(word.lower())
-
-
 # "Drivers spend less time in low-demand areas": how much of a thing, said with a comparative
 _LESS_OR_MORE = re.compile(
     r"^(?P<verb>[a-z]+)\s+(?P<amount>less|fewer|more)\s+(?P<thing>[a-z]+)\b(?P<rest>.*)$", re.I
@@ -316,10 +290,8 @@ def _amount_measured(work: Work, a: StatementAnalysis) -> str | None:
         return tidy(
             f"{verb} the {found.group('thing')} {uncapital(a.subject.text)} {found.group('verb')}{rest}"
         )
-    from lemminflect import getInflection
-
-    done = getInflection(main.verb, tag="VBN")
-    return tidy(f"{verb} the {found.group('thing')} {done[0]}{rest}") if done else None
+    done = past_participle(main.verb)
+    return tidy(f"{verb} the {found.group('thing')} {done}{rest}") if done else None
 
 
 def states_an_outcome(a: StatementAnalysis) -> bool:
@@ -335,16 +307,16 @@ def states_an_outcome(a: StatementAnalysis) -> bool:
         and VerbClass.HOLDING not in main.classes  # "Keep the office clean" is upkeep, not a change
         and main.object is not None
         and main.complement
-        and _is_adjective(main.complement)
+        and is_adjective(main.complement)
     ):
         return True  # "Make customers happy", "Make releases boring": a state to bring about
     following = a.text[main.end :].split()[:1]
     if not following:
         return False
     word = following[0].strip(".,;")
-    if _COMPARATIVE_RE.fullmatch(word):
+    if IRREGULAR_COMPARATIVE.fullmatch(word):
         return True  # "Make more money", "spend less time"
-    return main.verb.lower() in _BECOMING and _is_comparative(word)  # "become fitter", "get healthier"
+    return main.verb.lower() in _BECOMING and is_comparative(word)  # "become fitter", "get healthier"
 
 
 _BECOMING = frozenset({"become", "get", "feel", "stay", "be", "look", "grow"})
@@ -432,3 +404,8 @@ TIMEBOX = re.compile(
     r"(?:\s*\d{4})?\b",
     re.IGNORECASE,
 )
+
+
+def moves_down(verb: str) -> bool:
+    """A verb of the change class that moves a measure down ("reduce", "cut", "bring down")."""
+    return default_lexicon().has_word("downward_change", verb)
