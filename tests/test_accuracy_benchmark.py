@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+from tests.benchmark_modules import load_benchmark
 
-
-def _load(name: str) -> ModuleType:
-    sys.path.insert(0, str(BENCH))
-    try:
-        spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses look their module up while the class is built
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(BENCH))
-
-
-split = _load("external_split")
+split = load_benchmark("external_split")
 
 
 @pytest.mark.skipif(not split.EXTERNAL_LABELS.exists(), reason="external labels not available")
 def test_default_sets_leave_the_sealed_third_out() -> None:
-    accuracy = _load("accuracy")
+    accuracy = load_benchmark("accuracy")
     sets = accuracy.label_sets(["seed", "constructed", "external-dev"], None)
     sealed_ids = {row["id"] for row in split.load_rows() if split.is_sealed(row)}
     assert sealed_ids, "the split seals a third of the sources"
@@ -39,7 +20,7 @@ def test_default_sets_leave_the_sealed_third_out() -> None:
 
 
 def test_scores_count_false_alarms_on_good_rows_only() -> None:
-    accuracy = _load("accuracy")
+    accuracy = load_benchmark("accuracy")
     scores = accuracy.Scores()
     for flagged, bad in [(True, True), (True, False), (False, True), (False, False), (False, False)]:
         scores.add(flagged, bad)
