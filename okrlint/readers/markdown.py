@@ -55,6 +55,15 @@ _ASIDE_SECTION = re.compile(
     r"^glossary\b|^(?:external\s+)?references\b|^how\s+to\b",
     re.IGNORECASE,
 )
+# Sections of advice on the method (rules, principles, tips, pitfalls), named alone or "for"/"when" doing
+# something ("Tips for writing OKRs"): never OKRs, even in a file with none of its own. A goal that only starts
+# with such a word ("Rules engine in production") is still read.
+_GUIDANCE_SECTION = re.compile(
+    r"^(?:(?:ground|house)\s+rules|rules|(?:guiding\s+)?principles|guidelines|best\s+practices|tips|"
+    r"dos\s+and\s+don'?ts|(?:common\s+)?(?:pitfalls|mistakes)|anti-?patterns)"
+    r"(?:\s+(?:for|of|when|to|on)\b.*)?\s*[:：]?$",
+    re.IGNORECASE,
+)
 # "Initiative-1: …", "Initiative: …" among an objective's items: work planned, never a key result.
 _INITIATIVE_ITEM = re.compile(r"^initiatives?[\s\-#]*\d*(?:\.\d+)*\s*[:：\-–—]\s*", re.IGNORECASE)
 _INITIATIVES = re.compile(rf"^(?:{_INITIATIVE_SECTION})\s*[:：]?$", re.IGNORECASE)
@@ -247,7 +256,7 @@ class _Walker:
         i = 0
         while i < len(blocks):
             block = blocks[i]
-            if block.type == "heading" and self._is_aside(block):
+            if block.type == "heading" and (self._is_aside(block) or self._is_guidance(block)):
                 i = _section_end(blocks, i)  # "Objective: what we want" in a definitions section is no label
                 continue
             i += 1
@@ -356,6 +365,10 @@ class _Walker:
                 )
                 i = self._skip_section(blocks, i)
                 continue
+            if block.type == "heading" and self._is_guidance(block):
+                self._skip(block, "advice on writing OKRs (rules, principles, tips), not OKRs")
+                i = self._skip_section(blocks, i)
+                continue
             run = self._bold_kr_run(blocks, i) if block.type == "paragraph" else 0
             if run:
                 self._paragraph_with_bold_krs(blocks, i, run)
@@ -422,6 +435,10 @@ class _Walker:
     def _is_aside(self, node: SyntaxTreeNode) -> bool:
         cleaned = self.clean_heading(node)
         return cleaned.tokens.label is None and bool(_ASIDE_SECTION.match(cleaned.text))
+
+    def _is_guidance(self, node: SyntaxTreeNode) -> bool:
+        cleaned = self.clean_heading(node)
+        return cleaned.tokens.label is None and bool(_GUIDANCE_SECTION.match(cleaned.text))
 
     def _skip_section(self, blocks: list[SyntaxTreeNode], i: int) -> int:
         self.current, self.obj_level, self.sink, self.pending_objective = None, None, None, None

@@ -312,3 +312,29 @@ def test_a_table_citing_the_objectives_above_by_number_is_an_index() -> None:
         "| OKR | Status |\n|---|---|\n| Improve onboarding | |\n| ↳ Halve setup time from 2 days to 1 | |\n"
     )
     assert kr_counts(_read(arrows)) == [1]
+
+
+# --- advice on the method -----------------------------------------------------------------------------------
+def test_sections_of_advice_on_writing_okrs_are_not_okrs() -> None:
+    """An explainer's "Rules" / "Tips for writing OKRs" list is advice, skipped even when the file has no OKRs
+    of its own (nothing is read, rather than the advice linted as key results)."""
+    text = (
+        "# Goals & OKRs\n\nHow we set goals.\n\n## Rules\n\n"
+        "- **Few objectives.** 2-4 per team per quarter. Focus beats coverage.\n"
+        "- **Every KR is a real metric.** It maps to a number on a dashboard.\n\n"
+        "## Tips for writing OKRs\n\n- Start from the customer.\n- Keep it short.\n"
+    )
+    doc = _read(text)
+    assert doc.objectives == ()
+    assert {s.text for s in doc.skipped} >= {"Rules", "Tips for writing OKRs"}
+
+
+def test_a_goal_that_only_starts_with_an_advice_word_is_read() -> None:
+    """ "Rules engine in production" is an objective, and a file's OKRs next to its advice are read."""
+    text = (
+        "# Q3 OKRs\n\n## Rules engine in production\n\n- Cut manual reviews from 400 to 100 a week\n"
+        "- Raise auto-approval from 20% to 60%\n\n## Common mistakes to avoid\n\n- Writing tasks as key results\n"
+    )
+    doc = _read(text)
+    assert _objectives(doc) == ["Rules engine in production"]
+    assert kr_counts(doc) == [2]
