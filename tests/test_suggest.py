@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -145,3 +146,47 @@ def test_work_that_brings_a_measure_down_is_rewritten_as_a_reduction() -> None:
 
     assert first_rewrite("Cut the cost of our cloud hosting").startswith("Reduce")
     assert first_rewrite("Grow the company cash flow").startswith("Increase")
+
+
+@pytest.mark.parametrize(
+    ("word", "article"),
+    [
+        ("user", "a"),
+        ("unique", "a"),
+        ("euro", "a"),
+        ("one-off", "a"),
+        ("uninstall", "an"),
+        ("urgent", "an"),
+        ("Uber", "an"),
+        ("hour", "an"),
+        ("honest", "an"),
+        ("house", "a"),
+        ("MVP", "an"),
+        ("SLA", "an"),
+        ("KPI", "a"),
+        ("URL", "a"),
+        ("apple", "an"),
+        ("new", "a"),
+        ("MVP,", "an"),
+    ],
+)
+def test_the_article_follows_how_a_word_is_said(word: str, article: str) -> None:
+    from okrlint.suggest.inflection import indefinite_article
+
+    assert indefinite_article(word) == article
+
+
+def test_one_counted_thing_becomes_a_thing_with_the_article_it_is_said_with() -> None:
+    """ "Run 1 user study": the objective's rewrite keeps the work without its count, "a user study"."""
+    found = Linter().lint_statement("Run 1 user study", "objective")
+    texts = [s.text for f in found for s in f.suggestions]
+    assert any("running a user study" in t for t in texts), texts
+    assert not any("an user" in t for t in texts), texts
+
+
+def test_the_coachs_question_speaks_to_the_author_throughout() -> None:
+    """A personal key result under a personal objective: "your career", as "your manager", in one question."""
+    found = Linter().lint_statement("Talk to my manager", "key_result", "Grow my career")
+    questions = [s.question for f in found for s in f.suggestions if s.question]
+    assert any("your career" in q and "your manager" in q for q in questions), questions
+    assert not any(" my " in f" {q} " for q in questions), questions

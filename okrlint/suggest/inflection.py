@@ -68,3 +68,25 @@ def past_participle(verb: str) -> str | None:
 
     done = getInflection(verb, tag="VBN")
     return done[0] if done else None
+
+
+# Spellings whose sound does not match their first letter: a vowel said "you" or "w" ("a user", "a unique",
+# "a euro", "a one-off"), and a silent "h" ("an hour"). "uni" before n, m or d is the prefix "un-" ("an
+# uninstall", "an unimportant"), said with a vowel.
+_VOWEL_SAID_AS_CONSONANT = re.compile(r"^(?:us[aeiou]|uni(?![nmd])|ut[aeiou]|ur[aeiou]|eu|one\b|once\b)")
+_SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)")
+# Letters whose names start with a vowel sound: an acronym said letter by letter is "an MVP", "an SLA", "a KPI".
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def indefinite_article(word: str) -> str:
+    """ "a" or "an" for the word as it is said, not as it is spelled ("a user", "an hour", "an MVP")."""
+    word = word.strip(".,;:!?\"'()")
+    if len(word) > 1 and word.isalpha() and word.isupper():
+        return "an" if word[0] in _VOWEL_SOUND_LETTERS else "a"
+    lowered = word.lower()
+    if _SILENT_H.match(lowered):
+        return "an"
+    if _VOWEL_SAID_AS_CONSONANT.match(lowered):
+        return "a"
+    return "an" if lowered[:1] in ("a", "e", "i", "o", "u") else "a"

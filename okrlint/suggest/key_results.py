@@ -24,7 +24,7 @@ from okrlint.outcome_map import (
     output_classes,
 )
 from okrlint.suggest.candidate import Candidate, Context
-from okrlint.suggest.inflection import is_verb, verb_lemmas
+from okrlint.suggest.inflection import indefinite_article, is_verb, verb_lemmas
 from okrlint.suggest.text import (
     DETERMINERS,
     DIGITS,
@@ -266,10 +266,6 @@ def _reached_outcome(a: StatementAnalysis, measure: Measure, phrase: str, cls: s
     )
 
 
-def article_for(initial: str) -> str:
-    return "an " if initial.lower() in "aeiou" else "a "
-
-
 def _no_longer(doing: str) -> str:
     """ "stopping buying too much stuff" -> "no longer buying too much stuff": giving something up, said plainly."""
     return re.sub(r"^(?:stopping|quitting|ceasing)\s+(?=\w+ing\b)", "no longer ", doing, flags=re.IGNORECASE)
@@ -287,8 +283,8 @@ def _without_counts(phrase: str, a: StatementAnalysis) -> str:
             )
             one = q.value == 1  # "1 critical request" is still one thing: "a critical request"
             phrase = re.sub(
-                rf"(?<!\w){re.escape(q.text)}\s+(?=(\w))",
-                lambda m, one=one: article_for(m.group(1)) if one else "",
+                rf"(?<!\w){re.escape(q.text)}\s+(?=(\w+))",
+                lambda m, one=one: f"{indefinite_article(m.group(1))} " if one else "",
                 phrase,
                 count=1,
             )
@@ -447,10 +443,13 @@ def _serving_objective(ctx: Context) -> Iterator[Candidate]:
                 f"{gerund(goal.verb)} {measured}"  # "scaling the engineering team", not the team itself
             )
         verb = "Reduce" if moves_down(goal.verb) else "Increase"
+        asked = uncapital(measured)
+        asked = second_person(asked) if is_personal(ctx.analysis) or is_personal(objective) else asked
         yield Candidate(
             f"{verb} <a measure> of {uncapital(measured)} from <baseline> to <target>",
             description,
-            question=f"Which measure of {uncapital(measured)} should {doing} move, and where is it today?",
+            # the question speaks to the author: "my career" is "your career", as "my manager" is in {doing}
+            question=f"Which measure of {asked} should {doing} move, and where is it today?",
         )
         return
     goal_work = work_phrase(goal, objective)

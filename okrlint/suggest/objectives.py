@@ -15,9 +15,8 @@ from okrlint.outcome_map import (
     outcome_map,
 )
 from okrlint.suggest.candidate import Candidate, Context
-from okrlint.suggest.inflection import base_form, is_plural
+from okrlint.suggest.inflection import base_form, indefinite_article, is_plural
 from okrlint.suggest.key_results import (
-    article_for,
     class_fits,
     classified,
     fill_template,
@@ -304,7 +303,7 @@ def hedge_in_finding(ctx: Context) -> tuple[str, str] | None:
     # no article before a determiner ("something like a referral program") or a lone word ("kind of famous")
     bare = not following or plural or following in {"a", "an", "the", "our", "my", "their", "your", "its"}
     bare = bare or len(a.text[end:].split()) == 1
-    article = "" if bare else article_for(following[:1]).strip()
+    article = "" if bare else indefinite_article(a.text[end:].split(None, 1)[0])
     return hedged, article
 
 
