@@ -190,3 +190,19 @@ def test_the_coachs_question_speaks_to_the_author_throughout() -> None:
     questions = [s.question for f in found for s in f.suggestions if s.question]
     assert any("your career" in q and "your manager" in q for q in questions), questions
     assert not any(" my " in f" {q} " for q in questions), questions
+
+
+def test_an_owner_tag_is_not_strung_into_a_measure() -> None:
+    """ "CEO: Define the company strategy", which the parse cannot read as an action: no rewrite made of its
+    nouns in a row ("Increase ceo company strategy"); a bare measure's name still gets its target."""
+    linter = Linter()
+    tagged = [
+        s.text
+        for f in linter.lint_statement("CEO: Define the company strategy", "key_result")
+        for s in f.suggestions
+    ]
+    assert not any("ceo" in t.lower() for t in tagged), tagged
+    bare = [
+        s.text for f in linter.lint_statement("Customer satisfaction", "key_result") for s in f.suggestions
+    ]
+    assert "Increase customer satisfaction from <baseline> to <target>" in bare

@@ -539,7 +539,9 @@ def add_metric(ctx: Context) -> Iterator[Candidate]:
         yield from outcome_key_result(ctx, "Measure what the work is for, with a number.")
         return
     nouns = [n for n in a.nouns if n not in {"increase", "decrease", "improvement", "growth"}]
-    if nouns:
+    # An owner's tag before a line the parse could not read ("CEO: Define the company strategy"): its nouns
+    # strung together say nothing ("ceo company strategy"), and the coach's question is the better answer.
+    if nouns and not OWNER_TAG.match(a.text):
         # "an increase in customer satisfaction" -> "Increase customer satisfaction from <baseline> to <target>"
         match = re.search(r"\b(?:in|of)\s+(.+)$", a.text)
         phrase = match.group(1).rstrip(" .") if match else " ".join(nouns)
