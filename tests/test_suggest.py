@@ -168,6 +168,15 @@ def test_work_that_brings_a_measure_down_is_rewritten_as_a_reduction() -> None:
         ("apple", "an"),
         ("new", "a"),
         ("MVP,", "an"),
+        ("NPS-driven", "an"),
+        ("X-ray", "an"),
+        ("SMART", "a"),
+        ("SaaS", "a"),
+        ("8-hour", "an"),
+        ("11", "an"),
+        ("18,000", "an"),
+        ("110", "a"),
+        ("1", "a"),
     ],
 )
 def test_the_article_follows_how_a_word_is_said(word: str, article: str) -> None:

@@ -55,13 +55,16 @@ _ASIDE_SECTION = re.compile(
     r"^glossary\b|^(?:external\s+)?references\b|^how\s+to\b",
     re.IGNORECASE,
 )
-# Sections of advice on the method (rules, principles, tips, pitfalls), named alone or "for"/"when" doing
-# something ("Tips for writing OKRs"): never OKRs, even in a file with none of its own. A goal that only starts
-# with such a word ("Rules engine in production") is still read.
+# Sections of advice on the method (rules, principles, tips, pitfalls), named alone, about OKRs or goals ("Tips
+# for writing OKRs", "Principles of good OKRs", "Mistakes to avoid"): never OKRs, even in a file with none of
+# its own. A goal that only starts with such a word ("Rules engine in production", "Guidelines for the support
+# team") is still read, and so is such a heading inside an objective, whose key results may follow it.
 _GUIDANCE_SECTION = re.compile(
     r"^(?:(?:ground|house)\s+rules|rules|(?:guiding\s+)?principles|guidelines|best\s+practices|tips|"
     r"dos\s+and\s+don'?ts|(?:common\s+)?(?:pitfalls|mistakes)|anti-?patterns)"
-    r"(?:\s+(?:for|of|when|to|on)\b.*)?\s*[:：]?$",
+    r"(?:\s+(?:for|when)\s+(?:writing|setting|drafting|creating|defining|scoring|using|reviewing)\b.*|"
+    r"\s+(?:for|of|on)\s+(?:good\s+|great\s+|better\s+|effective\s+)?(?:okrs?|objectives|key\s+results|goals|"
+    r"goal[- ]setting)\b.*|\s+to\s+avoid)?\s*[:：]?$",
     re.IGNORECASE,
 )
 # "Initiative-1: …", "Initiative: …" among an objective's items: work planned, never a key result.
@@ -365,7 +368,7 @@ class _Walker:
                 )
                 i = self._skip_section(blocks, i)
                 continue
-            if block.type == "heading" and self._is_guidance(block):
+            if block.type == "heading" and self._is_guidance(block) and not self._within_objective(block):
                 self._skip(block, "advice on writing OKRs (rules, principles, tips), not OKRs")
                 i = self._skip_section(blocks, i)
                 continue
@@ -439,6 +442,14 @@ class _Walker:
     def _is_guidance(self, node: SyntaxTreeNode) -> bool:
         cleaned = self.clean_heading(node)
         return cleaned.tokens.label is None and bool(_GUIDANCE_SECTION.match(cleaned.text))
+
+    def _within_objective(self, node: SyntaxTreeNode) -> bool:
+        """The heading is a subsection of the objective being read: its key results may follow it, so the
+        objective is not ended by skipping it."""
+        level = _level(node)
+        if self.current is not None and self.obj_level is not None:
+            return level > self.obj_level
+        return self.section_objective is not None and level > self.section_objective[1]
 
     def _skip_section(self, blocks: list[SyntaxTreeNode], i: int) -> int:
         self.current, self.obj_level, self.sink, self.pending_objective = None, None, None, None

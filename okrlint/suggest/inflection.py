@@ -77,13 +77,28 @@ _VOWEL_SAID_AS_CONSONANT = re.compile(r"^(?:us[aeiou]|uni(?![nmd])|ut[aeiou]|ur[
 _SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)")
 # Letters whose names start with a vowel sound: an acronym said letter by letter is "an MVP", "an SLA", "a KPI".
 _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+# Acronyms said as a word, not letter by letter
+_SAID_AS_WORDS = frozenset(
+    {"SMART", "NASA", "NATO", "UNICEF", "UNESCO", "OPEC", "FOMO", "SaaS", "SCRUM", "GIF"}
+)
+_LEADING_LETTERS = re.compile(r"[A-Za-z]+")
+# A number said with a vowel first: eight, eighty, eight hundred…, eleven, eighteen (and their thousands)
+_VOWEL_NUMBER = re.compile(r"^(?:8|1[18](?:\D|$|,\d{3}))")
 
 
 def indefinite_article(word: str) -> str:
-    """ "a" or "an" for the word as it is said, not as it is spelled ("a user", "an hour", "an MVP")."""
+    """ "a" or "an" for the word as it is said, not as it is spelled ("a user", "an hour", "an MVP", "an
+    8-hour", "an NPS-driven", "a SMART")."""
     word = word.strip(".,;:!?\"'()")
-    if len(word) > 1 and word.isalpha() and word.isupper():
-        return "an" if word[0] in _VOWEL_SOUND_LETTERS else "a"
+    if word[:1].isdigit():
+        return "an" if _VOWEL_NUMBER.match(word) else "a"
+    letters = _LEADING_LETTERS.match(word)
+    lead = letters.group(0) if letters else ""
+    if lead.upper() in _SAID_AS_WORDS:
+        return "an" if lead[:1].lower() in "aeiou" else "a"
+    # an acronym, or a capital letter on its own ("X-ray"), is said letter by letter
+    if lead.isupper() and (len(lead) > 1 or word[len(lead) : len(lead) + 1] in ("-", "")):
+        return "an" if lead[0] in _VOWEL_SOUND_LETTERS else "a"
     lowered = word.lower()
     if _SILENT_H.match(lowered):
         return "an"

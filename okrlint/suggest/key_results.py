@@ -24,7 +24,7 @@ from okrlint.outcome_map import (
     output_classes,
 )
 from okrlint.suggest.candidate import Candidate, Context
-from okrlint.suggest.inflection import indefinite_article, is_verb, verb_lemmas
+from okrlint.suggest.inflection import is_verb, verb_lemmas
 from okrlint.suggest.text import (
     DETERMINERS,
     DIGITS,
@@ -49,6 +49,7 @@ from okrlint.suggest.words import (
     second_person,
     states_an_outcome,
     topic_phrase,
+    without_counts,
     without_time,
     work_phrase,
 )
@@ -206,7 +207,7 @@ def unsure_key_result(a: StatementAnalysis) -> Iterator[Candidate]:
             )
         return
     personal = is_personal(a)
-    doing = _without_counts(work.ing, a)  # the result of the work, not of how much of it ("3 workshops")
+    doing = without_counts(work.ing, a)  # the result of the work, not of how much of it ("3 workshops")
     yield Candidate(
         f"Increase <the result> of {second_person(doing) if personal else doing} from <baseline> to <target>",
         "Name the result this work is for, and measure that; keep the work as a plan.",
@@ -266,64 +267,8 @@ def _reached_outcome(a: StatementAnalysis, measure: Measure, phrase: str, cls: s
     )
 
 
-def _no_longer(doing: str) -> str:
-    """ "stopping buying too much stuff" -> "no longer buying too much stuff": giving something up, said plainly."""
-    return re.sub(r"^(?:stopping|quitting|ceasing)\s+(?=\w+ing\b)", "no longer ", doing, flags=re.IGNORECASE)
-
-
-def _without_counts(phrase: str, a: StatementAnalysis) -> str:
-    """The work without how much of it ("processing 500 tickets" -> "processing tickets"): in an objective
-    the count belongs to the suggested key result, and an objective carries no number (O103)."""
-    for q in a.quantities:
-        if q.kind == "count" and q.marker in {"", "at least", "up to", "more than", "over"}:
-            phrase = (
-                re.sub(rf"\b{re.escape(q.marker)}\s+(?={re.escape(q.text)})", "", phrase)
-                if q.marker
-                else phrase
-            )
-            one = q.value == 1  # "1 critical request" is still one thing: "a critical request"
-            phrase = re.sub(
-                rf"(?<!\w){re.escape(q.text)}\s+(?=(\w+))",
-                lambda m, one=one: f"{indefinite_article(m.group(1))} " if one else "",
-                phrase,
-                count=1,
-            )
-        elif q.marker == "than":  # a condition ("bugs older than 30 days"): the threshold is the key result's
-            unit = rf"(?:\s+{re.escape(q.unit)})?" if q.unit else ""
-            phrase = re.sub(rf"\s+\w+\s+than\s+{re.escape(q.text)}{unit}(?!\w)", "", phrase, count=1)
-    return phrase
-
-
 # A statement in the perfect or the passive ("feature x has been released"): a state, with no action to ask why of.
 _STATE = re.compile(r"\b(?:(?:has|have|had)\s+been\s+\w+|(?:is|are)\s+(?:now\s+)?[a-z]+ed)\b", re.IGNORECASE)
-
-
-def unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> Iterator[Candidate]:
-    if states_an_outcome(a):
-        yield from outcome_measure(a, StatementKind.OBJECTIVE)
-        return
-    main = a.main
-    work = work_phrase(main, a) if main is not None else None
-    if work is None:
-        return
-    doing = _no_longer(work.ing)
-    if is_personal(a):
-        yield Candidate(
-            f"Achieve <what you would notice in your own life> through {_without_counts(doing, a)}",
-            "Say what should be different in your life when this is done; the work itself is a plan.",
-            question=question_for(work, personal=True),
-            key_result=key_result,
-        )
-        return
-    plain = _without_counts(doing, a)
-    if key_result is None and plain != doing:
-        key_result = capital(a.text.rstrip(" ."))  # the count or condition taken out is the key result's
-    yield Candidate(
-        f"Achieve <the change you expect> through {plain}",
-        "Say what should be different when the work is done; the work itself is a plan.",
-        question=question_for(work),
-        key_result=key_result,
-    )
 
 
 _TEAM = re.compile(r"\b(?:team|teammates?|direct reports?)\b", re.IGNORECASE)

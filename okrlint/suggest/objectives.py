@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from okrlint.analysis import Quantity, StatementAnalysis
 from okrlint.lexicons import default_lexicon
-from okrlint.models import Category
+from okrlint.models import Category, StatementKind
 from okrlint.outcome_map import (
     is_people,
     outcome_map,
@@ -21,7 +21,6 @@ from okrlint.suggest.key_results import (
     classified,
     fill_template,
     outcome_key_result,
-    unsure_objective,
 )
 from okrlint.suggest.text import capital, one_spaced, strip_determiner, tidy, uncapital
 from okrlint.suggest.words import (
@@ -30,9 +29,45 @@ from okrlint.suggest.words import (
     is_personal,
     metric_phrase,
     moves_down,
+    outcome_measure,
     question_for,
+    states_an_outcome,
+    without_counts,
     work_phrase,
 )
+
+
+def _no_longer(doing: str) -> str:
+    """ "stopping buying too much stuff" -> "no longer buying too much stuff": giving something up, said plainly."""
+    return re.sub(r"^(?:stopping|quitting|ceasing)\s+(?=\w+ing\b)", "no longer ", doing, flags=re.IGNORECASE)
+
+
+def unsure_objective(a: StatementAnalysis, key_result: str | None = None) -> Iterator[Candidate]:
+    if states_an_outcome(a):
+        yield from outcome_measure(a, StatementKind.OBJECTIVE)
+        return
+    main = a.main
+    work = work_phrase(main, a) if main is not None else None
+    if work is None:
+        return
+    doing = _no_longer(work.ing)
+    if is_personal(a):
+        yield Candidate(
+            f"Achieve <what you would notice in your own life> through {without_counts(doing, a)}",
+            "Say what should be different in your life when this is done; the work itself is a plan.",
+            question=question_for(work, personal=True),
+            key_result=key_result,
+        )
+        return
+    plain = without_counts(doing, a)
+    if key_result is None and plain != doing:
+        key_result = capital(a.text.rstrip(" ."))  # the count or condition taken out is the key result's
+    yield Candidate(
+        f"Achieve <the change you expect> through {plain}",
+        "Say what should be different when the work is done; the work itself is a plan.",
+        question=question_for(work),
+        key_result=key_result,
+    )
 
 
 def _class_objectives(a: StatementAnalysis, description: str) -> Iterator[Candidate]:

@@ -25,7 +25,6 @@ from okrlint.suggest.key_results import (
     outcome_from_activity,
     outcome_from_output,
     unsure_key_result,
-    unsure_objective,
 )
 from okrlint.suggest.objectives import (
     hedge_decided,
@@ -36,6 +35,7 @@ from okrlint.suggest.objectives import (
     objective_from_task,
     objective_rewrite,
     objective_without_number,
+    unsure_objective,
 )
 from okrlint.suggest.text import capital, fill, has_placeholder, numbers_in, tidy
 

@@ -20,6 +20,7 @@ from okrlint.outcome_map import (
 from okrlint.suggest.candidate import Candidate
 from okrlint.suggest.inflection import (
     IRREGULAR_COMPARATIVE,
+    indefinite_article,
     is_adjective,
     is_comparative,
     is_verb,
@@ -409,3 +410,26 @@ TIMEBOX = re.compile(
 def moves_down(verb: str) -> bool:
     """A verb of the change class that moves a measure down ("reduce", "cut", "bring down")."""
     return default_lexicon().has_word("downward_change", verb)
+
+
+def without_counts(phrase: str, a: StatementAnalysis) -> str:
+    """The work without how much of it ("processing 500 tickets" -> "processing tickets"): in an objective
+    the count belongs to the suggested key result, and an objective carries no number (O103)."""
+    for q in a.quantities:
+        if q.kind == "count" and q.marker in {"", "at least", "up to", "more than", "over"}:
+            phrase = (
+                re.sub(rf"\b{re.escape(q.marker)}\s+(?={re.escape(q.text)})", "", phrase)
+                if q.marker
+                else phrase
+            )
+            one = q.value == 1  # "1 critical request" is still one thing: "a critical request"
+            phrase = re.sub(
+                rf"(?<!\w){re.escape(q.text)}\s+(?=(\w+))",
+                lambda m, one=one: f"{indefinite_article(m.group(1))} " if one else "",
+                phrase,
+                count=1,
+            )
+        elif q.marker == "than":  # a condition ("bugs older than 30 days"): the threshold is the key result's
+            unit = rf"(?:\s+{re.escape(q.unit)})?" if q.unit else ""
+            phrase = re.sub(rf"\s+\w+\s+than\s+{re.escape(q.text)}{unit}(?!\w)", "", phrase, count=1)
+    return phrase

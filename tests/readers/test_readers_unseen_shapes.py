@@ -338,3 +338,31 @@ def test_a_goal_that_only_starts_with_an_advice_word_is_read() -> None:
     doc = _read(text)
     assert _objectives(doc) == ["Rules engine in production"]
     assert kr_counts(doc) == [2]
+
+
+def test_advice_inside_an_objective_does_not_end_it() -> None:
+    """A "### Tips" subsection under an objective: the key results after it are still the objective's."""
+    text = (
+        "# Team OKRs\n\n## Objective: Improve onboarding\n\n### Tips\n\n- Keep each step short\n\n"
+        "### Key results\n\n- Raise activation from 20% to 40%\n- Cut time to first value from 5 days to 2\n"
+    )
+    doc = _read(text)
+    assert _objectives(doc) == ["Improve onboarding"]
+    krs = _krs(doc)[0]
+    assert "Raise activation from 20% to 40%" in krs
+    assert "Cut time to first value from 5 days to 2" in krs
+
+
+def test_goals_named_with_an_advice_word_and_a_subject_are_read() -> None:
+    """ "Guidelines for the support team", "Best practices for security adopted by every squad": goals about
+    something other than OKRs, read with their key results."""
+    text = (
+        "# Q3 OKRs\n\n## Guidelines for the support team\n\n- Answer 90% of tickets within 4 hours\n\n"
+        "## Best practices for security adopted by every squad\n\n- Raise squads with threat models from 2 to 10\n"
+    )
+    doc = _read(text)
+    assert _objectives(doc) == [
+        "Guidelines for the support team",
+        "Best practices for security adopted by every squad",
+    ]
+    assert kr_counts(doc) == [1, 1]
