@@ -366,11 +366,11 @@ class _Walker:
                 self._skip(
                     block, "an example, definition or how-to section; read only when a file has no other OKRs"
                 )
-                i = self._skip_section(blocks, i)
+                i = self._skip_subsection(blocks, i)
                 continue
-            if block.type == "heading" and self._is_guidance(block) and not self._within_objective(block):
+            if block.type == "heading" and self._is_guidance(block):
                 self._skip(block, "advice on writing OKRs (rules, principles, tips), not OKRs")
-                i = self._skip_section(blocks, i)
+                i = self._skip_subsection(blocks, i)
                 continue
             run = self._bold_kr_run(blocks, i) if block.type == "paragraph" else 0
             if run:
@@ -444,8 +444,7 @@ class _Walker:
         return cleaned.tokens.label is None and bool(_GUIDANCE_SECTION.match(cleaned.text))
 
     def _within_objective(self, node: SyntaxTreeNode) -> bool:
-        """The heading is a subsection of the objective being read: its key results may follow it, so the
-        objective is not ended by skipping it."""
+        """The heading is a subsection of the objective being read."""
         level = _level(node)
         if self.current is not None and self.obj_level is not None:
             return level > self.obj_level
@@ -454,6 +453,16 @@ class _Walker:
     def _skip_section(self, blocks: list[SyntaxTreeNode], i: int) -> int:
         self.current, self.obj_level, self.sink, self.pending_objective = None, None, None, None
         return _section_end(blocks, i)
+
+    def _skip_subsection(self, blocks: list[SyntaxTreeNode], i: int) -> int:
+        """Skip a section; one inside the objective being read leaves that objective open, because its key
+        results may follow ("### Examples" or "### Tips" before "### Key results")."""
+        if not self._within_objective(blocks[i]):
+            return self._skip_section(blocks, i)
+        kept = self.current, self.obj_level, self.sink, self.pending_objective
+        end = self._skip_section(blocks, i)
+        self.current, self.obj_level, self.sink, self.pending_objective = kept
+        return end
 
     def _new_objective(self, cleaned: Cleaned, level: int | None) -> ObjectiveDraft:
         draft = ObjectiveDraft(cleaned=cleaned, period=self.periods[-1][1] if self.periods else None)

@@ -348,9 +348,20 @@ def test_advice_inside_an_objective_does_not_end_it() -> None:
     )
     doc = _read(text)
     assert _objectives(doc) == ["Improve onboarding"]
-    krs = _krs(doc)[0]
-    assert "Raise activation from 20% to 40%" in krs
-    assert "Cut time to first value from 5 days to 2" in krs
+    assert _krs(doc) == [["Raise activation from 20% to 40%", "Cut time to first value from 5 days to 2"]]
+
+
+def test_examples_inside_an_objective_do_not_end_it() -> None:
+    """ "### Examples" under an objective in a file with OKRs of its own: the examples are skipped, and the key
+    results after them are still the objective's."""
+    text = (
+        "# Team OKRs\n\n## Objective: Improve onboarding\n\n### Examples\n\n- Launch the new tour\n\n"
+        "### Key results\n\n- Raise activation from 20% to 40%\n\n## Objective: Grow revenue\n\n"
+        "- Raise ARR from 1M to 2M\n"
+    )
+    doc = _read(text)
+    assert _objectives(doc) == ["Improve onboarding", "Grow revenue"]
+    assert _krs(doc) == [["Raise activation from 20% to 40%"], ["Raise ARR from 1M to 2M"]]
 
 
 def test_goals_named_with_an_advice_word_and_a_subject_are_read() -> None:
