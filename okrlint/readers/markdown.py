@@ -366,11 +366,11 @@ class _Walker:
                 self._skip(
                     block, "an example, definition or how-to section; read only when a file has no other OKRs"
                 )
-                i = self._skip_subsection(blocks, i)
+                i = self._skip_section(blocks, i)
                 continue
             if block.type == "heading" and self._is_guidance(block):
                 self._skip(block, "advice on writing OKRs (rules, principles, tips), not OKRs")
-                i = self._skip_subsection(blocks, i)
+                i = self._skip_section(blocks, i)
                 continue
             run = self._bold_kr_run(blocks, i) if block.type == "paragraph" else 0
             if run:
@@ -436,12 +436,15 @@ class _Walker:
         self.skipped.append(Skip(start, self.clean_heading(heading).text, reason))
 
     def _is_aside(self, node: SyntaxTreeNode) -> bool:
-        cleaned = self.clean_heading(node)
-        return cleaned.tokens.label is None and bool(_ASIDE_SECTION.match(cleaned.text))
+        return self._names_section(node, _ASIDE_SECTION)
 
     def _is_guidance(self, node: SyntaxTreeNode) -> bool:
+        return self._names_section(node, _GUIDANCE_SECTION)
+
+    def _names_section(self, node: SyntaxTreeNode, names: re.Pattern[str]) -> bool:
+        """An unlabelled heading whose text is one of ``names``."""
         cleaned = self.clean_heading(node)
-        return cleaned.tokens.label is None and bool(_GUIDANCE_SECTION.match(cleaned.text))
+        return cleaned.tokens.label is None and bool(names.match(cleaned.text))
 
     def _within_objective(self, node: SyntaxTreeNode) -> bool:
         """The heading is a subsection of the objective being read."""
@@ -451,18 +454,11 @@ class _Walker:
         return self.section_objective is not None and level > self.section_objective[1]
 
     def _skip_section(self, blocks: list[SyntaxTreeNode], i: int) -> int:
-        self.current, self.obj_level, self.sink, self.pending_objective = None, None, None, None
-        return _section_end(blocks, i)
-
-    def _skip_subsection(self, blocks: list[SyntaxTreeNode], i: int) -> int:
         """Skip a section; one inside the objective being read leaves that objective open, because its key
         results may follow ("### Examples" or "### Tips" before "### Key results")."""
         if not self._within_objective(blocks[i]):
-            return self._skip_section(blocks, i)
-        kept = self.current, self.obj_level, self.sink, self.pending_objective
-        end = self._skip_section(blocks, i)
-        self.current, self.obj_level, self.sink, self.pending_objective = kept
-        return end
+            self.current, self.obj_level, self.sink, self.pending_objective = None, None, None, None
+        return _section_end(blocks, i)
 
     def _new_objective(self, cleaned: Cleaned, level: int | None) -> ObjectiveDraft:
         draft = ObjectiveDraft(cleaned=cleaned, period=self.periods[-1][1] if self.periods else None)
