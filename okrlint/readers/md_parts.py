@@ -192,11 +192,9 @@ def _replaced(model: _Model, **changes: object) -> _Model:
 
 
 def _moved_statement(statement: Statement, statement_id: str, shift: int, line_shift: int) -> Statement:
-    return Statement.model_construct(
-        _fields_set=statement.__pydantic_fields_set__,
+    return _replaced(
+        statement,
         id=statement_id,
-        kind=statement.kind,
-        text=statement.text,
         span=Span(start=statement.span.start + shift, end=statement.span.end + shift),
         start=_moved_position(statement.start, line_shift),
         end=_moved_position(statement.end, line_shift),
@@ -204,7 +202,6 @@ def _moved_statement(statement: Statement, statement_id: str, shift: int, line_s
             Segment(text_start=s.text_start, file_start=s.file_start + shift, length=s.length)
             for s in statement.segments
         ),
-        approximate=statement.approximate,
     )
 
 
