@@ -19,9 +19,6 @@ from okrlint.checks.common import (
 )
 from okrlint.models import Confidence, Severity
 
-_COMPARATIVES = frozenset(
-    {"more", "better", "higher", "faster", "less", "fewer", "lower", "greater", "bigger"}
-)
 _ROUTINE_WORDS = frozenset({"all", "daily", "every", "day-to-day", "routine", "usual", "regular", "incoming"})
 
 
@@ -55,9 +52,10 @@ def vague_change(unit: Unit, ctx: CheckContext) -> HitIterator:
     a = u.analysis
     if a.has_number or _has_structured_target(u):
         return
+    comparatives = ctx.lexicon.words.get("comparative", frozenset())
     for p in a.predicates:
-        comparative = bool(set(p.object.modifiers if p.object else ()) & _COMPARATIVES) or bool(
-            set(a.words) & _COMPARATIVES
+        comparative = bool(set(p.object.modifiers if p.object else ()) & comparatives) or bool(
+            set(a.words) & comparatives
         )
         if "change" in p.classes or ("attain" in p.classes and comparative):
             start, end = verb_span(p)

@@ -38,9 +38,6 @@ from okrlint.suggest.text import (
     uncapital,
 )
 
-_COMPARATIVES = frozenset(
-    {"more", "better", "higher", "faster", "greater", "bigger", "less", "fewer", "lower"}
-)
 # Words that count or rank the people or things rather than name them ("2 senior engineers", "all services")
 _QUANTIFIERS = frozenset(
     {
@@ -77,10 +74,11 @@ def metric_phrase(obj: Phrase, a: StatementAnalysis, end: int | None = None) -> 
     for q in sorted(a.quantities, key=lambda q: q.start, reverse=True):  # "five accounts" -> "accounts"
         if obj.start <= q.start and q.end <= stop:
             text = text[: q.start - obj.start] + text[q.end - obj.start :]
+    comparatives = default_lexicon().words.get("comparative", frozenset())
     kept = [
         w
         for w in text.split()
-        if w.lower() not in _COMPARATIVES and w.lower() not in {"percent", "%"} and not DIGITS.search(w)
+        if w.lower() not in comparatives and w.lower() not in {"percent", "%"} and not DIGITS.search(w)
     ]
     phrase = re.sub(r"\s*\([^()]*(?:\)|$)", "", " ".join(kept))  # an aside is not the measure's name
     return re.sub(r"\s+(?:by|to|from|of|at|above|below|under|over)$", "", phrase.strip(" ,;."))
