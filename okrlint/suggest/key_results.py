@@ -361,7 +361,8 @@ def _serving_objective(ctx: Context) -> Iterator[Candidate]:
     work = work_phrase(main, ctx.analysis) if main is not None else None
     if objective is None or work is None or states_an_outcome(ctx.analysis):
         return
-    doing = second_person(work.ing) if is_personal(ctx.analysis) else work.ing
+    personal = is_personal(ctx.analysis)
+    doing = second_person(work.ing) if personal else work.ing
     description = "Measure what the objective is for; the work is how you get there."
     goal = objective.main
     if goal is None or goal.classes & _NOT_AN_OUTCOME or goal.negated:
@@ -389,7 +390,7 @@ def _serving_objective(ctx: Context) -> Iterator[Candidate]:
             )
         verb = "Reduce" if moves_down(goal.verb) else "Increase"
         asked = uncapital(measured)
-        asked = second_person(asked) if is_personal(ctx.analysis) or is_personal(objective) else asked
+        asked = second_person(asked) if personal or is_personal(objective) else asked
         yield Candidate(
             f"{verb} <a measure> of {uncapital(measured)} from <baseline> to <target>",
             description,
