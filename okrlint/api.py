@@ -6,6 +6,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ from okrlint.nlp import (
     parse_lock,
     parse_statements,
 )
+from okrlint.packed import pack, packed_if_long, sorted_or_packed, unpack
 from okrlint.positions import LineIndex, index_for
 from okrlint.registry import Rule, all_rules, select_rules
 from okrlint.rulespec import Scope
@@ -63,6 +65,10 @@ ANALYSIS_CACHE_SIZE = 8_192
 StatementContext = tuple[StatementKind, str, str | None, Span]
 # Statements parsed per nlp.pipe pass: large enough for spaCy's batching, small enough to keep memory flat.
 BATCH_STATEMENTS = 2_000
+# Past this many findings a report holds them packed (okrlint.packed): as objects they take about 2 KB each, and a
+# file of 100,000 key results has some 70,000. Below it, findings are a plain tuple.
+PACKED_FINDINGS = 10_000
+PACKED_CHUNK = 2_048
 # Parallel runs cut their input finer, for balance, but not below this: each batch still fills a couple of
 # spaCy's internal batches of 256.
 MIN_PARALLEL_BATCH = 500
@@ -237,36 +243,44 @@ class Linter:
     ) -> LintReport:
         """Lint parsed documents; with ``jobs`` > 1, batches are linted in that many worker processes (0: one
         per available CPU). Workers are only started for more than one batch of distinct statements."""
-        return self._report(sources, self.findings(sources, jobs=jobs), errors)
+        return self._report(sources, self.finding_stream(sources, jobs=jobs), errors)
 
     def findings(self, sources: Sequence[SourceDocument], jobs: int = 1) -> list[Finding]:
         """Findings for parsed documents, suppressions applied (suppressed ones are kept and marked)."""
+        return list(self.finding_stream(sources, jobs))
+
+    def finding_stream(self, sources: Sequence[SourceDocument], jobs: int = 1) -> Iterable[Finding]:
+        """``findings`` as they come: a very large document's are held packed until they are iterated, so that
+        a report of them (``assemble_report``) never holds them all as objects at once."""
         workers = worker_count(jobs)
         # Parsing is the work worth sharing, and repeated statements are parsed once: count distinct ones.
-        distinct = len({s.text for src in sources for s in src.document.statements()}) if workers > 1 else 0
+        distinct = (
+            len({s.text for src in sources for s in src.document.iter_statements()}) if workers > 1 else 0
+        )
         if distinct > BATCH_STATEMENTS:
-            total = sum(len(src.document.statements()) for src in sources)
+            total = sum(src.document.statement_count() for src in sources)
             # Batches small enough that every worker gets several: the last ones finish together.
             size = max(MIN_PARALLEL_BATCH, min(BATCH_STATEMENTS, -(-total // (workers * 4))))
             return self._parallel_findings(sources, size, workers)
-        return [f for _, found in self.iter_findings(sources) for f in found]
+        return (f for _, found in self.iter_findings(sources) for f in found)
 
     def iter_findings(
         self, sources: Iterable[SourceDocument], batch_statements: int = BATCH_STATEMENTS
-    ) -> Iterator[tuple[SourceDocument, list[Finding]]]:
+    ) -> Iterator[tuple[SourceDocument, Sequence[Finding]]]:
         """Stream findings document by document. Documents are parsed in batches of about ``batch_statements``
-        statements, and only one batch's analyses are held at a time, so memory stays flat on huge inputs."""
+        statements, and only one batch's analyses are held at a time, so memory stays flat on huge inputs. A
+        very large document's findings come as a packed sequence (``okrlint.packed``)."""
         for batch in _batches(sources, batch_statements):
             yield from self._lint_batch(batch)
 
-    def _lint_batch(self, batch: Sequence[SourceDocument]) -> list[tuple[SourceDocument, list[Finding]]]:
+    def _lint_batch(self, batch: Sequence[SourceDocument]) -> list[tuple[SourceDocument, Sequence[Finding]]]:
         # The whole batch is linted before anything is handed back, so the raised collection threshold never
         # outlives okrlint's own work (the caller's code runs between batches, not inside one).
         with fewer_collections():
             small = [src for src in batch if not _is_large(src)]
             analyses = self.analyze(s.text for src in small for s in src.document.statements())
             out = []
-            checked: list[tuple[SourceDocument, list[Finding]]] = []
+            checked: list[tuple[SourceDocument, Sequence[Finding]]] = []
             for src in batch:
                 if _is_large(src):
                     checked.append((src, self._lint_large(src)))
@@ -288,7 +302,7 @@ class Linter:
                     out.append((src, next(rewritten) + [f for f in found if f.suppressed]))
         return out
 
-    def _lint_large(self, src: SourceDocument) -> list[Finding]:
+    def _lint_large(self, src: SourceDocument) -> Sequence[Finding]:
         """One document of more than BATCH_STATEMENTS statements, a part of its objectives at a time.
 
         Statement and OKR rules, and rewrites, only need one objective's analyses, so each part's full analyses
@@ -297,46 +311,52 @@ class Linter:
         """
         index = index_for(src.source)
         parts = _objective_parts(src.document.objectives, BATCH_STATEMENTS)
-        return self._finish_large(src, index, [self._large_part(src, part, index) for part in parts])
+        found = self._finish_large(src, index, [self._large_part(src, part, index) for part in parts])
+        return packed_if_long(found, PACKED_FINDINGS, PACKED_CHUNK)
 
     def _large_part(
         self,
         src: SourceDocument,
         part: Sequence[Objective],
         index: LineIndex,
-    ) -> tuple[list[Finding], dict[str, Digest]]:
-        """Findings (with rewrites) of some objectives of a large document, and digests of their analyses."""
+    ) -> tuple[bytes, dict[str, Digest]]:
+        """Findings (with rewrites) of some objectives of a large document, packed (``okrlint.packed``: they are
+        held until the whole file is done, a tenth of their size as objects), and digests of their analyses."""
         analyses = self.analyze(s.text for o in part for s in _statements_of(o))
         own = self.engine.check_objectives(src.document, part, analyses, index)
         found = self._with_suggestions(own, analyses, _statement_context(part))
-        return found, {t: digest(a) for t, a in analyses.items()}
+        return pack(found), {t: digest(a) for t, a in analyses.items()}
 
     def _finish_large(
         self,
         src: SourceDocument,
         index: LineIndex,
-        parts: Iterable[tuple[list[Finding], dict[str, Digest]]],
-    ) -> list[Finding]:
+        parts: Iterable[tuple[bytes, dict[str, Digest]]],
+    ) -> Iterator[Finding]:
         """Whole-file rules on the parts' digests, then suppression over every finding at once (an unused
         directive is only known at the end); suppressed findings drop their rewrites, as elsewhere."""
-        found: list[Finding] = []
+        packed: list[bytes] = []
         digests: dict[str, Digest] = {}
         for part_found, part_digests in parts:
-            found += part_found
+            packed.append(part_found)
             for text, analysis in part_digests.items():
                 digests.setdefault(text, analysis)
-        found += self.engine.check_document_rules(src.document, digests, index)
-        marked = self.suppressor.apply(src.document, src.source, found)
-        return [
-            f.model_copy(update={"suggestions": ()}) if f.suppressed and f.suggestions else f for f in marked
-        ]
+        whole_file = self.engine.check_document_rules(src.document, digests, index)
+        del digests
+        # One part's findings are unpacked at a time, as suppression reaches them.
+        found = chain((f for chunk in packed for f in unpack(chunk)), whole_file)
+        for f in self.suppressor.apply_iter(src.document, src.source, found):
+            yield f.model_copy(update={"suggestions": ()}) if f.suppressed and f.suggestions else f
 
-    def _parallel_findings(self, sources: Sequence[SourceDocument], size: int, workers: int) -> list[Finding]:
+    def _parallel_findings(
+        self, sources: Sequence[SourceDocument], size: int, workers: int
+    ) -> Iterable[Finding]:
         """Batches of small documents and parts of large ones, shared by ``workers`` forked workers."""
         small = [src for src in sources if not _is_large(src)]
         batches = list(_batches(small, size))
         large = [(src, index_for(src.source)) for src in sources if _is_large(src)]
-        parts = [list(_objective_parts(src.document.objectives, size)) for src, _ in large]
+        # Where each part starts and stops, not the parts: a worker decodes its own part of a packed document.
+        parts = [_objective_ranges(src.document.objectives, size) for src, _ in large]
         tasks = [(-1, i) for i in range(len(batches))]
         tasks += [(d, p) for d, doc_parts in enumerate(parts) for p in range(len(doc_parts))]
 
@@ -345,14 +365,16 @@ class Linter:
             if d < 0:
                 return self.findings(batches[i])
             src, index = large[d]
-            return self._large_part(src, parts[d][i], index)
+            start, stop = parts[d][i]
+            return self._large_part(src, src.document.objectives[start:stop], index)
 
         results = parallel_map(self, work, len(tasks), workers)
         out = [f for (d, _), found in zip(tasks, results, strict=True) if d < 0 for f in found]
-        for d, (src, index) in enumerate(large):
-            mine = [result for (dd, _), result in zip(tasks, results, strict=True) if dd == d]
-            out += self._finish_large(src, index, mine)
-        return out
+        large_found = (
+            self._finish_large(src, index, [r for (dd, _), r in zip(tasks, results, strict=True) if dd == d])
+            for d, (src, index) in enumerate(large)
+        )
+        return chain(out, chain.from_iterable(large_found))
 
     @property
     def suggester(self) -> Suggester:
@@ -430,7 +452,7 @@ class Linter:
         return self.lint_documents(sources, errors)
 
     def _report(
-        self, sources: Sequence[SourceDocument], findings: Sequence[Finding], errors: Sequence[LintError]
+        self, sources: Sequence[SourceDocument], findings: Iterable[Finding], errors: Sequence[LintError]
     ) -> LintReport:
         return assemble_report(self.tool_info(), [src.document for src in sources], findings, errors)
 
@@ -479,7 +501,7 @@ def _batches(
     count = 0
     for src in sources:
         batch.append(src)
-        count += len(src.document.statements())
+        count += src.document.statement_count()
         if count >= size:
             yield batch
             batch, count = [], 0
@@ -488,7 +510,7 @@ def _batches(
 
 
 def _is_large(src: SourceDocument) -> bool:
-    return len(src.document.statements()) > BATCH_STATEMENTS
+    return src.document.statement_count() > BATCH_STATEMENTS
 
 
 def _statements_of(objective: Objective) -> list[Statement]:
@@ -509,6 +531,16 @@ def _objective_parts(objectives: Sequence[Objective], size: int) -> Iterator[lis
         yield part
 
 
+def _objective_ranges(objectives: Sequence[Objective], size: int) -> list[tuple[int, int]]:
+    """The parts of ``_objective_parts`` as (start, stop) indexes into ``objectives``."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for part in _objective_parts(objectives, size):
+        out.append((start, start + len(part)))
+        start += len(part)
+    return out
+
+
 def _statement_context(objectives: Iterable[Objective]) -> dict[str, StatementContext]:
     """Statement id -> (kind, text, objective text, the statement's whole span) for the suggester."""
     out: dict[str, StatementContext] = {}
@@ -524,25 +556,38 @@ def _statement_context(objectives: Iterable[Objective]) -> dict[str, StatementCo
 def assemble_report(
     tool: ToolInfo, documents: Sequence[OkrDocument], findings: Iterable[Finding], errors: Sequence[LintError]
 ) -> LintReport:
-    """The report for linted documents: findings in file order, and the summary counts only active ones."""
-    ordered = sorted(findings, key=lambda f: (f.path, f.start.line, f.start.column, f.code))
-    active = [f for f in ordered if not f.suppressed]
-    by_severity = Counter(str(f.severity) for f in active)
-    return LintReport(
+    """The report for linted documents: findings in file order, and the summary counts only active ones. Past
+    ``PACKED_FINDINGS`` findings they are sorted and held packed (``okrlint.packed``), never all as objects."""
+    ordered = sorted_or_packed(findings, _file_order, PACKED_FINDINGS, PACKED_CHUNK)
+    by_severity: Counter[str] = Counter()
+    by_code: Counter[str] = Counter()
+    suppressed = 0
+    for f in ordered:
+        if f.suppressed:
+            suppressed += 1
+        else:
+            by_severity[str(f.severity)] += 1
+            by_code[f.code] += 1
+    report = LintReport(
         tool=tool,
         files=tuple(_file_summary(d) for d in documents),
         documents=tuple(documents),
-        findings=tuple(ordered),
         errors=tuple(errors),
         summary=Summary(
             files=len(documents) + len(errors),
-            findings=len(active),
-            suppressed=len(ordered) - len(active),
+            findings=len(ordered) - suppressed,
+            suppressed=suppressed,
             errors=len(errors),
             by_severity={level: by_severity.get(level, 0) for level in ("error", "warning", "info")},
-            by_code=dict(sorted(Counter(f.code for f in active).items())),
+            by_code=dict(sorted(by_code.items())),
         ),
     )
+    # Set without validation: the findings are already Findings, and a packed sequence must stay packed.
+    return report.model_copy(update={"findings": ordered})
+
+
+def _file_order(finding: Finding) -> tuple[str, int, int, str]:
+    return (finding.path, finding.start.line, finding.start.column, finding.code)
 
 
 def _file_summary(document: OkrDocument) -> FileSummary:
@@ -552,7 +597,8 @@ def _file_summary(document: OkrDocument) -> FileSummary:
         team=document.team,
         period=document.period,
         objectives=len(document.objectives),
-        key_results=sum(len([k for k in o.key_results if not k.dropped]) for o in document.objectives),
+        # Every statement is an objective or a live key result (known without decoding a packed document).
+        key_results=document.statement_count() - len(document.objectives),
     )
 
 
@@ -562,7 +608,7 @@ def lint_groups(
     """One report for documents linted under different configs (one Linter per config file)."""
     if not groups:
         return Linter().lint_documents([], errors)
-    findings = [f for linter, sources in groups for f in linter.findings(sources, jobs=jobs)]
+    findings = chain.from_iterable(linter.finding_stream(sources, jobs=jobs) for linter, sources in groups)
     every = [src for _, sources in groups for src in sources]
     return groups[0][0]._report(every, findings, errors)
 

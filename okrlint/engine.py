@@ -171,13 +171,18 @@ class Engine:
         only what these rules read, so that a very large file need not keep every full analysis."""
         if not document.objectives or not self._by_scope[Scope.DOCUMENT]:
             return []
-        every = document.statements()
-        statements = {s.id: s for s in every}
-        doc_unit = DocumentUnit(document, {s.id: analyses[s.text] for s in every})
+        doc_unit = DocumentUnit(document, {s.id: analyses[s.text] for s in document.iter_statements()})
         first = document.objectives[0].statement
-        raised: list[_Raised] = []
-        for rule in self._by_scope[Scope.DOCUMENT]:
-            raised.extend(self._raise(rule, doc_unit, first, statements, {}))
+        hits = [
+            (rule, hit) for rule in self._by_scope[Scope.DOCUMENT] for hit in self._run(rule, doc_unit, {})
+        ]
+        # Only the statements findings fall on are looked up: a very large document's are not all held at once.
+        named = {hit.statement_id for _, hit in hits if hit.statement_id}
+        statements = {s.id: s for s in document.iter_statements() if s.id in named} if named else {}
+        raised = [
+            _Raised(rule, hit, statements.get(hit.statement_id, first) if hit.statement_id else first)
+            for rule, hit in hits
+        ]
         refs: dict[str, StatementRef] = {}
         return [self._finding(item, document.path, index, refs) for item in raised]
 

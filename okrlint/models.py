@@ -5,12 +5,14 @@ Enums are ``StrEnum`` so that ``finding.severity == "warning"`` holds, which is 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, SerializerFunctionWrapHandler, field_serializer, model_validator
 
 from okrlint.bibliography import guide_title
+from okrlint.packed import FilteredView, PackedSequence
 from okrlint.shared_fields import SharesFieldsSet
 
 
@@ -189,11 +191,27 @@ class OkrDocument(Frozen):
 
     def statements(self) -> list[Statement]:
         """Every statement in document order: each objective, then its key results."""
-        out: list[Statement] = []
+        return list(self.iter_statements())
+
+    def iter_statements(self) -> Iterator[Statement]:
+        """``statements()`` one at a time: a very large document's objectives are packed (``okrlint.packed``), and
+        a pass over them holds one chunk of them, not every statement at once."""
         for objective in self.objectives:
-            out.append(objective.statement)
-            out.extend(kr.statement for kr in objective.key_results if not kr.dropped)
-        return out
+            yield objective.statement
+            yield from (kr.statement for kr in objective.key_results if not kr.dropped)
+
+    def statement_count(self) -> int:
+        """``len(statements())``, known without decoding a packed document's objectives."""
+        packed = self.objectives
+        if isinstance(packed, PackedSequence):
+            return packed.tally
+        return sum(1 + sum(not kr.dropped for kr in o.key_results) for o in packed)
+
+    @field_serializer("objectives", mode="wrap")
+    def _plain_objectives(self, value: Any, handler: SerializerFunctionWrapHandler):
+        # Serialized as the tuple it stands for (JSON, model_dump) whether or not it is packed. No return
+        # annotation: pydantic would take it for the field's serialized type (see the JSON schema).
+        return handler(tuple(value) if isinstance(value, PackedSequence) else value)
 
 
 class Citation(Frozen):
@@ -300,11 +318,25 @@ class LintReport(Frozen):
     errors: tuple[LintError, ...] = ()
     summary: Summary = Summary()
 
-    def active_findings(self) -> tuple[Finding, ...]:
+    def active_findings(self) -> Sequence[Finding]:
+        """The findings not suppressed: a tuple, or for a report whose findings are packed (very many of
+        them), a view that finds them as it is iterated."""
+        if isinstance(self.findings, PackedSequence):
+            return FilteredView(self.findings, _active)
         return tuple(f for f in self.findings if not f.suppressed)
 
     def worst_severity(self) -> Severity | None:
-        active = self.active_findings()
-        if not active:
+        levels = {f.severity for f in self.active_findings()}
+        if not levels:
             return None
-        return max((f.severity for f in active), key=lambda s: s.rank)
+        return max(levels, key=lambda s: s.rank)
+
+    @field_serializer("findings", mode="wrap")
+    def _plain_findings(self, value: Any, handler: SerializerFunctionWrapHandler):
+        # Serialized as the tuple it stands for, packed or not. No return annotation: pydantic would take it
+        # for the field's serialized type, and the JSON schema must stay the tuple's.
+        return handler(tuple(value) if isinstance(value, PackedSequence) else value)
+
+
+def _active(finding: Finding) -> bool:
+    return not finding.suppressed

@@ -5,14 +5,15 @@ and only present the result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from okrlint.api import Linter, SourceDocument, assemble_report, lint_groups
 from okrlint.config_files import ConfigResolver, LoadedConfig
 from okrlint.jobs import worker_count
-from okrlint.models import LintError, LintReport, Severity
+from okrlint.models import Finding, LintError, LintReport, Severity
 
 STDIN_PATH = "<stdin>"
 # Statements per batch when someone watches the progress: finer than a silent run's batches, so that a bar moves
@@ -151,22 +152,25 @@ def _lint_reporting(
     progress: Progress,
 ) -> LintReport:
     """``lint_groups``, telling ``progress`` how many statements are done after each batch."""
-    total = sum(len(src.document.statements()) for _, sources in groups for src in sources)
+    total = sum(src.document.statement_count() for _, sources in groups for src in sources)
     done = 0
-    findings = []
+    # Each document's findings as linting gave them: a very large document's stay packed until the report
+    # is assembled.
+    found_by_document: list[Iterable[Finding]] = []
     progress(0, total)
     for linter, sources in groups:
         if worker_count(jobs) > 1:
             # Workers report nothing until they finish: the group counts as one step.
-            findings.extend(linter.findings(sources, jobs=jobs))
-            done += sum(len(src.document.statements()) for src in sources)
+            found_by_document.append(linter.finding_stream(sources, jobs=jobs))
+            done += sum(src.document.statement_count() for src in sources)
             progress(done, total)
             continue
         for src, found in linter.iter_findings(sources, PROGRESS_BATCH_STATEMENTS):
-            findings.extend(found)
-            done += len(src.document.statements())
+            found_by_document.append(found)
+            done += src.document.statement_count()
             progress(done, total)
     every = [src.document for _, sources in groups for src in sources]
+    findings = chain.from_iterable(found_by_document)
     return assemble_report(groups[0][0].tool_info(), every, findings, errors)
 
 

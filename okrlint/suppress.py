@@ -118,26 +118,33 @@ class Suppressor:
         return tuple(out)
 
     # ------------------------------------------------------------------ applying
-    def apply(self, document: OkrDocument, source: str | None, findings: Sequence[Finding]) -> list[Finding]:
+    def apply(self, document: OkrDocument, source: str | None, findings: Iterable[Finding]) -> list[Finding]:
         """``findings`` with ``suppressed`` set where a directive or config covers them, plus X findings."""
+        return list(self.apply_iter(document, source, findings))
+
+    def apply_iter(
+        self, document: OkrDocument, source: str | None, findings: Iterable[Finding]
+    ) -> Iterator[Finding]:
+        """``apply`` one finding at a time (a very large file's findings are not all held at once); the X
+        findings come last, once every finding has been seen."""
         directives = scan(source, document.format) if source else ()
         config_ignores = self.file_ignores(document.path)
         if not directives and not config_ignores:
-            if source is None or document.objectives:
-                return list(findings)
-            # A file with nothing read still gets its X003, whatever else it holds.
-            return [*findings, *self._meta_findings(SuppressionUnit(document, (), source), source)]
-        lines = {s.id: (s.start.line, s.end.line) for s in document.statements()}
+            yield from findings
+            if source is not None and not document.objectives:
+                # A file with nothing read still gets its X003, whatever else it holds.
+                yield from self._meta_findings(SuppressionUnit(document, (), source), source)
+            return
+        lines = {s.id: (s.start.line, s.end.line) for s in document.iter_statements()}
         blocks = _blocks(directives)
         by_line = _by_line(directives)
         unit = SuppressionUnit(document, directives, source or "")
-        out: list[Finding] = []
         for f in findings:
             # A finding belongs to its statement's lines (a rule may point at any word of it).
             own = (f.start.line, f.end.line)
             first, last = lines.get(f.statement.id, own) if f.statement else own
             covered = self._covered(f, first, last, directives, by_line, blocks, unit.used, config_ignores)
-            out.append(f.model_copy(update={"suppressed": True}) if covered else f)
+            yield f.model_copy(update={"suppressed": True}) if covered else f
         if source is not None:
             for meta in self._meta_findings(unit, source):
                 line = meta.start.line
@@ -145,8 +152,7 @@ class Suppressor:
                 covered = self._covered(
                     meta, line, line, directives, by_line, blocks, None, config_ignores, explicit=True
                 )
-                out.append(meta.model_copy(update={"suppressed": True}) if covered else meta)
-        return out
+                yield meta.model_copy(update={"suppressed": True}) if covered else meta
 
     @staticmethod
     def _covered(

@@ -58,6 +58,10 @@ class Digest:
 
 @dataclass(frozen=True, slots=True)
 class DocumentUnit:
+    """A whole file. ``analyses`` holds every statement's analysis (or digest) by id, in document order: rules
+    that only count or scan the analyses read them there rather than pass over the document again (a very
+    large document's objectives are packed, and each pass over them decodes them)."""
+
     document: OkrDocument
     analyses: Mapping[str, StatementAnalysis | Digest]
 

@@ -7,7 +7,7 @@ import weakref
 
 from okrlint.analysis import Role
 from okrlint.checks.base import CheckContext, DocumentUnit, Hit, HitIterator, OkrUnit, Unit
-from okrlint.models import OkrDocument, Severity, Statement
+from okrlint.models import OkrDocument, Severity
 
 # Statement codes that mean "this key result measures no result" (003:134, 003:92).
 _NO_OUTCOME_CODES = frozenset({"K201", "K202", "K203", "K204", "K205", "K207"})
@@ -99,10 +99,10 @@ def personal_okrs(unit: Unit, ctx: CheckContext) -> HitIterator:
     if policy == "allow_laddering":
         return
     document = u.document
-    statements = document.statements()
-    first_person = [s for s in statements if u.analyses[s.id].subject_person == "first_singular"]
+    total = len(u.analyses)
+    first_person = sum(a.subject_person == "first_singular" for a in u.analyses.values())
     personal_level = (document.level or "").lower() in _INDIVIDUAL_LEVELS
-    if not personal_level and len(first_person) * 2 <= len(statements):
+    if not personal_level and first_person * 2 <= total:
         return
     if policy == "allow_development":
         lex = ctx.lexicon
@@ -135,18 +135,19 @@ def duplicate_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
     """
     u = _doc(unit)
     threshold = float(ctx.options.get("similarity", 0.85))
-    entries: list[tuple[Statement, frozenset[str]]] = []
+    # (id, length of text, words): the statements themselves are not kept, a very large file has too many.
+    entries: list[tuple[str, int, frozenset[str]]] = []
     for objective in u.document.objectives:
         for kr in objective.key_results:
             if kr.dropped:
                 continue
             words = frozenset(u.analyses[kr.statement.id].content_and_numbers)
             if words:
-                entries.append((kr.statement, words))
-    matches = first_similar([words for _, words in entries], threshold)
-    for (statement, _), j in zip(entries, matches, strict=True):
+                entries.append((kr.statement.id, len(kr.statement.text), words))
+    matches = first_similar([words for _, _, words in entries], threshold)
+    for (statement_id, length, _), j in zip(entries, matches, strict=True):
         if j is not None:
-            yield Hit(0, len(statement.text), {"other": entries[j][0].id}, statement_id=statement.id)
+            yield Hit(0, length, {"other": entries[j][0]}, statement_id=statement_id)
 
 
 def first_similar(sets: list[frozenset[str]], threshold: float) -> list[int | None]:

@@ -53,15 +53,15 @@ def nothing_read(unit: SuppressionUnit, ctx: CheckContext) -> HitIterator:
 def statements_not_in_english(unit: Unit, ctx: CheckContext) -> HitIterator:
     """S318: once per file, on its first statement not in English: its wording was not judged."""
     assert isinstance(unit, DocumentUnit)
-    statements = unit.document.statements()
-    foreign = [s for s in statements if not unit.analyses[s.id].english]
-    if not foreign:
+    foreign_ids = [statement_id for statement_id, a in unit.analyses.items() if not a.english]
+    if not foreign_ids:
         return
-    first = foreign[0]
+    first = next(s for s in unit.document.iter_statements() if s.id == foreign_ids[0])
+    foreign, total = len(foreign_ids), len(unit.analyses)
     preview = first.text if len(first.text) <= 40 else first.text[:40].rstrip() + "…"
     yield Hit(
         0,
         len(first.text),
-        {"count": len(foreign), "total": len(statements), "first": preview},
+        {"count": foreign, "total": total, "first": preview},
         statement_id=first.id,
     )

@@ -4,7 +4,8 @@ Reading holds markdown-it's token tree and the reader's drafts for the whole tex
 document itself (about 4 KB per statement). A file made of top-level sections, one objective each (``## …`` under
 a title), is read as its header (front matter, title, anything before the first section) followed by a run of
 sections, one run after another; each run's objectives are moved to their place in the file (offsets, lines,
-positional ids) and the run's reading is dropped before the next.
+positional ids) and the run's reading is dropped before the next. The objectives are held packed, one
+chunk per run (``okrlint.packed``): a document of 100,000 key results takes a few MB, not hundreds.
 
 A part is only trusted when reading it decided what a whole reading decides: the same document metadata, the
 same ``ReadingFacts``, no objective from the header, and every section heading read as an objective. A file
@@ -30,6 +31,7 @@ from okrlint.models import (
     Span,
     Statement,
 )
+from okrlint.packed import PackedSequence, pack
 from okrlint.readers.errors import ReadError
 from okrlint.readers.markdown import ReadingFacts, read_markdown_with_facts
 
@@ -117,7 +119,10 @@ def read_markdown_in_parts(text: str, path: str) -> OkrDocument | None:
         return None
     header = text[: sections.header_end]
     header_lines = header.count("\n")
-    objectives: list[Objective] = []
+    # Each run's objectives are packed as soon as they are moved: only one run's objects are held at a time.
+    chunks: list[bytes] = []
+    lengths: list[int] = []
+    objective_count = statement_count = 0
     skipped: list[SkippedItem] = []
     first: tuple[OkrDocument, ReadingFacts] | None = None
     lines_before, counted = header_lines, len(header)  # line feeds before ``counted``
@@ -146,8 +151,15 @@ def read_markdown_in_parts(text: str, path: str) -> OkrDocument | None:
             at_line = at
         if not section_lines <= headed or any(o.statement.span.start < len(header) for o in part.objectives):
             return None
-        for objective in part.objectives:
-            objectives.append(_moved(objective, len(objectives) + 1, shift, line_shift))
+        moved = [
+            _moved(objective, objective_count + k, shift, line_shift)
+            for k, objective in enumerate(part.objectives, start=1)
+        ]
+        if moved:
+            chunks.append(pack(moved))
+            lengths.append(len(moved))
+            objective_count += len(moved)
+            statement_count += sum(1 + sum(not kr.dropped for kr in o.key_results) for o in moved)
         for item in part.skipped:
             if item.start.line > header_lines:
                 skipped.append(_moved_skip(item, line_shift))
@@ -156,7 +168,7 @@ def read_markdown_in_parts(text: str, path: str) -> OkrDocument | None:
     if first is None:
         return None
     document = first[0]
-    return OkrDocument(
+    whole = OkrDocument(
         path=document.path,
         format=document.format,
         period=document.period,
@@ -164,9 +176,10 @@ def read_markdown_in_parts(text: str, path: str) -> OkrDocument | None:
         owner=document.owner,
         level=document.level,
         parent=document.parent,
-        objectives=tuple(objectives),
         skipped=tuple(skipped),
     )
+    # Not validated again: every objective was validated when its part was read.
+    return whole.model_copy(update={"objectives": PackedSequence(chunks, lengths, statement_count)})
 
 
 def _meta(document: OkrDocument) -> tuple[object, ...]:

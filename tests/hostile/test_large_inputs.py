@@ -127,6 +127,32 @@ def test_workers_share_one_large_document_and_report_what_one_process_reports(mo
     assert [f.model_dump() for f in shared.findings] == [f.model_dump() for f in alone.findings]
 
 
+def test_a_report_of_many_findings_holds_them_packed_and_every_format_renders_it_the_same(
+    monkeypatch,
+) -> None:
+    """Past PACKED_FINDINGS a report holds its findings packed, sorted without holding them all: every format
+    gives what it gives for the report holding them as a tuple, and so does the report's JSON."""
+    import okrlint.api
+    from okrlint.formatters import FORMAT_NAMES, render_for
+    from okrlint.packed import PackedSequence
+
+    text = _large_document()
+    config = {"extend-select": ["X001"]}
+    plain = Linter(config).lint_text(text, format="markdown", path="okrs.md")
+    assert isinstance(plain.findings, tuple) and len(plain.findings) > 20
+    monkeypatch.setattr(okrlint.api, "BATCH_STATEMENTS", 7)
+    monkeypatch.setattr(okrlint.api, "PACKED_FINDINGS", 5)  # sorted in runs of five, merged
+    monkeypatch.setattr(okrlint.api, "PACKED_CHUNK", 3)
+    packed = Linter(config).lint_text(text, format="markdown", path="okrs.md")
+    assert isinstance(packed.findings, PackedSequence)
+    assert packed.findings == plain.findings and packed.summary == plain.summary
+    assert packed.active_findings() == plain.active_findings()
+    assert packed.worst_severity() == plain.worst_severity()
+    assert packed.model_dump_json() == plain.model_dump_json()
+    for name in FORMAT_NAMES:
+        assert render_for(name, packed) == render_for(name, plain), name
+
+
 def _read_in_tiny_parts(monkeypatch, text: str):
     """The document ``read_markdown_in_parts`` gives with parts of one section each (None: read whole)."""
     from okrlint.directives import mask
@@ -138,6 +164,7 @@ def _read_in_tiny_parts(monkeypatch, text: str):
 
 def test_a_large_markdown_file_read_in_parts_is_the_document_read_whole(monkeypatch) -> None:
     import okrlint.api
+    from okrlint.packed import PackedSequence
     from okrlint.readers import read_document
 
     text = _large_document()
@@ -146,6 +173,8 @@ def test_a_large_markdown_file_read_in_parts_is_the_document_read_whole(monkeypa
     whole = Linter(config).lint_text(text, format="markdown", path="okrs.md")
     in_parts = _read_in_tiny_parts(monkeypatch, text)
     assert in_parts is not None  # front matter, a title and nine sections: read one section at a time
+    assert isinstance(in_parts.objectives, PackedSequence)  # held compressed, a part per chunk
+    assert in_parts.statement_count() == whole_document.statement_count() == len(whole_document.statements())
     assert in_parts == whole_document
     # Now read_document itself reads in parts, and the linter lints in parts of two objectives.
     monkeypatch.setattr(okrlint.api, "BATCH_STATEMENTS", 7)
