@@ -249,6 +249,10 @@ class Linter:
         """Findings for parsed documents, suppressions applied (suppressed ones are kept and marked)."""
         return list(self.finding_stream(sources, jobs))
 
+    def findings_held(self, sources: Sequence[SourceDocument], jobs: int = 1) -> Sequence[Finding]:
+        """``findings``, linted now, and packed when there are more than PACKED_FINDINGS of them."""
+        return _list_or_packed(self.finding_stream(sources, jobs))
+
     def finding_stream(self, sources: Sequence[SourceDocument], jobs: int = 1) -> Iterable[Finding]:
         """``findings`` as they come: a very large document's are held packed until they are iterated, so that
         a report of them (``assemble_report``) never holds them all as objects at once."""
@@ -312,7 +316,7 @@ class Linter:
         index = index_for(src.source)
         parts = _objective_parts(src.document.objectives, BATCH_STATEMENTS)
         found = self._finish_large(src, index, [self._large_part(src, part, index) for part in parts])
-        return packed_if_long(found, PACKED_FINDINGS, PACKED_CHUNK)
+        return _list_or_packed(found)
 
     def _large_part(
         self,
@@ -370,11 +374,15 @@ class Linter:
 
         results = parallel_map(self, work, len(tasks), workers)
         out = [f for (d, _), found in zip(tasks, results, strict=True) if d < 0 for f in found]
-        large_found = (
-            self._finish_large(src, index, [r for (dd, _), r in zip(tasks, results, strict=True) if dd == d])
+        large_found = [
+            _list_or_packed(
+                self._finish_large(
+                    src, index, [r for (dd, _), r in zip(tasks, results, strict=True) if dd == d]
+                )
+            )
             for d, (src, index) in enumerate(large)
-        )
-        return chain(out, chain.from_iterable(large_found))
+        ]
+        return chain(out, *large_found)
 
     @property
     def suggester(self) -> Suggester:
@@ -529,6 +537,12 @@ def _objective_parts(objectives: Sequence[Objective], size: int) -> Iterator[lis
             part, count = [], 0
     if part:
         yield part
+
+
+def _list_or_packed(findings: Iterable[Finding]) -> Sequence[Finding]:
+    """A document's findings as a list, or packed when there are more than PACKED_FINDINGS."""
+    held = packed_if_long(findings, PACKED_FINDINGS, PACKED_CHUNK)
+    return list(held) if isinstance(held, tuple) else held
 
 
 def _objective_ranges(objectives: Sequence[Objective], size: int) -> list[tuple[int, int]]:

@@ -172,7 +172,7 @@ class Engine:
         if not document.objectives or not self._by_scope[Scope.DOCUMENT]:
             return []
         doc_unit = DocumentUnit(document, {s.id: analyses[s.text] for s in document.iter_statements()})
-        first = document.objectives[0].statement
+        first = document.first_objective().statement
         hits = [
             (rule, hit) for rule in self._by_scope[Scope.DOCUMENT] for hit in self._run(rule, doc_unit, {})
         ]

@@ -200,11 +200,16 @@ class OkrDocument(Frozen):
             yield objective.statement
             yield from (kr.statement for kr in objective.key_results if not kr.dropped)
 
+    def first_objective(self) -> Objective:
+        """The first objective (a document that has one); read by iterating, so that a packed document keeps no
+        decoded chunk for it."""
+        return next(iter(self.objectives))
+
     def statement_count(self) -> int:
         """``len(statements())``, known without decoding a packed document's objectives."""
         packed = self.objectives
-        if isinstance(packed, PackedSequence):
-            return packed.tally
+        if isinstance(packed, PackedSequence) and packed.tally is not None:
+            return packed.tally  # the reader counted them as it packed them
         return sum(1 + sum(not kr.dropped for kr in o.key_results) for o in packed)
 
     @field_serializer("objectives", mode="wrap")

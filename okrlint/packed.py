@@ -3,7 +3,7 @@
 A statement read from a file is five or six pydantic instances, about 2.3 KB; pickled and compressed, a chunk of
 them takes about a sixtieth of that. A very large file's objectives, and its findings between the parts it is
 linted in, are held this way, so what a run holds grows with the compressed size. A pass over the sequence
-decodes one chunk at a time: about 0.3 s per 10,000 statements.
+decodes one chunk at a time.
 
 Only okrlint's own objects go in: the bytes are made and read by this process (or a worker it forked), never
 read from a file.
@@ -16,7 +16,7 @@ import pickle
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate, chain, islice
+from itertools import accumulate, islice
 from typing import Any, TypeVar, overload
 
 T = TypeVar("T")
@@ -41,7 +41,7 @@ class PackedSequence(Sequence[T]):
 
     __slots__ = ("_cached", "_chunks", "_ends", "_tally")
 
-    def __init__(self, chunks: Iterable[bytes], lengths: Iterable[int], tally: int = 0) -> None:
+    def __init__(self, chunks: Iterable[bytes], lengths: Iterable[int], tally: int | None = None) -> None:
         self._chunks = tuple(chunks)
         self._ends = tuple(accumulate(lengths))
         if len(self._ends) != len(self._chunks):
@@ -57,18 +57,19 @@ class PackedSequence(Sequence[T]):
         (say, the statements under each objective) so that it is known without decoding."""
         chunks: list[bytes] = []
         lengths: list[int] = []
-        total = 0
+        total: int | None = 0 if tally is not None else None
         for part in parts:
             if not part:
                 continue
             chunks.append(pack(part))
             lengths.append(len(part))
-            if tally is not None:
+            if tally is not None and total is not None:
                 total += sum(tally(item) for item in part)
         return cls(chunks, lengths, total)
 
     @property
-    def tally(self) -> int:
+    def tally(self) -> int | None:
+        """What ``build`` was asked to count, or None when it counted nothing."""
         return self._tally
 
     @property
@@ -90,6 +91,21 @@ class PackedSequence(Sequence[T]):
         # One chunk decoded at a time, and not cached: a pass over the sequence holds one chunk's objects.
         for chunk in self._chunks:
             yield from unpack(chunk)
+
+    def __reversed__(self) -> Iterator[T]:
+        for chunk in reversed(self._chunks):
+            yield from reversed(unpack(chunk))
+
+    def __add__(self, other: object) -> tuple[T, ...]:
+        # As a tuple adds: ``document.objectives + (more,)`` works whether or not the objectives are packed.
+        if isinstance(other, (tuple, PackedSequence)):
+            return (*self, *other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[T, ...]:
+        if isinstance(other, tuple):
+            return (*other, *self)
+        return NotImplemented
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -153,6 +169,19 @@ class FilteredView(Sequence[T]):
     def __iter__(self) -> Iterator[T]:
         return (item for item in self._items if self._keep(item))
 
+    def __reversed__(self) -> Iterator[T]:
+        return (item for item in reversed(self._items) if self._keep(item))
+
+    def __add__(self, other: object) -> tuple[T, ...]:
+        if isinstance(other, (tuple, FilteredView, PackedSequence)):
+            return (*self, *other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[T, ...]:
+        if isinstance(other, tuple):
+            return (*other, *self)
+        return NotImplemented
+
     def __len__(self) -> int:
         if self._length is None:
             self._length = sum(1 for _ in self)
@@ -188,10 +217,18 @@ def packed_if_long(items: Iterable[T], threshold: int, chunk: int) -> tuple[T, .
     """A tuple of ``items``, or when there are more than ``threshold`` of them, a PackedSequence of chunks of
     ``chunk`` items (never holding more than ``threshold`` of them at once)."""
     it = iter(items)
-    head = tuple(islice(it, threshold + 1))
+    head = list(islice(it, threshold + 1))
     if len(head) <= threshold:
-        return head
-    return PackedSequence.build(chain(_chunked(head, chunk), _chunked(it, chunk)))
+        return tuple(head)
+    return PackedSequence.build(_chunked(_draining(head, it), chunk))
+
+
+def _draining(head: list[T], rest: Iterator[T]) -> Iterator[T]:
+    """``head``'s items, then ``rest``'s; ``head`` is emptied as it goes, so its items are let go once packed."""
+    head.reverse()
+    while head:
+        yield head.pop()
+    yield from rest
 
 
 def _chunked(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
@@ -212,6 +249,7 @@ def sorted_or_packed(
         return tuple(sorted(head, key=key))
     runs: list[PackedSequence[T]] = []
     run = head
+    del head  # the first run is let go once packed, like the others
     while run:
         run.sort(key=key)
         # Small chunks: the merge below holds one decoded chunk of each run at a time.

@@ -161,7 +161,8 @@ def _lint_reporting(
     for linter, sources in groups:
         if worker_count(jobs) > 1:
             # Workers report nothing until they finish: the group counts as one step.
-            found_by_document.append(linter.finding_stream(sources, jobs=jobs))
+            # Linted here, not when the report is assembled: the progress below must follow the work.
+            found_by_document.append(linter.findings_held(sources, jobs=jobs))
             done += sum(src.document.statement_count() for src in sources)
             progress(done, total)
             continue

@@ -4,6 +4,7 @@ for."""
 from __future__ import annotations
 
 import pickle
+from operator import add
 
 import pytest
 from hypothesis import given, settings
@@ -44,6 +45,21 @@ def test_a_packed_sequence_equals_the_tuple_of_its_items_whichever_side_it_is_on
     assert pickle.loads(pickle.dumps(packed)) == packed
 
 
+def test_a_packed_sequence_reverses_and_adds_as_a_tuple() -> None:
+    packed, items = _packed([[1, 2, 3], [], [4, 5]])
+    assert list(reversed(packed)) == items[::-1]
+    # `+` as a caller writes it on a tuple field (operator.add: the concatenation itself is what is tested)
+    assert add(packed, (6,)) == (1, 2, 3, 4, 5, 6) and add((0,), packed) == (0, 1, 2, 3, 4, 5)
+    assert packed + packed == tuple(items + items)
+    view = FilteredView(packed, lambda n: n % 2 == 1)
+    assert list(reversed(view)) == [5, 3, 1] and add(view, (7,)) == (1, 3, 5, 7)
+
+
+def test_a_sequence_packed_without_a_tally_says_so() -> None:
+    assert PackedSequence.build([[1, 2]]).tally is None
+    assert PackedSequence.build([[1, 2]], tally=lambda n: n).tally == 3
+
+
 def test_items_sharing_an_object_still_share_it_when_unpacked() -> None:
     shared = ("a long explanation that every finding of one rule points at",)
     packed = PackedSequence.build([[(1, shared), (2, shared)]])
@@ -52,7 +68,14 @@ def test_items_sharing_an_object_still_share_it_when_unpacked() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 4), st.integers()), max_size=60), st.integers(1, 9))
+@given(
+    st.one_of(
+        st.lists(st.tuples(st.integers(0, 4), st.integers()), max_size=60),
+        # Runs longer than the merge's chunk: a run is decoded a chunk at a time while merging.
+        st.lists(st.tuples(st.integers(0, 9), st.integers()), min_size=600, max_size=900),
+    ),
+    st.sampled_from([1, 2, 5, 9, 300, 700]),
+)
 def test_sorting_past_the_threshold_gives_the_stable_sort(items, threshold) -> None:
     # Equal keys keep their order (the second field tells them apart), as `sorted` keeps them.
     ordered = sorted_or_packed(iter(items), key=lambda pair: pair[0], threshold=threshold, chunk=3)

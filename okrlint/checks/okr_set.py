@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import weakref
+from itertools import islice
 
 from okrlint.analysis import Role
 from okrlint.checks.base import CheckContext, DocumentUnit, Hit, HitIterator, OkrUnit, Unit
@@ -51,7 +52,7 @@ def objective_count(unit: Unit, ctx: CheckContext) -> HitIterator:
     count = len(u.document.objectives)
     maximum = int(ctx.options.get("max", 5))
     if count > maximum:
-        extra = u.document.objectives[maximum].statement
+        extra = next(islice(u.document.objectives, maximum, None)).statement
         yield Hit(*_whole(extra.text), {"count": count, "max": maximum}, statement_id=extra.id)
 
 
@@ -110,7 +111,7 @@ def personal_okrs(unit: Unit, ctx: CheckContext) -> HitIterator:
         objectives = [u.analyses[o.statement.id] for o in document.objectives]
         if objectives and all(set(a.lemmas) & development for a in objectives):
             return
-    first = document.objectives[0].statement
+    first = document.first_objective().statement
     yield Hit(*_whole(first.text), {"who": document.owner or "one person"})
 
 
@@ -135,13 +136,15 @@ def duplicate_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
     """
     u = _doc(unit)
     threshold = float(ctx.options.get("similarity", 0.85))
-    # (id, length of text, words): the statements themselves are not kept, a very large file has too many.
-    entries: list[tuple[str, int, frozenset[str]]] = []
+    # (id, length of text, words): the statements themselves are not kept, a very large file has too many. A
+    # digest's words are already a sorted tuple and are shared, not copied (a frozenset of five words is 728 bytes).
+    entries: list[tuple[str, int, Words]] = []
     for objective in u.document.objectives:
         for kr in objective.key_results:
             if kr.dropped:
                 continue
-            words = frozenset(u.analyses[kr.statement.id].content_and_numbers)
+            found = u.analyses[kr.statement.id].content_and_numbers
+            words = found if isinstance(found, tuple) else tuple(sorted(found))
             if words:
                 entries.append((kr.statement.id, len(kr.statement.text), words))
     matches = first_similar([words for _, _, words in entries], threshold)
@@ -150,8 +153,13 @@ def duplicate_key_results(unit: Unit, ctx: CheckContext) -> HitIterator:
             yield Hit(0, length, {"other": entries[j][0]}, statement_id=statement_id)
 
 
-def first_similar(sets: list[frozenset[str]], threshold: float) -> list[int | None]:
-    """For each set, the index of the first earlier set at least ``threshold`` alike (Jaccard), or None.
+# A set of words as a sorted tuple of distinct words: equal sets are equal tuples, at a ninth of a frozenset's size.
+Words = tuple[str, ...]
+
+
+def first_similar(sets: list[Words], threshold: float) -> list[int | None]:
+    """For each set (sorted distinct words), the index of the first earlier set at least ``threshold`` alike
+    (Jaccard), or None.
 
     Prefix filtering: words are ranked rarest first, once for the whole file; if two sets are this alike, the
     first few words of each (``_prefix``) share a word, so each set is indexed and looked up by those words only.
@@ -162,7 +170,7 @@ def first_similar(sets: list[frozenset[str]], threshold: float) -> list[int | No
         for word in words:
             frequency[word] = frequency.get(word, 0) + 1
     # For each distinct set seen so far: the first earlier set it matches, or its own first index.
-    earliest: dict[frozenset[str], int] = {}
+    earliest: dict[Words, int] = {}
     # (prefix word, set size) -> first index of each distinct set of that size with that word in its prefix
     postings: dict[tuple[str, int], list[int]] = {}
     out: list[int | None] = []
@@ -189,7 +197,7 @@ def _sizes_that_can_match(size: int, threshold: float) -> list[int]:
     return [s for s in range(max(1, low), high + 1) if s != size or (size - 1) / (size + 1) >= threshold]
 
 
-def _prefix(words: frozenset[str], frequency: dict[str, int], threshold: float) -> list[str]:
+def _prefix(words: Words, frequency: dict[str, int], threshold: float) -> list[str]:
     """The rarest words of a set, enough of them that two sets ``threshold`` alike share one.
 
     If Jaccard(A, B) >= t then |A \\ B| <= (1 - t) / t * |A|, so the overlap is at least |A| minus that; with one
@@ -201,16 +209,18 @@ def _prefix(words: frozenset[str], frequency: dict[str, int], threshold: float) 
 
 
 def _first_similar(
-    words: frozenset[str],
+    words: Words,
     prefix: list[str],
-    sets: list[frozenset[str]],
+    sets: list[Words],
     postings: dict[tuple[str, int], list[int]],
     threshold: float,
 ) -> int | None:
     """The earliest key result with a different word set at least ``threshold`` alike (Jaccard), if any."""
     sizes = _sizes_that_can_match(len(words), threshold)
+    mine = set(words)
     for j in sorted({j for word in prefix for size in sizes for j in postings.get((word, size), ())}):
         other = sets[j]
-        if len(words & other) / len(words | other) >= threshold:
+        common = len(mine.intersection(other))
+        if common / (len(words) + len(other) - common) >= threshold:
             return j
     return None

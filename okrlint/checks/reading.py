@@ -56,7 +56,9 @@ def statements_not_in_english(unit: Unit, ctx: CheckContext) -> HitIterator:
     foreign_ids = [statement_id for statement_id, a in unit.analyses.items() if not a.english]
     if not foreign_ids:
         return
-    first = next(s for s in unit.document.iter_statements() if s.id == foreign_ids[0])
+    first = next((s for s in unit.document.iter_statements() if s.id == foreign_ids[0]), None)
+    if first is None:
+        return
     foreign, total = len(foreign_ids), len(unit.analyses)
     preview = first.text if len(first.text) <= 40 else first.text[:40].rstrip() + "…"
     yield Hit(

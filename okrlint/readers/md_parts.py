@@ -4,8 +4,9 @@ Reading holds markdown-it's token tree and the reader's drafts for the whole tex
 document itself (about 4 KB per statement). A file made of top-level sections, one objective each (``## …`` under
 a title), is read as its header (front matter, title, anything before the first section) followed by a run of
 sections, one run after another; each run's objectives are moved to their place in the file (offsets, lines,
-positional ids) and the run's reading is dropped before the next. The objectives are held packed, one
-chunk per run (``okrlint.packed``): a document of 100,000 key results takes a few MB, not hundreds.
+positional ids) and the run's reading is dropped before the next. Past ``PACK_OVER_STATEMENTS`` statements the
+objectives are held packed, one chunk per run (``okrlint.packed``): a document of 100,000 key results takes a
+few MB, not hundreds.
 
 A part is only trusted when reading it decided what a whole reading decides: the same document metadata, the
 same ``ReadingFacts``, no objective from the header, and every section heading read as an objective. A file
@@ -38,6 +39,10 @@ from okrlint.readers.markdown import ReadingFacts, read_markdown_with_facts
 _Model = TypeVar("_Model", Objective, KeyResult)
 # Characters of sections per part (about 2,000 short statements); a text under two parts is read whole.
 PART_CHARS = 96 * 1024
+# Objectives are packed once a document has more statements than this: the linter's batch
+# (api.BATCH_STATEMENTS). A smaller document is linted whole, every statement at once, so packing it would only
+# cost the decoding.
+PACK_OVER_STATEMENTS = 2_000
 
 _ATX = re.compile(r"(#{1,6})(?:[ \t]|$)")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -119,9 +124,11 @@ def read_markdown_in_parts(text: str, path: str) -> OkrDocument | None:
         return None
     header = text[: sections.header_end]
     header_lines = header.count("\n")
-    # Each run's objectives are packed as soon as they are moved: only one run's objects are held at a time.
+    # Past PACK_OVER_STATEMENTS, each run's objectives are packed as soon as they are moved: only one run's
+    # objects are held at a time.
     chunks: list[bytes] = []
     lengths: list[int] = []
+    held: list[Objective] = []  # moved, not packed yet
     objective_count = statement_count = 0
     skipped: list[SkippedItem] = []
     first: tuple[OkrDocument, ReadingFacts] | None = None
@@ -155,11 +162,13 @@ def read_markdown_in_parts(text: str, path: str) -> OkrDocument | None:
             _moved(objective, objective_count + k, shift, line_shift)
             for k, objective in enumerate(part.objectives, start=1)
         ]
-        if moved:
-            chunks.append(pack(moved))
-            lengths.append(len(moved))
-            objective_count += len(moved)
-            statement_count += sum(1 + sum(not kr.dropped for kr in o.key_results) for o in moved)
+        held += moved
+        objective_count += len(moved)
+        statement_count += sum(1 + sum(not kr.dropped for kr in o.key_results) for o in moved)
+        if held and statement_count > PACK_OVER_STATEMENTS:
+            chunks.append(pack(held))
+            lengths.append(len(held))
+            held = []
         for item in part.skipped:
             if item.start.line > header_lines:
                 skipped.append(_moved_skip(item, line_shift))
@@ -178,6 +187,8 @@ def read_markdown_in_parts(text: str, path: str) -> OkrDocument | None:
         parent=document.parent,
         skipped=tuple(skipped),
     )
+    if not chunks:
+        return whole.model_copy(update={"objectives": tuple(held)})
     # Not validated again: every objective was validated when its part was read.
     return whole.model_copy(update={"objectives": PackedSequence(chunks, lengths, statement_count)})
 

@@ -28,7 +28,7 @@ def _pairwise(sets: list[frozenset[str]], threshold: float) -> list[int | None]:
 def test_grouped_duplicates_find_what_a_pairwise_scan_finds(
     sets: list[frozenset[str]], threshold: float
 ) -> None:
-    assert first_similar(sets, threshold) == _pairwise(sets, threshold)
+    assert first_similar([tuple(sorted(s)) for s in sets], threshold) == _pairwise(sets, threshold)
 
 
 @settings(max_examples=200, deadline=None)
@@ -45,7 +45,7 @@ def test_long_near_duplicates_are_found_as_a_pairwise_scan_finds_them(
     sets: list[frozenset[str]], threshold: float
 ) -> None:
     # Sets of 10-16 words one word apart: the sizes at which different sets can reach 0.85.
-    assert first_similar(sets, threshold) == _pairwise(sets, threshold)
+    assert first_similar([tuple(sorted(s)) for s in sets], threshold) == _pairwise(sets, threshold)
 
 
 def test_thousands_of_identical_key_results_each_point_at_the_first() -> None:
@@ -135,16 +135,23 @@ def test_a_report_of_many_findings_holds_them_packed_and_every_format_renders_it
     import okrlint.api
     from okrlint.formatters import FORMAT_NAMES, render_for
     from okrlint.packed import PackedSequence
+    from okrlint.readers import md_parts
 
     text = _large_document()
     config = {"extend-select": ["X001"]}
     plain = Linter(config).lint_text(text, format="markdown", path="okrs.md")
     assert isinstance(plain.findings, tuple) and len(plain.findings) > 20
+    assert isinstance(plain.documents[0].objectives, tuple)
+    # Read a section at a time and packed; linted in parts; findings sorted in runs of five and merged.
+    monkeypatch.setattr(md_parts, "PART_CHARS", 1)
+    monkeypatch.setattr(md_parts, "PACK_OVER_STATEMENTS", 0)
     monkeypatch.setattr(okrlint.api, "BATCH_STATEMENTS", 7)
-    monkeypatch.setattr(okrlint.api, "PACKED_FINDINGS", 5)  # sorted in runs of five, merged
+    monkeypatch.setattr(okrlint.api, "PACKED_FINDINGS", 5)
     monkeypatch.setattr(okrlint.api, "PACKED_CHUNK", 3)
     packed = Linter(config).lint_text(text, format="markdown", path="okrs.md")
     assert isinstance(packed.findings, PackedSequence)
+    assert isinstance(packed.documents[0].objectives, PackedSequence)
+    assert packed.documents == plain.documents and packed.files == plain.files
     assert packed.findings == plain.findings and packed.summary == plain.summary
     assert packed.active_findings() == plain.active_findings()
     assert packed.worst_severity() == plain.worst_severity()
@@ -153,12 +160,61 @@ def test_a_report_of_many_findings_holds_them_packed_and_every_format_renders_it
         assert render_for(name, packed) == render_for(name, plain), name
 
 
+def test_findings_past_the_threshold_keep_the_order_sorted_gives_them_ties_included(monkeypatch) -> None:
+    """Findings with the same place and code (two rewrites' worth of one rule, say) stay in the order they came
+    in, as ``sorted`` keeps them, however the packed runs fall."""
+    import okrlint.api
+    from okrlint.api import assemble_report
+
+    report = Linter().lint_text(_large_document(), format="markdown", path="okrs.md")
+    # Every finding three times with a different message: ties on (path, line, column, code).
+    tied = [f.model_copy(update={"message": f"{k} {f.message}"}) for f in report.findings for k in range(3)]
+    shuffled = tied[1::2] + tied[::2]
+    plain = assemble_report(report.tool, report.documents, shuffled, report.errors)
+    for threshold in (4, 7, 50):
+        monkeypatch.setattr(okrlint.api, "PACKED_FINDINGS", threshold)
+        monkeypatch.setattr(okrlint.api, "PACKED_CHUNK", 5)
+        packed = assemble_report(report.tool, report.documents, iter(shuffled), report.errors)
+        assert list(packed.findings) == list(plain.findings)
+        assert packed.summary == plain.summary
+
+
+def test_workers_share_one_large_packed_document_and_report_what_one_process_reports(monkeypatch) -> None:
+    import multiprocessing
+
+    import okrlint.api
+    from okrlint.api import SourceDocument
+    from okrlint.packed import PackedSequence
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("workers need fork")
+    text = _large_document()
+    config = {"extend-select": ["X001"]}
+    document = _read_in_tiny_parts(monkeypatch, text)
+    assert document is not None and isinstance(document.objectives, PackedSequence)
+    source = SourceDocument(document, text)
+    alone = Linter(config).lint_text(text, format="markdown", path="okrs.md")
+    monkeypatch.setattr(okrlint.api, "BATCH_STATEMENTS", 7)
+    monkeypatch.setattr(okrlint.api, "MIN_PARALLEL_BATCH", 5)
+    shared = Linter(config).lint_documents([source], jobs=2)  # each worker decodes its own part
+    assert [f.model_dump() for f in shared.findings] == [f.model_dump() for f in alone.findings]
+
+
+def test_the_reader_packs_objectives_past_the_linters_batch() -> None:
+    """The reader packs a document that the linter lints in parts, and no smaller one."""
+    import okrlint.api
+    from okrlint.readers import md_parts
+
+    assert md_parts.PACK_OVER_STATEMENTS == okrlint.api.BATCH_STATEMENTS
+
+
 def _read_in_tiny_parts(monkeypatch, text: str):
     """The document ``read_markdown_in_parts`` gives with parts of one section each (None: read whole)."""
     from okrlint.directives import mask
     from okrlint.readers import md_parts
 
     monkeypatch.setattr(md_parts, "PART_CHARS", 1)
+    monkeypatch.setattr(md_parts, "PACK_OVER_STATEMENTS", 0)  # and packed, as a very large file is
     return md_parts.read_markdown_in_parts(mask(text, "markdown"), "okrs.md")
 
 
