@@ -50,7 +50,7 @@ from okrlint.nlp import (
     parse_lock,
     parse_statements,
 )
-from okrlint.packed import pack, packed_if_long, sorted_or_packed, unpack
+from okrlint.packed import drain, pack, packed_if_long, sorted_or_packed, unpack
 from okrlint.positions import LineIndex, index_for
 from okrlint.registry import Rule, all_rules, select_rules
 from okrlint.rulespec import Scope
@@ -315,7 +315,8 @@ class Linter:
         """
         index = index_for(src.source)
         parts = _objective_parts(src.document.objectives, BATCH_STATEMENTS)
-        found = self._finish_large(src, index, [self._large_part(src, part, index) for part in parts])
+        # A generator: each part's results are let go as _finish_large takes them in.
+        found = self._finish_large(src, index, (self._large_part(src, part, index) for part in parts))
         return _list_or_packed(found)
 
     def _large_part(
@@ -325,11 +326,14 @@ class Linter:
         index: LineIndex,
     ) -> tuple[bytes, dict[str, Digest]]:
         """Findings (with rewrites) of some objectives of a large document, packed (``okrlint.packed``: they are
-        held until the whole file is done, a tenth of their size as objects), and digests of their analyses."""
-        analyses = self.analyze(s.text for o in part for s in _statements_of(o))
+        held until the whole file is done, a tenth of their size as objects), and the digests of their
+        statements' analyses by statement id, in document order (statements with one text share one)."""
+        statements = [s for o in part for s in _statements_of(o)]
+        analyses = self.analyze(s.text for s in statements)
         own = self.engine.check_objectives(src.document, part, analyses, index)
         found = self._with_suggestions(own, analyses, _statement_context(part))
-        return pack(found), {t: digest(a) for t, a in analyses.items()}
+        digests = {t: digest(a) for t, a in analyses.items()}
+        return pack(found), {s.id: digests[s.text] for s in statements}
 
     def _finish_large(
         self,
@@ -340,13 +344,12 @@ class Linter:
         """Whole-file rules on the parts' digests, then suppression over every finding at once (an unused
         directive is only known at the end); suppressed findings drop their rewrites, as elsewhere."""
         packed: list[bytes] = []
-        digests: dict[str, Digest] = {}
+        by_id: dict[str, Digest] = {}  # every statement's, in document order: parts come in order
         for part_found, part_digests in parts:
             packed.append(part_found)
-            for text, analysis in part_digests.items():
-                digests.setdefault(text, analysis)
-        whole_file = self.engine.check_document_rules(src.document, digests, index)
-        del digests
+            by_id.update(part_digests)
+        whole_file = self.engine.check_document_rules(src.document, by_id, index, by_id=True)
+        del by_id
         # One part's findings are unpacked at a time, as suppression reaches them.
         found = chain((f for chunk in packed for f in unpack(chunk)), whole_file)
         for f in self.suppressor.apply_iter(src.document, src.source, found):
@@ -374,12 +377,13 @@ class Linter:
 
         results = parallel_map(self, work, len(tasks), workers)
         out = [f for (d, _), found in zip(tasks, results, strict=True) if d < 0 for f in found]
+        by_document: list[list[Any]] = [[] for _ in large]
+        for (d, _), result in zip(tasks, results, strict=True):
+            if d >= 0:
+                by_document[d].append(result)
+        del results  # each part's results are let go as _finish_large takes them in
         large_found = [
-            _list_or_packed(
-                self._finish_large(
-                    src, index, [r for (dd, _), r in zip(tasks, results, strict=True) if dd == d]
-                )
-            )
+            _list_or_packed(self._finish_large(src, index, drain(by_document[d])))
             for d, (src, index) in enumerate(large)
         ]
         return chain(out, *large_found)

@@ -166,12 +166,18 @@ class Engine:
         document: OkrDocument,
         analyses: Mapping[str, StatementAnalysis] | Mapping[str, Digest],
         index: LineIndex | None,
+        by_id: bool = False,
     ) -> list[Finding]:
-        """Rules over the whole file (S3xx of scope document). ``analyses`` may be digests (``digest``) holding
-        only what these rules read, so that a very large file need not keep every full analysis."""
+        """Rules over the whole file (S3xx of scope document). ``analyses`` maps statement text to analysis, or
+        with ``by_id`` statement id to analysis, every statement's in document order. They may be digests
+        (``digest``) holding only what these rules read, so that a very large file need not keep every full
+        analysis."""
         if not document.objectives or not self._by_scope[Scope.DOCUMENT]:
             return []
-        doc_unit = DocumentUnit(document, {s.id: analyses[s.text] for s in document.iter_statements()})
+        if by_id:
+            doc_unit = DocumentUnit(document, analyses)
+        else:
+            doc_unit = DocumentUnit(document, {s.id: analyses[s.text] for s in document.iter_statements()})
         first = document.first_objective().statement
         hits = [
             (rule, hit) for rule in self._by_scope[Scope.DOCUMENT] for hit in self._run(rule, doc_unit, {})

@@ -223,11 +223,15 @@ def packed_if_long(items: Iterable[T], threshold: int, chunk: int) -> tuple[T, .
     return PackedSequence.build(_chunked(_draining(head, it), chunk))
 
 
+def drain(items: list[T]) -> Iterator[T]:
+    """``items`` in order, emptying the list as it goes: each item is let go once the consumer is done with it."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
 def _draining(head: list[T], rest: Iterator[T]) -> Iterator[T]:
-    """``head``'s items, then ``rest``'s; ``head`` is emptied as it goes, so its items are let go once packed."""
-    head.reverse()
-    while head:
-        yield head.pop()
+    yield from drain(head)
     yield from rest
 
 
