@@ -348,7 +348,12 @@ class Linter:
         for part_found, part_digests in parts:
             packed.append(part_found)
             by_id.update(part_digests)
-        whole_file = self.engine.check_document_rules(src.document, by_id, index, by_id=True)
+        # Packed too: they come last in the stream, and a repeated key result is one each (S317).
+        whole_file = packed_if_long(
+            self.engine.iter_document_rules(src.document, by_id, index, by_id=True),
+            PACKED_CHUNK,
+            PACKED_CHUNK,
+        )
         del by_id
         # One part's findings are unpacked at a time, as suppression reaches them.
         found = chain((f for chunk in packed for f in unpack(chunk)), whole_file)

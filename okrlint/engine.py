@@ -172,25 +172,47 @@ class Engine:
         with ``by_id`` statement id to analysis, every statement's in document order. They may be digests
         (``digest``) holding only what these rules read, so that a very large file need not keep every full
         analysis."""
+        return list(self.iter_document_rules(document, analyses, index, by_id))
+
+    def iter_document_rules(
+        self,
+        document: OkrDocument,
+        analyses: Mapping[str, StatementAnalysis] | Mapping[str, Digest],
+        index: LineIndex | None,
+        by_id: bool = False,
+    ) -> Iterator[Finding]:
+        """``check_document_rules`` a finding at a time: those on the file as a whole first, then those on a
+        statement as one pass over the document reaches it (a very large document's statements are never all
+        held, nor all its findings, when the caller packs them as they come)."""
         if not document.objectives or not self._by_scope[Scope.DOCUMENT]:
-            return []
+            return
         if by_id:
             doc_unit = DocumentUnit(document, analyses)
         else:
             doc_unit = DocumentUnit(document, {s.id: analyses[s.text] for s in document.iter_statements()})
         first = document.first_objective().statement
-        hits = [
-            (rule, hit) for rule in self._by_scope[Scope.DOCUMENT] for hit in self._run(rule, doc_unit, {})
-        ]
-        # Only the statements findings fall on are looked up: a very large document's are not all held at once.
-        named = {hit.statement_id for _, hit in hits if hit.statement_id}
-        statements = {s.id: s for s in document.iter_statements() if s.id in named} if named else {}
-        raised = [
-            _Raised(rule, hit, statements.get(hit.statement_id, first) if hit.statement_id else first)
-            for rule, hit in hits
-        ]
-        refs: dict[str, StatementRef] = {}
-        return [self._finding(item, document.path, index, refs) for item in raised]
+        by_statement: dict[str, list[tuple[Rule, Hit]]] = defaultdict(list)
+        whole: list[tuple[Rule, Hit]] = []
+        for rule in self._by_scope[Scope.DOCUMENT]:
+            for hit in self._run(rule, doc_unit, {}):
+                (by_statement[hit.statement_id] if hit.statement_id else whole).append((rule, hit))
+        del doc_unit
+        for rule, hit in whole:
+            yield self._finding(_Raised(rule, hit, first), document.path, index, {})
+        if by_statement:
+            for statement in document.iter_statements():
+                hits = by_statement.pop(statement.id, None)
+                if hits:
+                    refs: dict[str, StatementRef] = {}  # one StatementRef for this statement's findings
+                    for rule, hit in hits:
+                        yield self._finding(_Raised(rule, hit, statement), document.path, index, refs)
+                    if not by_statement:
+                        break
+        for (
+            hits
+        ) in by_statement.values():  # an id no statement has: on the first objective, as a whole-file one
+            for rule, hit in hits:
+                yield self._finding(_Raised(rule, hit, first), document.path, index, {})
 
     def statement_is_clean(
         self, document: OkrDocument, analyses: Mapping[str, StatementAnalysis], statement_id: str

@@ -106,6 +106,15 @@ def stock() -> Language:
 
 
 @pytest.fixture(scope="module")
+def stock_on_numpy() -> Language:
+    from okrlint.blas import use_numpy_blas
+
+    nlp = spacy.load(_resolve_model(None), exclude=["ner"])
+    use_numpy_blas(nlp)  # as load_pipeline does (where numpy has no BLAS, both stay on BLIS)
+    return nlp
+
+
+@pytest.fixture(scope="module")
 def ours() -> Language:
     return load_pipeline(None)
 
@@ -154,11 +163,15 @@ def test_same_annotations_as_spacy_on_every_guide_line_and_label(stock: Language
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_TRICKY), min_size=1, max_size=14), st.sampled_from([" ", "  ", ""]))
-def test_same_annotations_as_spacy_on_generated_word_salad(
-    stock: Language, ours: Language, words: list[str], glue: str
+def test_same_annotations_as_spacys_components_on_generated_word_salad(
+    stock_on_numpy: Language, ours: Language, words: list[str], glue: str
 ) -> None:
+    # The attribute rules and lemmas against spaCy's own components, both pipelines multiplying on numpy's BLAS:
+    # on word salad the parser meets near ties, which BLIS and numpy's BLAS, summing in different orders, may
+    # break differently ("c'm which I that I 20% I which I": '%' npadvmod or appos). Statements are compared
+    # across the two BLAS above.
     text = glue.join(words) if glue else " ".join(words).replace(" '", "'")
-    assert _signature(ours(text)) == _signature(stock(text))
+    assert _signature(ours(text)) == _signature(stock_on_numpy(text))
 
 
 def test_a_ruler_pattern_it_cannot_reproduce_keeps_spacys_component() -> None:
