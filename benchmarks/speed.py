@@ -407,7 +407,7 @@ def memory_and_growth(sizes: list[int]) -> None:
 
 
 _SINGLE_FILE_CHILD = """
-import sys, time
+import resource, sys, time
 sys.path.insert(0, {here!r})
 from speed import peak_rss_kib
 what, path = {what!r}, {path!r}
@@ -426,7 +426,9 @@ else:  # raw spaCy: the full pipeline over the same statements, read from the fi
     texts = [line.lstrip("#- ").strip() for line in open(path, encoding="utf-8") if line.startswith(("## ", "- "))]
     for _ in nlp.pipe(texts):
         pass
-print(peak_rss_kib(), time.perf_counter() - start)
+# The largest worker's peak too (KiB; 0 without workers): the parent's own peak leaves out the workers' memory.
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(peak_rss_kib(), workers, time.perf_counter() - start)
 """
 
 
@@ -468,8 +470,9 @@ def okr_file(path: Path, key_results: int) -> int:
 
 def single_file_growth(sizes: list[int], jobs: list[int], raw: bool = True) -> None:
     """``okrlint check`` on one file of N key results (cold start included) and raw spaCy over the same
-    statements, each in a fresh process: wall time and peak memory (VmHWM)."""
-    results: dict[tuple[int, str], tuple[float, float]] = {}
+    statements, each in a fresh process: wall time and peak memory (VmHWM), and with workers the largest
+    worker's peak."""
+    results: dict[tuple[int, str], tuple[float, float, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             path = Path(tmp) / f"okrs-{n}.md"
@@ -481,18 +484,20 @@ def single_file_growth(sizes: list[int], jobs: list[int], raw: bool = True) -> N
                 out = subprocess.run(
                     [sys.executable, "-c", child], capture_output=True, text=True, check=True
                 )
-                rss_kib, elapsed = out.stdout.split()[-2:]
-                results[(n, label)] = (int(rss_kib) / 1024, float(elapsed))
+                rss_kib, worker_kib, elapsed = out.stdout.split()[-3:]
+                results[(n, label)] = (int(rss_kib) / 1024, float(elapsed), int(worker_kib) / 1024)
+                workers = f"  (largest worker {int(worker_kib) / 1024:.0f} MiB)" if int(worker_kib) else ""
                 print(
                     f"one file, {n:>6} key results ({statements} statements): {label:18} "
-                    f"{float(elapsed):7.1f}s  peak {int(rss_kib) / 1024:6.0f} MiB"
+                    f"{float(elapsed):7.1f}s  peak {int(rss_kib) / 1024:6.0f} MiB{workers}"
                 )
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
         for label in [*(["raw spaCy"] if raw else []), *(f"okrlint --jobs {j}" for j in jobs)]:
-            (m0, t0), (m1, t1) = results[(small, label)], results[(large, label)]
+            (m0, t0, w0), (m1, t1, w1) = results[(small, label)], results[(large, label)]
+            workers = f", largest worker {w1 / w0:.2f}x" if w0 and w1 else ""
             print(
-                f"{label:18} {large} / {small} key results: peak memory {m1 / m0:.2f}x, "
+                f"{label:18} {large} / {small} key results: peak memory {m1 / m0:.2f}x{workers}, "
                 f"time per key result {(t1 / large) / (t0 / small):.2f}x (1.0 = linear)"
             )
 
