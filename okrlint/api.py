@@ -328,7 +328,7 @@ class Linter:
         """Findings (with rewrites) of some objectives of a large document, packed (``okrlint.packed``: they are
         held until the whole file is done, a tenth of their size as objects), and the digests of their
         statements' analyses by statement id, in document order (statements with one text share one)."""
-        statements = [s for o in part for s in _statements_of(o)]
+        statements = [s for o in part for s in o.statements()]
         analyses = self.analyze(s.text for s in statements)
         own = self.engine.check_objectives(src.document, part, analyses, index)
         found = self._with_suggestions(own, analyses, _statement_context(part))
@@ -530,17 +530,13 @@ def _is_large(src: SourceDocument) -> bool:
     return src.document.statement_count() > BATCH_STATEMENTS
 
 
-def _statements_of(objective: Objective) -> list[Statement]:
-    return [objective.statement, *(kr.statement for kr in objective.key_results if not kr.dropped)]
-
-
 def _objective_parts(objectives: Sequence[Objective], size: int) -> Iterator[list[Objective]]:
     """Consecutive objectives, about ``size`` statements per part (an objective is never split)."""
     part: list[Objective] = []
     count = 0
     for objective in objectives:
         part.append(objective)
-        count += len(_statements_of(objective))
+        count += len(objective.statements())
         if count >= size:
             yield part
             part, count = [], 0

@@ -208,9 +208,8 @@ class Engine:
                         yield self._finding(_Raised(rule, hit, statement), document.path, index, refs)
                     if not by_statement:
                         break
-        for (
-            hits
-        ) in by_statement.values():  # an id no statement has: on the first objective, as a whole-file one
+        # An id no statement has: on the first objective, as a whole-file finding is.
+        for hits in by_statement.values():
             for rule, hit in hits:
                 yield self._finding(_Raised(rule, hit, first), document.path, index, {})
 

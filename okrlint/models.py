@@ -169,6 +169,10 @@ class Objective(Frozen):
     key_results: tuple[KeyResult, ...] = ()
     extra: dict[str, Any] = Field(default_factory=dict)
 
+    def statements(self) -> list[Statement]:
+        """The objective's statement, then its live (not dropped) key results'."""
+        return [self.statement, *(kr.statement for kr in self.key_results if not kr.dropped)]
+
 
 class SkippedItem(Frozen):
     """Something the reader saw and chose not to read as an objective or key result, and why."""
@@ -197,8 +201,7 @@ class OkrDocument(Frozen):
         """``statements()`` one at a time: a very large document's objectives are packed (``okrlint.packed``), and
         a pass over them holds one chunk of them, not every statement at once."""
         for objective in self.objectives:
-            yield objective.statement
-            yield from (kr.statement for kr in objective.key_results if not kr.dropped)
+            yield from objective.statements()
 
     def first_objective(self) -> Objective:
         """The first objective (a document that has one); read by iterating, so that a packed document keeps no
@@ -210,7 +213,7 @@ class OkrDocument(Frozen):
         packed = self.objectives
         if isinstance(packed, PackedSequence) and packed.tally is not None:
             return packed.tally  # the reader counted them as it packed them
-        return sum(1 + sum(not kr.dropped for kr in o.key_results) for o in packed)
+        return sum(len(o.statements()) for o in packed)
 
     @field_serializer("objectives", mode="wrap")
     def _plain_objectives(self, value: Any, handler: SerializerFunctionWrapHandler):

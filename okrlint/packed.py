@@ -16,7 +16,7 @@ import pickle
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice
 from typing import Any, TypeVar, overload
 
 T = TypeVar("T")
@@ -35,9 +35,34 @@ def unpack(chunk: bytes) -> tuple[Any, ...]:
     return pickle.loads(zlib.decompress(chunk))  # only ever chunks this process (or its fork) packed
 
 
-class PackedSequence(Sequence[T]):
-    """An immutable sequence stored as packed chunks. It compares equal to a tuple or list of the same items, and
-    hashes as that tuple, so a model holding it compares with one holding the plain tuple."""
+class _TupleLike(Sequence[T]):
+    """What the sequences below share with the tuple they stand for: equality with a tuple or list of the same
+    items (so a model holding one compares with a model holding the plain tuple), its hash, and ``+``."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (_TupleLike, tuple, list)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[T, ...]:
+        # As a tuple adds: ``document.objectives + (more,)`` works whether or not the objectives are packed.
+        if isinstance(other, (_TupleLike, tuple)):
+            return (*self, *other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[T, ...]:
+        if isinstance(other, tuple):
+            return (*other, *self)
+        return NotImplemented
+
+
+class PackedSequence(_TupleLike[T]):
+    """An immutable sequence stored as packed chunks, which behaves as the tuple of its items (``_TupleLike``)."""
 
     __slots__ = ("_cached", "_chunks", "_ends", "_tally")
 
@@ -72,10 +97,6 @@ class PackedSequence(Sequence[T]):
         """What ``build`` was asked to count, or None when it counted nothing."""
         return self._tally
 
-    @property
-    def packed_bytes(self) -> int:
-        return sum(len(c) for c in self._chunks)
-
     def _chunk(self, k: int) -> tuple[T, ...]:
         cached = self._cached
         if cached is not None and cached[0] == k:
@@ -95,17 +116,6 @@ class PackedSequence(Sequence[T]):
     def __reversed__(self) -> Iterator[T]:
         for chunk in reversed(self._chunks):
             yield from reversed(unpack(chunk))
-
-    def __add__(self, other: object) -> tuple[T, ...]:
-        # As a tuple adds: ``document.objectives + (more,)`` works whether or not the objectives are packed.
-        if isinstance(other, (tuple, PackedSequence)):
-            return (*self, *other)
-        return NotImplemented
-
-    def __radd__(self, other: object) -> tuple[T, ...]:
-        if isinstance(other, tuple):
-            return (*other, *self)
-        return NotImplemented
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -137,16 +147,6 @@ class PackedSequence(Sequence[T]):
                 out.extend(self._chunk(k)[max(start, begin) - begin : min(stop, end) - begin])
         return tuple(out)
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, PackedSequence):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-        if isinstance(other, (tuple, list)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
     def __repr__(self) -> str:
         return f"PackedSequence({len(self)} items in {len(self._chunks)} chunks)"
 
@@ -155,7 +155,7 @@ class PackedSequence(Sequence[T]):
         return (PackedSequence, (self._chunks, lengths, self._tally))
 
 
-class FilteredView(Sequence[T]):
+class FilteredView(_TupleLike[T]):
     """The items of ``items`` that ``keep`` accepts, found as they are iterated: a filter over a packed sequence
     that never holds the kept items all at once. Length and indexing cost a pass each."""
 
@@ -171,16 +171,6 @@ class FilteredView(Sequence[T]):
 
     def __reversed__(self) -> Iterator[T]:
         return (item for item in reversed(self._items) if self._keep(item))
-
-    def __add__(self, other: object) -> tuple[T, ...]:
-        if isinstance(other, (tuple, FilteredView, PackedSequence)):
-            return (*self, *other)
-        return NotImplemented
-
-    def __radd__(self, other: object) -> tuple[T, ...]:
-        if isinstance(other, tuple):
-            return (*other, *self)
-        return NotImplemented
 
     def __len__(self) -> int:
         if self._length is None:
@@ -204,14 +194,6 @@ class FilteredView(Sequence[T]):
                 return item
         raise IndexError("FilteredView index out of range")
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (FilteredView, PackedSequence, tuple, list)):
-            return tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
 
 def packed_if_long(items: Iterable[T], threshold: int, chunk: int) -> tuple[T, ...] | PackedSequence[T]:
     """A tuple of ``items``, or when there are more than ``threshold`` of them, a PackedSequence of chunks of
@@ -220,7 +202,7 @@ def packed_if_long(items: Iterable[T], threshold: int, chunk: int) -> tuple[T, .
     head = list(islice(it, threshold + 1))
     if len(head) <= threshold:
         return tuple(head)
-    return PackedSequence.build(_chunked(_draining(head, it), chunk))
+    return PackedSequence.build(_chunked(chain(drain(head), it), chunk))
 
 
 def drain(items: list[T]) -> Iterator[T]:
@@ -228,11 +210,6 @@ def drain(items: list[T]) -> Iterator[T]:
     items.reverse()
     while items:
         yield items.pop()
-
-
-def _draining(head: list[T], rest: Iterator[T]) -> Iterator[T]:
-    yield from drain(head)
-    yield from rest
 
 
 def _chunked(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:

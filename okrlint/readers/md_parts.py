@@ -164,7 +164,7 @@ def read_markdown_in_parts(text: str, path: str) -> OkrDocument | None:
         ]
         held += moved
         objective_count += len(moved)
-        statement_count += sum(1 + sum(not kr.dropped for kr in o.key_results) for o in moved)
+        statement_count += sum(len(o.statements()) for o in moved)
         if held and statement_count > PACK_OVER_STATEMENTS:
             chunks.append(pack(held))
             lengths.append(len(held))
