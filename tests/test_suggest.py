@@ -215,3 +215,19 @@ def test_an_owner_tag_is_not_strung_into_a_measure() -> None:
         s.text for f in linter.lint_statement("Customer satisfaction", "key_result") for s in f.suggestions
     ]
     assert "Increase customer satisfaction from <baseline> to <target>" in bare
+
+
+def test_the_coachs_question_is_not_offered_beside_a_clean_rewrite(linter: Linter) -> None:
+    # A direction without a target has a rewrite of its own (the range); "Increase <the result> of increasing
+    # weekly active users" beside it would only repeat the statement.
+    (finding,) = [
+        f for f in linter.lint_statement("Increase weekly active users among small agencies") if f.code == "K202"
+    ]
+    assert finding.suggestions
+    assert all("<the result" not in s.text for s in finding.suggestions)
+
+
+def test_the_coachs_question_is_offered_when_nothing_else_fits(linter: Linter) -> None:
+    findings = linter.lint_statement("Help small agencies in Lisbon with our onboarding tips")
+    texts = [s.text for f in findings for s in f.suggestions]
+    assert texts and any(f.suggestions for f in findings if f.code == "K201")

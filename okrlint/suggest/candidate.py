@@ -15,6 +15,8 @@ class Candidate:
     question: str | None = None
     key_result: str | None = None
     outcome_class: str | None = None
+    # The coach's question: offered only when no rewrite before it lints clean
+    last_resort: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -200,7 +200,7 @@ class Suggester:
             if not generated:
                 generated = list(rewrite(ctx))
             unsure = unsure_objective if ctx.kind is StatementKind.OBJECTIVE else unsure_key_result
-            generated.extend(unsure(ctx.analysis))
+            generated.extend(replace(c, last_resort=True) for c in unsure(ctx.analysis))
         seen: set[str] = set()
         unique = []
         original_numbers = numbers_in(ctx.analysis.text)
@@ -221,7 +221,9 @@ class Suggester:
             if c.outcome_class is not None and not _stems(text) & authors:
                 continue  # a class's outcome that names nothing of the author's is worse than none
             seen.add(text)
-            unique.append(Candidate(text, c.description, c.question, c.key_result, c.outcome_class))
+            unique.append(
+                Candidate(text, c.description, c.question, c.key_result, c.outcome_class, c.last_resort)
+            )
         return unique
 
     def _clean(self, text: str, kind: StatementKind, objective: str | None) -> bool:
@@ -247,6 +249,10 @@ class Suggester:
                 for i, queue in enumerate(queues)
                 if positions[i] < len(queue) and len(chosen[i]) < _MAX_SUGGESTIONS
             ]
+            for i in pending:  # the coach's question is not offered beside a rewrite that lints clean
+                while positions[i] < len(queues[i]) and chosen[i] and queues[i][positions[i]].last_resort:
+                    positions[i] += 1
+            pending = [i for i in pending if positions[i] < len(queues[i])]
             if not pending:
                 break
             self.linter.analyze(fill(queues[i][positions[i]].text) for i in pending)
