@@ -221,7 +221,9 @@ def test_the_coachs_question_is_not_offered_beside_a_clean_rewrite(linter: Linte
     # A direction without a target has a rewrite of its own (the range); "Increase <the result> of increasing
     # weekly active users" beside it would only repeat the statement.
     (finding,) = [
-        f for f in linter.lint_statement("Increase weekly active users among small agencies") if f.code == "K202"
+        f
+        for f in linter.lint_statement("Increase weekly active users among small agencies")
+        if f.code == "K202"
     ]
     assert finding.suggestions
     assert all("<the result" not in s.text for s in finding.suggestions)
