@@ -231,5 +231,5 @@ def test_the_coachs_question_is_not_offered_beside_a_clean_rewrite(linter: Linte
 
 def test_the_coachs_question_is_offered_when_nothing_else_fits(linter: Linter) -> None:
     findings = linter.lint_statement("Help small agencies in Lisbon with our onboarding tips")
-    texts = [s.text for f in findings for s in f.suggestions]
-    assert texts and any(f.suggestions for f in findings if f.code == "K201")
+    texts = [s.text for f in findings if f.code == "K201" for s in f.suggestions]
+    assert any(t.startswith("Increase <the result> of helping small agencies") for t in texts)

@@ -221,9 +221,7 @@ class Suggester:
             if c.outcome_class is not None and not _stems(text) & authors:
                 continue  # a class's outcome that names nothing of the author's is worse than none
             seen.add(text)
-            unique.append(
-                Candidate(text, c.description, c.question, c.key_result, c.outcome_class, c.last_resort)
-            )
+            unique.append(replace(c, text=text))
         return unique
 
     def _clean(self, text: str, kind: StatementKind, objective: str | None) -> bool:
@@ -247,12 +245,11 @@ class Suggester:
             pending = [
                 i
                 for i, queue in enumerate(queues)
-                if positions[i] < len(queue) and len(chosen[i]) < _MAX_SUGGESTIONS
+                if positions[i] < len(queue)
+                and len(chosen[i]) < _MAX_SUGGESTIONS
+                # the coach's questions close the queue: none is offered beside a rewrite that lints clean
+                and not (chosen[i] and queue[positions[i]].last_resort)
             ]
-            for i in pending:  # the coach's question is not offered beside a rewrite that lints clean
-                while positions[i] < len(queues[i]) and chosen[i] and queues[i][positions[i]].last_resort:
-                    positions[i] += 1
-            pending = [i for i in pending if positions[i] < len(queues[i])]
             if not pending:
                 break
             self.linter.analyze(fill(queues[i][positions[i]].text) for i in pending)
